@@ -1,0 +1,23 @@
+#!/bin/sh
+# Install everything the test suite needs on a fresh Debian/Ubuntu machine, then run it.
+# System tools: GNU gettext (msgfmt, to check our PO/MO files against the reference) and
+# Debian's chromium (the review page is tested in a real headless browser).
+set -eu
+cd "$(dirname "$0")/.."
+
+need=""
+command -v msgfmt >/dev/null 2>&1 || need="$need gettext"
+command -v chromium >/dev/null 2>&1 || need="$need chromium"
+if [ -n "$need" ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null
+    else
+        echo "scripts/test.sh: please install:$need" >&2
+        exit 2
+    fi
+fi
+
+python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -c constraints.txt -e '.[test]'
+exec .venv/bin/python -m pytest "$@"

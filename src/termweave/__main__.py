@@ -1,0 +1,3 @@
+from termweave.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,85 @@
+"""Reading and writing PO files: strict UTF-8, syntax errors with line numbers, atomic saves."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+import polib
+
+from termweave.errors import InputError
+from termweave.fsutil import read_text, write_if_changed
+
+WRAP_WIDTH = 78
+DATE_HEADERS = ("POT-Creation-Date", "PO-Revision-Date")
+
+
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_PO_LINE = re.compile(
+    rf"^(?:#~\s*)?(?:#\|\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?{_STRING}\s*$"
+)
+
+
+def check_po_syntax(text: str, path: Path) -> None:
+    """Reject what GNU gettext rejects and polib lets through (e.g. an unterminated string)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if not stripped or (stripped.startswith("#") and not stripped.startswith(("#~", "#|"))):
+            continue
+        if stripped in ("#~", "#|"):
+            continue
+        if stripped.startswith("#~") and not stripped[2:].strip().startswith(("msg", '"', "#|")):
+            continue
+        if not _PO_LINE.match(stripped):
+            raise InputError(f"PO syntax error: {stripped[:60]!r}", path, number)
+
+
+def load_po(path: str | Path) -> polib.POFile:
+    """Parse a PO/POT file; a syntax error becomes an InputError with the file and line."""
+    path = Path(path)
+    text = read_text(path)
+    check_po_syntax(text, path)
+    try:
+        po = polib.pofile(text, wrapwidth=WRAP_WIDTH)
+    except (OSError, ValueError) as exc:
+        match = re.search(r"\(line (\d+)\)", str(exc))
+        raise InputError("PO syntax error", path, int(match.group(1)) if match else None) from None
+    po.fpath = str(path)
+    return po
+
+
+def po_timestamp(now: datetime | None = None) -> str:
+    now = now or datetime.now(timezone.utc)
+    return now.strftime("%Y-%m-%d %H:%M%z")
+
+
+def render_po(po: polib.POFile) -> str:
+    po.wrapwidth = WRAP_WIDTH
+    text = str(po)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _without_dates(text: str) -> str:
+    return re.sub(r'^"(%s): [^"\\]*\\n"$' % "|".join(DATE_HEADERS), "", text, flags=re.MULTILINE)
+
+
+def save_po(po: polib.POFile, path: str | Path, on_change: dict[str, str] | None = None) -> bool:
+    """Write ``po`` atomically unless only its dates would change.
+
+    The dates of the file on disk are kept; when the content (dates aside) equals the file,
+    nothing is written, so running a step twice leaves every file as it was. Otherwise the
+    headers in ``on_change`` (typically a fresh date) are set and the file is replaced.
+    Returns True when the file was written.
+    """
+    path = Path(path)
+    if path.exists():
+        old = path.read_text(encoding="utf-8")
+        old_po = polib.pofile(old, wrapwidth=WRAP_WIDTH)
+        for key in DATE_HEADERS:
+            if key in old_po.metadata:
+                po.metadata[key] = old_po.metadata[key]
+        if _without_dates(render_po(po)) == _without_dates(old):
+            return False
+    po.metadata.update(on_change or {})
+    return write_if_changed(path, render_po(po))

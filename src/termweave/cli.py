@@ -1,0 +1,72 @@
+"""The ``termweave`` command line.
+
+Each pipeline area registers its own subcommands (``register(subparsers, common)``) so the
+modules stay small; heavy libraries are imported inside the command functions, never here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from termweave import __version__
+from termweave.config import CONFIG_NAME, Config, load_config
+from termweave.console import Console
+from termweave.errors import TermweaveError
+
+
+def common_parser() -> argparse.ArgumentParser:
+    """Options every subcommand accepts."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", type=Path, default=argparse.SUPPRESS,
+                        help=f"project configuration (default: ./{CONFIG_NAME})")
+    noise = common.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print errors only")
+    noise.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="print more detail")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from termweave import pipeline
+    from termweave.check import cli as check_cli
+    from termweave.glossary import cli as glossary_cli
+    from termweave.render import cli as render_cli
+    from termweave.translate import cli as translate_cli
+
+    common = common_parser()
+    parser = argparse.ArgumentParser(
+        prog="termweave",
+        description="Trilingual scholarly abstracts: seed -> glossary-checked PO catalogs -> editions.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"termweave {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for area in (pipeline, glossary_cli, check_cli, translate_cli, render_cli):
+        area.register(subparsers, common)
+    return parser
+
+
+def console_for(args: argparse.Namespace) -> Console:
+    return Console(quiet=getattr(args, "quiet", False), verbose=getattr(args, "verbose", False))
+
+
+def config_for(args: argparse.Namespace) -> Config:
+    return load_config(getattr(args, "config", Path(CONFIG_NAME)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except TermweaveError as exc:
+        print(f"termweave: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("termweave: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,39 @@
+"""Where messages go: results on stdout, diagnostics on stderr, progress only on a terminal."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import Iterable, TextIO, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass
+class Console:
+    quiet: bool = False
+    verbose: bool = False
+    out: TextIO = sys.stdout
+    err: TextIO = sys.stderr
+
+    def result(self, message: str) -> None:
+        print(message, file=self.out)
+
+    def info(self, message: str) -> None:
+        if not self.quiet:
+            print(message, file=self.err)
+
+    def debug(self, message: str) -> None:
+        if self.verbose and not self.quiet:
+            print(message, file=self.err)
+
+    def warn(self, message: str) -> None:
+        print(f"termweave: warning: {message}", file=self.err)
+
+    def progress(self, items: Iterable[T], total: int | None = None, desc: str = "") -> Iterable[T]:
+        """Wrap ``items`` in a tqdm bar when stderr is a terminal and we are not quiet."""
+        if self.quiet or not getattr(self.err, "isatty", lambda: False)():
+            return items
+        from tqdm import tqdm
+
+        return tqdm(items, total=total, desc=desc, file=self.err, leave=False)

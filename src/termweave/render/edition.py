@@ -1,0 +1,84 @@
+"""Step 5a: gather one language's edition of a document from the seed and its catalog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polib
+
+from termweave.errors import TermweaveError
+from termweave.render.licence import Licence, detect_licence
+from termweave.segment import Document
+
+
+class IncompleteError(TermweaveError):
+    """Fuzzy or untranslated entries stop publication (exit 1), listing them."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Problem:
+    lang: str
+    context: str
+    state: str  # "untranslated" | "fuzzy"
+    path: str
+    line: int | None
+
+
+@dataclass
+class Edition:
+    lang: str
+    document: Document
+    texts: dict[str, str]  # segment id -> text in this edition's language
+    stand_ins: set[str] = field(default_factory=set)  # ids showing the source text instead
+
+    @property
+    def licence(self) -> Licence | None:
+        segment = self.document.get("licence")
+        return detect_licence(segment.text) if segment else None
+
+    def text(self, segment_id: str) -> str | None:
+        return self.texts.get(segment_id)
+
+    def paragraphs(self) -> list[list[str]]:
+        return [[s.id for s in paragraph] for paragraph in self.document.paragraphs()]
+
+
+def source_edition(document: Document) -> Edition:
+    return Edition(document.lang, document, {s.id: s.text for s in document.segments})
+
+
+def target_edition(
+    document: Document, lang: str, catalog: polib.POFile, context_of, problems: list[Problem]
+) -> Edition:
+    """The edition in ``lang``: reviewed translations; the source stands in (and is recorded in
+    ``problems``) where an entry is fuzzy, empty or missing. ``context_of(segment)`` gives the
+    segment's msgctxt in the catalog."""
+    entries = {(e.msgctxt, e.msgid): e for e in catalog if not e.obsolete}
+    texts, stand_ins = {}, set()
+    for segment in document.segments:
+        if not segment.translatable:
+            texts[segment.id] = segment.text  # DOI and copyright: the same bytes in every edition
+            continue
+        context = context_of(segment)
+        entry = entries.get((context, segment.text))
+        state = None if entry is None or not entry.msgstr else ("fuzzy" if entry.fuzzy else None)
+        if entry is None or not entry.msgstr:
+            state = "untranslated"
+        if state:
+            problems.append(Problem(lang, context, state, catalog.fpath or "", entry.linenum if entry else None))
+            texts[segment.id] = segment.text
+            stand_ins.add(segment.id)
+        else:
+            texts[segment.id] = entry.msgstr
+    return Edition(lang, document, texts, stand_ins)
+
+
+def describe_problems(problems: list[Problem]) -> str:
+    lines = [f"{len(problems)} entr{'y' if len(problems) == 1 else 'ies'} not ready for publication "
+             "(review them, or build with --allow-incomplete):"]
+    for p in problems:
+        where = f"{p.path}:{p.line}" if p.line else p.path
+        lines.append(f"  {where}: [{p.lang}] {p.context}: {p.state}")
+    return "\n".join(lines)

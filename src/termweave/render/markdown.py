@@ -1,0 +1,38 @@
+"""Step 5b: render an edition as Markdown (``translations/abstract.<lang>.md``)."""
+
+from __future__ import annotations
+
+from termweave.render.edition import Edition
+
+STAND_IN_MARK = "[untranslated]"
+
+
+def render_markdown(edition: Edition) -> str:
+    def text(segment_id: str) -> str | None:
+        value = edition.text(segment_id)
+        if value is not None and segment_id in edition.stand_ins:
+            return f"{STAND_IN_MARK} {value}"
+        return value
+
+    out: list[str] = []
+    if (title := text("title")) is not None:
+        out += [f"# {title}", ""]
+    if (doi := text("doi")) is not None:
+        out += [f"DOI: [{doi}]({_doi_url(doi)})", ""]
+    if (keywords := text("keywords")) is not None:
+        out += [f"**{text('ui.keywords') or 'Keywords'}:** {keywords}", ""]
+    out += [f"## {text('ui.abstract') or 'Abstract'}", ""]
+    for paragraph in edition.paragraphs():
+        out += [" ".join(text(i) or "" for i in paragraph), ""]
+    if (copyright_line := text("copyright")) is not None:
+        out += [copyright_line, ""]
+    if (licence_text := text("licence")) is not None:
+        licence = edition.licence
+        if licence:
+            licence_text += f" [{licence.code}]({licence.deed_url(edition.lang)})"
+        out += [licence_text, ""]
+    return "\n".join(out)
+
+
+def _doi_url(doi: str) -> str:
+    return doi if doi.startswith(("http://", "https://")) else f"https://doi.org/{doi}"

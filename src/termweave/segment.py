@@ -1,0 +1,266 @@
+"""Step 1: segment a seed (a scraped article page) into typed segments with stable ids.
+
+A seed is plain text: the title line; ``DOI:`` and the DOI; ``Keywords:`` and the keyword
+list; ``Abstract`` and the abstract paragraphs; page chrome (``Downloads``, ``Published``, ...);
+the copyright line; the licence sentence. Scrapes glue labels to the neighbouring value
+(``...zenodo.20391772Keywords:``, ``...Kim Jong-un.Abstract``), so labels are recognised at
+either end of a line. Every part but the title and the abstract is optional. A line that fits
+nowhere is an error naming that line.
+
+Segment ids double as gettext ``msgctxt``: ``title``, ``doi``, ``keywords``,
+``abstract.p3.s2``, ``copyright``, ``licence``, and ``ui.keywords`` / ``ui.abstract`` for the
+labels an edition prints.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from termweave.errors import InputError
+from termweave.fsutil import read_text
+from termweave.patterns import find_protected
+
+
+@dataclass(frozen=True)
+class SeedLabels:
+    """How a journal page in one language names its parts."""
+
+    keywords: tuple[str, ...]
+    abstract: tuple[str, ...]
+    chrome: tuple[str, ...]
+    doi: tuple[str, ...] = ("DOI",)
+
+
+LABELS: dict[str, SeedLabels] = {
+    "en": SeedLabels(
+        keywords=("Keywords", "Key words"),
+        abstract=("Abstract", "Summary"),
+        chrome=("Downloads", "Published", "How to Cite", "Issue", "Section", "License", "Licence",
+                "Author Biography", "Author Biographies", "References", "Metrics", "Citations"),
+    ),
+    "uk": SeedLabels(
+        keywords=("Ключові слова",),
+        abstract=("Анотація", "Абстракт", "Резюме"),
+        chrome=("Завантаження", "Опубліковано", "Як цитувати", "Номер", "Випуск", "Розділ",
+                "Ліцензія", "Біографія автора", "Посилання", "Метрики"),
+    ),
+    "ko": SeedLabels(
+        keywords=("주제어", "키워드", "핵심어"),
+        abstract=("초록", "요약", "국문초록"),
+        chrome=("다운로드", "게시됨", "인용 방법", "호", "섹션", "라이선스"),
+    ),
+}
+
+# pysbd has no Ukrainian or Korean rules; Russian rules know Cyrillic abbreviations.
+PYSBD_LANGUAGE = {"uk": "ru", "be": "ru", "ko": "en"}
+
+COPYRIGHT_RE = re.compile(r"^(?:Copyright\s*(?:\(c\)|©)?|©|\(c\))\s*\d{4}", re.IGNORECASE)
+LICENCE_RE = re.compile(r"licen[cs]ed under|Creative Commons|ліценз|라이선스|이용할 수", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Segment:
+    id: str
+    kind: str  # title | doi | keywords | sentence | copyright | licence | label
+    text: str
+    line: int | None  # 1-based line in the seed; None for a label the seed does not print
+    translatable: bool = True
+    paragraph: int | None = None
+
+
+@dataclass
+class Document:
+    path: Path
+    lang: str
+    segments: list[Segment] = field(default_factory=list)
+
+    def get(self, segment_id: str) -> Segment | None:
+        return next((s for s in self.segments if s.id == segment_id), None)
+
+    def translatable(self) -> list[Segment]:
+        return [s for s in self.segments if s.translatable]
+
+    def paragraphs(self) -> list[list[Segment]]:
+        """Abstract sentences grouped by paragraph, in order."""
+        groups: dict[int, list[Segment]] = {}
+        for seg in self.segments:
+            if seg.kind == "sentence":
+                groups.setdefault(seg.paragraph or 0, []).append(seg)
+        return [groups[k] for k in sorted(groups)]
+
+
+@dataclass(frozen=True)
+class _Piece:
+    kind: str  # "label:<name>" | "chrome" | "text"
+    text: str
+    line: int
+    raw: str = ""  # the whole line as in the seed (the copyright line is kept byte for byte)
+
+
+def _label_pattern(names: tuple[str, ...]) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+class _Lexer:
+    """Turns seed lines into label / chrome / text pieces, un-gluing scraped labels."""
+
+    def __init__(self, labels: SeedLabels):
+        self.labels = labels
+        parts = {"doi": labels.doi, "keywords": labels.keywords, "abstract": labels.abstract}
+        self.names = {name: _label_pattern(words) for name, words in parts.items()}
+        alternation = "|".join(f"(?P<{n}>{p})" for n, p in self.names.items())
+        # Label at the start: "Keywords: a, b" / "DOI: https://..." / "Abstract".
+        self.head = re.compile(rf"^(?:{alternation})\s*(?::\s*|$)(?P<rest>.*)$")
+        # Label at the end, either alone, after a colon-less glue ("...2Keywords:"), or
+        # after sentence punctuation ("...Kim Jong-un.Abstract"); never after a space and a
+        # lower-case word, so prose that merely ends in "abstract" is left alone.
+        self.glued_tail = re.compile(rf"^(?P<rest>.*?(?:[^\s\w]|\d))(?:{alternation})\s*:?\s*$")
+        self.colon_tail = re.compile(rf"^(?P<rest>.*?\S)\s*(?:{alternation})\s*:\s*$")
+        self.chrome = {c.casefold() for c in labels.chrome}
+
+    @staticmethod
+    def _which(match: re.Match) -> str:
+        return next(n for n in ("doi", "keywords", "abstract") if match.group(n))
+
+    def pieces(self, text: str, line: int) -> list[_Piece]:
+        stripped = text.strip()
+        if not stripped:
+            return []
+        if COPYRIGHT_RE.match(stripped):
+            return [_Piece("text", stripped, line, raw=text)]
+        if stripped.rstrip(":").casefold() in self.chrome:
+            return [_Piece("chrome", stripped, line)]
+        head = self.head.match(stripped)
+        if head:
+            rest = head.group("rest").strip()
+            return [_Piece("label:" + self._which(head), "", line)] + self.pieces(rest, line)
+        tail = self.glued_tail.match(stripped) or self.colon_tail.match(stripped)
+        if tail:
+            return [_Piece("text", tail.group("rest").strip(), line), _Piece("label:" + self._which(tail), "", line)]
+        return [_Piece("text", stripped, line)]
+
+
+def split_sentences(paragraph: str, lang: str) -> list[str]:
+    """Sentence boundaries by pysbd (rule-based: abbreviations, parentheses, quotes)."""
+    import pysbd
+
+    segmenter = pysbd.Segmenter(language=PYSBD_LANGUAGE.get(lang, lang if lang in _pysbd_codes() else "en"),
+                                clean=False)
+    return [s.strip() for s in segmenter.segment(paragraph) if s.strip()]
+
+
+def _pysbd_codes() -> set[str]:
+    from pysbd.languages import LANGUAGE_CODES
+
+    return set(LANGUAGE_CODES)
+
+
+def parse_seed(path: str | Path, lang: str = "en") -> Document:
+    """Read and segment a seed file; raise InputError naming the line that cannot be placed."""
+    path = Path(path)
+    text = read_text(path)
+    return parse_seed_text(text, path, lang)
+
+
+def parse_seed_text(text: str, path: Path, lang: str = "en") -> Document:
+    labels = LABELS.get(lang, LABELS["en"])
+    lexer = _Lexer(labels)
+    pieces: list[_Piece] = []
+    for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), 1):
+        pieces.extend(lexer.pieces(raw, number))
+    if not pieces:
+        raise InputError("empty seed: expected a title line", path, 1)
+
+    doc = Document(path=path, lang=lang)
+    add = doc.segments.append
+    if pieces[0].kind != "text":
+        raise InputError("expected the title on the first line, found a label", path, pieces[0].line)
+    add(Segment("title", "title", pieces[0].text, pieces[0].line))
+
+    seen_labels: set[str] = set()
+    paragraphs: list[_Piece] = []
+    abstract_label: _Piece | None = None
+    state = "head"  # head -> abstract -> tail (chrome) -> copyright -> licence
+    i = 1
+    while i < len(pieces):
+        piece = pieces[i]
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        if piece.kind.startswith("label:"):
+            name = piece.kind.split(":", 1)[1]
+            if name in seen_labels or state != "head":
+                raise InputError(f"unexpected {name!r} label here", path, piece.line)
+            seen_labels.add(name)
+            if name == "abstract":
+                abstract_label, state = piece, "abstract"
+                i += 1
+                continue
+            if nxt is None or nxt.kind != "text":
+                raise InputError(f"{name!r} label without a value", path, piece.line)
+            if name == "doi":
+                if not find_protected(nxt.text):
+                    raise InputError(f"expected a DOI after the DOI label, found {nxt.text[:40]!r}", path, nxt.line)
+                add(Segment("doi", "doi", nxt.text, nxt.line, translatable=False))
+            else:
+                add(Segment("ui.keywords", "label", _label_text(labels.keywords), piece.line))
+                add(Segment("keywords", "keywords", nxt.text, nxt.line))
+            i += 2
+            continue
+        if piece.kind == "chrome":
+            if state in ("copyright", "licence"):
+                raise InputError(f"page chrome {piece.text!r} after the copyright line", path, piece.line)
+            state = "tail"
+            i += 1
+            continue
+        # A text piece: where it belongs depends on what came before.
+        if COPYRIGHT_RE.match(piece.text) and state in ("head", "abstract", "tail"):
+            add(Segment("copyright", "copyright", piece.raw or piece.text, piece.line, translatable=False))
+            state = "copyright"
+        elif state == "copyright" or (state in ("abstract", "tail") and LICENCE_RE.search(piece.text) and paragraphs
+                                      and not nxt):
+            if doc.get("licence"):
+                raise InputError("cannot place this line: text after the licence", path, piece.line)
+            add(Segment("licence", "licence", piece.text, piece.line))
+            state = "licence"
+        elif state == "licence":
+            raise InputError("cannot place this line: text after the licence", path, piece.line)
+        elif state == "head" and find_protected(piece.text) and "doi" not in seen_labels and not paragraphs \
+                and piece.text == find_protected(piece.text)[0].text:
+            seen_labels.add("doi")  # a bare DOI line right after the title
+            add(Segment("doi", "doi", piece.text, piece.line, translatable=False))
+        elif state == "head" and seen_labels - {"doi"}:
+            raise InputError("cannot place this line: expected the 'Abstract' label", path, piece.line)
+        elif state in ("head", "abstract"):
+            state = "abstract"
+            paragraphs.append(piece)
+        else:
+            raise InputError("cannot place this line: text amid the page chrome", path, piece.line)
+        i += 1
+
+    if not paragraphs:
+        where = abstract_label.line if abstract_label else pieces[-1].line
+        raise InputError("no abstract paragraphs found", path, where)
+    doc.segments.append(Segment("ui.abstract", "label", _label_text(labels.abstract),
+                                abstract_label.line if abstract_label else None))
+    for p_number, piece in enumerate(paragraphs, 1):
+        for s_number, sentence in enumerate(split_sentences(piece.text, lang), 1):
+            doc.segments.append(Segment(f"abstract.p{p_number}.s{s_number}", "sentence", sentence, piece.line,
+                                        paragraph=p_number))
+    doc.segments.sort(key=_reading_order)
+    return doc
+
+
+_ORDER = ("title", "doi", "ui.keywords", "keywords", "ui.abstract", "sentence", "copyright", "licence")
+
+
+def _reading_order(seg: Segment) -> tuple[int, int, int]:
+    rank = _ORDER.index("sentence") if seg.kind == "sentence" else _ORDER.index(seg.id)
+    if seg.kind == "sentence":
+        p, s = (int(x[1:]) for x in seg.id.split(".")[1:])
+        return rank, p, s
+    return rank, 0, 0
+
+
+def _label_text(names: tuple[str, ...]) -> str:
+    return names[0]
