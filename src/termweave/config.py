@@ -12,6 +12,7 @@ Every key is optional; a project without the file gets these defaults (all ``see
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,7 +78,8 @@ def load_config(path: str | Path = CONFIG_NAME) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
+        found = re.search(r"at line (\d+)", str(exc))
+        line = int(found.group(1)) if found else len(text.splitlines()) or 1
         raise InputError(f"invalid TOML: {exc}", path, line) from None
     table = data.get("termweave", data)
     unknown = sorted(set(table) - KNOWN_KEYS - {"termweave"})
@@ -87,15 +89,6 @@ def load_config(path: str | Path = CONFIG_NAME) -> Config:
     def lang(key: str, value) -> str:
         return check_language(value, path, _line_of(text, key))
 
-    seeds = table.get("seeds", table.get("seed"))
-    if seeds is None:
-        seed_paths = tuple(sorted((root / "seeds").glob("*.txt")))
-    else:
-        if isinstance(seeds, str):
-            seeds = [seeds]
-        seed_paths = tuple(root / s for s in seeds)
-    if not seed_paths:
-        raise InputError("no seeds configured and none found in seeds/*.txt", path, _line_of(text, "seeds"))
     source = lang("source_lang", table.get("source_lang", "en"))
     targets = table.get("target_langs", ["uk", "ko"])
     if isinstance(targets, str):
@@ -103,6 +96,13 @@ def load_config(path: str | Path = CONFIG_NAME) -> Config:
     targets = tuple(lang("target_langs", t) for t in targets)
     if source in targets:
         raise InputError(f"source language {source!r} is also a target", path, _line_of(text, "target_langs"))
+    seeds = table.get("seeds", table.get("seed"))
+    if seeds is None:
+        seed_paths = tuple(sorted((root / "seeds").glob("*.txt")))
+    else:
+        seed_paths = tuple(root / s for s in ([seeds] if isinstance(seeds, str) else seeds))
+    if not seed_paths:
+        raise InputError("no seeds configured and none found in seeds/*.txt", path, _line_of(text, "seeds"))
     return Config(
         root=root,
         seeds=seed_paths,
