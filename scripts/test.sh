@@ -1,13 +1,15 @@
 #!/bin/sh
 # Install everything the test suite needs on a fresh Debian/Ubuntu machine, then run it.
 # System tools: GNU gettext (msgfmt, to check our PO/MO files against the reference) and
-# Debian's chromium (the review page is tested in a real headless browser).
+# Debian's chromium and a CJK font (the review page is tested in a real headless browser).
 set -eu
 cd "$(dirname "$0")/.."
 
 need=""
 command -v msgfmt >/dev/null 2>&1 || need="$need gettext"
 command -v chromium >/dev/null 2>&1 || need="$need chromium"
+# Hangul for the review page's screenshot artefact (Debian's chromium has no CJK font of its own).
+fc-list 2>/dev/null | grep -q "Noto Sans CJK" || need="$need fonts-noto-cjk"
 if [ -n "$need" ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
         apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null

@@ -1,18 +1,13 @@
-"""Shared fixtures: a throwaway copy of the shipped project, and running the CLI in it."""
+"""Shared fixtures: Argos isolated from the user's models, a throwaway copy of the project."""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 
-from termweave.cli import main
-
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "seeds" / "alliance-of-villains.txt"
-DATA = Path(__file__).resolve().parent / "data"
+from support import ROOT
 
 
 @pytest.fixture(autouse=True)
@@ -32,16 +27,3 @@ def project(tmp_path, monkeypatch) -> Path:
     shutil.copy(ROOT / "termweave.toml", tmp_path / "termweave.toml")
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """Path -> sha256 of every file under ``folder`` (to prove nothing changed)."""
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-def run_cli(*argv: str) -> int:
-    return main(list(argv))

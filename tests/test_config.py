@@ -5,7 +5,7 @@ from termweave.errors import InputError
 
 
 def test_shipped_config(tmp_path):
-    from conftest import ROOT
+    from support import ROOT
 
     config = load_config(ROOT / "termweave.toml")
     assert config.source_lang == "en" and config.target_langs == ("uk", "ko")

@@ -8,7 +8,7 @@ import pytest
 from termweave.catalog.po import load_po
 from termweave.segment import parse_seed
 
-from conftest import DATA, SEED, run_cli, snapshot
+from support import DATA, SEED, run_cli, snapshot
 
 LANGS = ("en", "uk", "ko")
 
@@ -42,7 +42,7 @@ def test_shipped_run_leaves_shipped_catalogs_untouched(project):
 
 @pytest.mark.parametrize("lang", ["uk", "ko"])
 def test_shipped_catalogs_are_complete_and_reviewed(lang):
-    from conftest import ROOT
+    from support import ROOT
 
     po = load_po(ROOT / "translations" / f"{lang}.po")
     doc = parse_seed(SEED)
@@ -56,7 +56,7 @@ def test_shipped_catalogs_are_complete_and_reviewed(lang):
 
 
 def test_ukrainian_typography_in_shipped_catalog():
-    from conftest import ROOT
+    from support import ROOT
 
     po = load_po(ROOT / "translations" / "uk.po")
     text = "\n".join(e.msgstr for e in po if not e.obsolete)

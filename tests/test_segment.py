@@ -5,7 +5,7 @@ import pytest
 from termweave.errors import InputError
 from termweave.segment import parse_seed, parse_seed_text
 
-from conftest import DATA, SEED
+from support import DATA, SEED
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, TextIO, TypeVar
 
 T = TypeVar("T")
@@ -13,8 +13,9 @@ T = TypeVar("T")
 class Console:
     quiet: bool = False
     verbose: bool = False
-    out: TextIO = sys.stdout
-    err: TextIO = sys.stderr
+    # Looked up at creation, not import, so redirected streams (pytest's capsys) are honoured.
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
 
     def result(self, message: str) -> None:
         print(message, file=self.out)

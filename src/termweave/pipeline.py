@@ -109,24 +109,13 @@ def build_step(config: Config, console: Console, allow_incomplete: bool, formats
     if problems and not allow_incomplete:
         raise IncompleteError(describe_problems(problems))
     if problems:
-        console.warn(describe_problems(problems).splitlines()[0].replace("(review them, or build with "
-                                                                         "--allow-incomplete):", "published marked"))
+        console.warn(describe_problems(problems, published=True))
     for path, text in outputs.items():
         changed = write_if_changed(path, text)
         console.info(f"{'wrote' if changed else 'unchanged'} {path}")
-    compile_mo = _optional("termweave.render.mo", "compile_catalogs")
-    if compile_mo:
-        compile_mo(config, console)
+    from termweave.render.mo import compile_catalogs
 
-
-def _optional(module: str, name: str):
-    """A later pipeline stage if this installation has it (keeps the core importable alone)."""
-    import importlib
-
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
+    compile_catalogs(config, console)
 
 
 def translate_step(config: Config, console: Console) -> None:
@@ -144,16 +133,16 @@ def translate_step(config: Config, console: Console) -> None:
         translate_catalogs(config, console, langs=langs)
 
 
-def check_step(config: Config, console: Console, glossary) -> int:
+def check_step(config: Config, console: Console, glossary):
     from termweave.check import run_checks
-    from termweave.check.report import format_text
+    from termweave.check.report import render_text
 
     report = run_checks([config.po_path(lang) for lang in config.target_langs], glossary,
                         source_lang=config.source_lang, console=console)
     if report.findings:
-        console.info(format_text(report, color=False))
+        console.info(render_text(report, color=False))
     console.info(f"check: {report.errors} error(s), {report.warnings} warning(s) in {report.files} catalog(s)")
-    return report.errors
+    return report
 
 
 def cmd_extract(args) -> int:
@@ -182,10 +171,11 @@ def cmd_run(args) -> int:
     pot = extract_step(config, console, inputs)
     update_step(config, console, pot, inputs)
     translate_step(config, console)
-    errors = check_step(config, console, inputs.glossary)
-    report = _optional("termweave.render.report", "write_report")
-    if report:
-        report(config, console)
+    report = check_step(config, console, inputs.glossary)
+    from termweave.render.report import write_report
+
+    write_report(config, console, check_report=report)
+    errors = report.errors
     if errors and not args.allow_incomplete:
         console.info("run: not building the editions while the check reports errors")
         return 1

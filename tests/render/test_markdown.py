@@ -6,7 +6,7 @@ from termweave.render.licence import detect_licence
 from termweave.render.markdown import STAND_IN_MARK, render_markdown
 from termweave.segment import parse_seed
 
-from conftest import SEED
+from support import SEED
 
 
 @pytest.fixture(scope="module")

@@ -75,9 +75,13 @@ def target_edition(
     return Edition(lang, document, texts, stand_ins)
 
 
-def describe_problems(problems: list[Problem]) -> str:
-    lines = [f"{len(problems)} entr{'y' if len(problems) == 1 else 'ies'} not ready for publication "
-             "(review them, or build with --allow-incomplete):"]
+def describe_problems(problems: list[Problem], published: bool = False) -> str:
+    count = f"{len(problems)} entr{'y' if len(problems) == 1 else 'ies'}"
+    if published:
+        head = f"{count} not reviewed; the source text stands in, marked:"
+    else:
+        head = f"{count} not ready for publication (review them, or build with --allow-incomplete):"
+    lines = [head]
     for p in problems:
         where = f"{p.path}:{p.line}" if p.line else p.path
         lines.append(f"  {where}: [{p.lang}] {p.context}: {p.state}")

@@ -1,0 +1,426 @@
+"""The glossary as TBX (ISO 30042:2019, TBX-Basic dialect), both ways.
+
+Export writes one ``conceptEntry`` per term, one ``langSec`` per language and one ``termSec``
+per variant. The variant's place in the CSV cell becomes its administrative status: the first
+is ``preferredTerm-admn-sts``, the others ``admittedTerm-admn-sts``, and the ``<lang>_forbidden``
+ones ``deprecatedTerm-admn-sts``. The CSV ``note`` becomes a concept-level ``<note>``; the
+``cldr`` code and the do-not-translate mark, which TBX-Basic has no data category for, become
+two more notes a terminologist can read in any tool (``CLDR: KP``, ``Do not translate.``).
+
+Import reads that back, and TBX written by other tools: TBX v3 (``tbx``/``conceptEntry``/
+``langSec``/``termSec``, DCA or DCT style) and the older TBX v2 (``martif``/``termEntry``/
+``langSet``/``tig`` or ``ntig``). Definitions and notes at any level are joined into the
+note; superseded terms count as forbidden; categories a CSV glossary has no column for
+(part of speech, context, transactions ...) are dropped. The parser resolves no entity and
+opens no network or file: a document that declares entities is refused.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from termweave import __version__
+from termweave.config import check_language
+from termweave.errors import InputError
+from termweave.fsutil import read_text
+from termweave.glossary import FORBIDDEN_SUFFIX, META_COLUMNS, VARIANT_SEPARATOR, Glossary, Term
+
+TBX_NS = "urn:iso:std:iso:30042:ed-2"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XML_LANG = f"{{{XML_NS}}}lang"
+SCHEMAS = (
+    ("https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
+     "TBXcoreStructV03_TBX-Basic_integrated.rng", "http://relaxng.org/ns/structure/1.0"),
+    ("https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch",
+     "http://purl.oclc.org/dsdl/schematron"),
+)
+PREFERRED, ADMITTED, DEPRECATED = "preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts"
+DNT_NOTE = "Do not translate."
+CLDR_NOTE = re.compile(r"^CLDR:\s*(?P<code>[A-Za-z0-9]{2,8})$")
+_DNT_NOTE = re.compile(r"^do[\s-]+not[\s-]+translate\.?$", re.IGNORECASE)
+_FORBIDDEN_STATUSES = {"deprecatedterm", "supersededterm"}
+_STATUS_TYPES = {"administrativeStatus", "normativeAuthorization"}
+
+
+# -- ids: a term id is any string, a conceptEntry id must be an XML NCName ------------------
+
+_NAME_START = (
+    "A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
+    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
+)
+_NAME_CHAR = _NAME_START + r"\-.0-9\u00b7\u0300-\u036f\u203f-\u2040"
+_START_RE = re.compile(f"[{_NAME_START}]")
+_CHAR_RE = re.compile(f"[{_NAME_CHAR}]")
+_ESCAPED = re.compile(r"_x([0-9A-F]{4}|[0-9A-F]{8})_")
+
+
+def encode_id(term_id: str) -> str:
+    """A reversible NCName for ``term_id``: other characters as ``_xHHHH_`` (as XmlConvert.EncodeName)."""
+    out = []
+    for index, char in enumerate(term_id):
+        allowed = (_START_RE if index == 0 else _CHAR_RE).match(char)
+        if allowed and not (char == "_" and _ESCAPED.match(term_id, index)):
+            out.append(char)
+        else:
+            out.append(f"_x{ord(char):04X}_" if ord(char) <= 0xFFFF else f"_x{ord(char):08X}_")
+    return "".join(out)
+
+
+def decode_id(name: str) -> str:
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), name)
+
+
+# -- export -------------------------------------------------------------------------------
+
+
+def glossary_to_tbx(glossary: Glossary, source_lang: str = "en") -> bytes:
+    """The glossary as a TBX-Basic (TBX v3, DCA style) document, UTF-8."""
+    from lxml import etree
+
+    root = etree.Element(f"{{{TBX_NS}}}tbx", nsmap={None: TBX_NS})
+    root.set("type", "TBX-Basic")
+    root.set("style", "dca")
+    root.set(XML_LANG, source_lang)
+    tree = etree.ElementTree(root)
+    for href, schema_type in SCHEMAS:
+        root.addprevious(etree.PI("xml-model", f'href="{href}" type="application/xml" schematypens="{schema_type}"'))
+
+    def sub(parent, tag: str, text: str | None = None, **attrs):
+        element = etree.SubElement(parent, f"{{{TBX_NS}}}{tag}")
+        for key, value in attrs.items():
+            element.set(XML_LANG if key == "lang" else key, value)
+        if text is not None:
+            element.text = _xml_text(text, glossary.path, None)
+        return element
+
+    file_desc = sub(sub(root, "tbxHeader"), "fileDesc")
+    sub(sub(file_desc, "titleStmt"), "title", f"termweave glossary {glossary.path.name}")
+    sub(sub(file_desc, "sourceDesc"), "p",
+        f"Exported by termweave {__version__} from {glossary.path.name}: the first variant of a cell is "
+        "preferred, the others admitted, the <lang>_forbidden ones deprecated.")
+    body = sub(sub(root, "text"), "body")
+
+    languages = list(glossary.languages)
+    for term in glossary.terms:
+        for lang in term.forbidden:
+            if term.forbidden[lang] and lang not in languages:
+                languages.append(lang)
+    for term in glossary.terms:
+        entry = sub(body, "conceptEntry", id=encode_id(term.id))
+        for note in _notes_of(term):
+            sub(entry, "note", note)
+        for lang in languages:
+            statuses = [(v, PREFERRED if i == 0 else ADMITTED) for i, v in enumerate(term.variants.get(lang, ()))]
+            statuses += [(v, DEPRECATED) for v in term.forbidden.get(lang, ())]
+            if not statuses:
+                continue  # TBX: a langSec holds at least one termSec
+            lang_sec = sub(entry, "langSec", lang=lang)
+            for variant, status in statuses:
+                term_sec = sub(lang_sec, "termSec")
+                sub(term_sec, "term", variant)
+                sub(term_sec, "termNote", status, type="administrativeStatus")
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _notes_of(term: Term) -> list[str]:
+    notes = [term.note] if term.note else []
+    if term.cldr:
+        notes.append(f"CLDR: {term.cldr}")
+    if term.dnt:
+        notes.append(DNT_NOTE)
+    return notes
+
+
+def _xml_text(text: str, path, line) -> str:
+    bad = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", text)
+    if bad:
+        raise InputError(f"character U+{ord(bad.group()):04X} cannot be written to XML", path, line)
+    return text
+
+
+# -- import -------------------------------------------------------------------------------
+
+
+@dataclass
+class TbxGlossary:
+    """Terms read from a TBX file, with the languages in the order met."""
+
+    path: Path
+    terms: list[Term]
+    languages: list[str]
+    dialect: str  # "TBX v3" | "TBX v2 (martif)"
+
+
+def parse_tbx(path: str | Path, source_lang: str = "en", languages: tuple[str, ...] = ()) -> TbxGlossary:
+    """Read a TBX file into terms; any problem is one InputError naming the file and line.
+
+    ``languages`` are the project's language codes: ``en-US`` in the file fills ``en``.
+    """
+    from lxml import etree
+
+    path = Path(path)
+    text = read_text(path)  # strict UTF-8, with the line of a bad byte
+    data = text.encode("utf-8")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                             remove_comments=True, remove_pis=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno or (exc.position[0] if exc.position else None)
+        raise InputError(f"malformed XML: {exc.msg}", path, line) from None
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        line = text[: text.find("<!ENTITY")].count("\n") + 1 if "<!ENTITY" in text else 1
+        raise InputError("the document declares entities; refusing to read it (TBX needs none)", path, line)
+
+    root_name = etree.QName(root).localname
+    if root_name == "tbx":
+        dialect, entry_tag, lang_tag = "TBX v3", "conceptEntry", "langSec"
+    elif root_name == "martif":
+        dialect, entry_tag, lang_tag = "TBX v2 (martif)", "termEntry", "langSet"
+    else:
+        raise InputError(f"not a TBX file: the root element is <{root_name}>, expected <tbx> or <martif>",
+                         path, root.sourceline)
+
+    raw_entries = []
+    codes: list[str] = []
+    for entry in root.iter():
+        if not isinstance(entry.tag, str) or etree.QName(entry).localname != entry_tag:
+            continue
+        sections = []
+        for lang_sec in entry:
+            if not isinstance(lang_sec.tag, str) or etree.QName(lang_sec).localname != lang_tag:
+                continue
+            code = lang_sec.get(XML_LANG) or lang_sec.get("lang")
+            if not code:
+                raise InputError(f"<{lang_tag}> without xml:lang", path, lang_sec.sourceline)
+            code = check_language(code.strip(), path, lang_sec.sourceline)
+            if code not in codes:
+                codes.append(code)
+            sections.append((code, lang_sec))
+        raw_entries.append((entry, sections))
+    if not raw_entries:
+        raise InputError(f"no <{entry_tag}> elements: an empty term base", path, root.sourceline)
+
+    column_of = _columns_for(codes, (source_lang, *languages))
+    for entry, sections in raw_entries:
+        for code, lang_sec in sections:
+            if column_of[code] in META_COLUMNS:
+                raise InputError(f"language {code!r} cannot be a glossary column: the CSV has a "
+                                 f"{column_of[code]!r} column of its own", path, lang_sec.sourceline)
+    terms: list[Term] = []
+    seen: dict[str, int] = {}
+    for entry, sections in raw_entries:
+        variants: dict[str, list[tuple[int, str]]] = {}
+        forbidden: dict[str, list[str]] = {}
+        for code, lang_sec in sections:
+            column = column_of[code]
+            for term_sec in _term_sections(lang_sec):
+                term_element = next((e for e in term_sec.iter() if _local(e) == "term"), None)
+                if term_element is None:
+                    raise InputError("term section without <term>", path, term_sec.sourceline)
+                value = _clean("".join(term_element.itertext()))
+                if not value:
+                    raise InputError("empty <term>", path, term_element.sourceline)
+                if VARIANT_SEPARATOR in value:
+                    raise InputError(f"term {value!r} contains {VARIANT_SEPARATOR!r}, the CSV variant separator",
+                                     path, term_element.sourceline)
+                status = _status(term_sec)
+                if status in _FORBIDDEN_STATUSES:
+                    _add_unique(forbidden.setdefault(column, []), value)
+                else:
+                    rank = 0 if status == "preferredterm" else 1
+                    if value not in (v for _, v in variants.get(column, [])):
+                        variants.setdefault(column, []).append((rank, value))
+        notes, cldr, dnt = _entry_notes(entry)
+        source_variants = variants.get(source_lang, [])
+        term_id = entry.get("id")
+        term_id = decode_id(term_id.strip()) if term_id and term_id.strip() else None
+        if not source_variants:
+            label = f"concept {term_id!r}" if term_id else "a concept"
+            raise InputError(f"{label} has no {source_lang!r} term", path, entry.sourceline)
+        ordered = {lang: tuple(v for _, v in sorted(items, key=lambda rv: rv[0])) for lang, items in variants.items()}
+        if term_id is None:
+            term_id = _unique_slug(ordered[source_lang][0], seen)
+        if term_id in seen:
+            raise InputError(f"duplicate id {term_id!r} (first on line {seen[term_id]})", path, entry.sourceline)
+        seen[term_id] = entry.sourceline
+        terms.append(Term(id=term_id, line=entry.sourceline, variants=ordered,
+                          forbidden={lang: tuple(v) for lang, v in forbidden.items()},
+                          note=" ".join(notes), cldr=cldr, dnt=dnt))
+    ordered_languages = []
+    for code in codes:
+        if column_of[code] not in ordered_languages:
+            ordered_languages.append(column_of[code])
+    return TbxGlossary(path, terms, ordered_languages, dialect)
+
+
+def _local(element) -> str | None:
+    if not isinstance(element.tag, str):
+        return None
+    return element.tag.rsplit("}", 1)[-1]
+
+
+def _clean(text: str) -> str:
+    """Undo pretty-printing (line breaks and their indentation), keep other spacing."""
+    return re.sub(r"[ \t]*[\r\n]+\s*", " ", text).strip()
+
+
+def _add_unique(items: list[str], value: str) -> None:
+    if value not in items:
+        items.append(value)
+
+
+def _columns_for(codes: list[str], project: tuple[str, ...]) -> dict[str, str]:
+    """The CSV column of each xml:lang: the project's code if it names the same language
+    (``en-US`` -> ``en``), else the bare language when only one region of it occurs."""
+    def base(code: str) -> str:
+        return re.split(r"[-_]", code)[0].lower()
+
+    columns = {}
+    for code in codes:
+        exact = next((p for p in project if p.lower() == code.lower().replace("_", "-")), None)
+        by_base = next((p for p in project if p.lower() == base(code)), None)
+        if exact or by_base:
+            columns[code] = exact or by_base
+        elif sum(base(c) == base(code) for c in codes) == 1:
+            columns[code] = base(code)
+        else:
+            columns[code] = code
+    return columns
+
+
+def _term_sections(lang_sec):
+    """termSec (v3), tig and ntig (v2), in document order."""
+    for child in lang_sec:
+        if _local(child) in ("termSec", "tig", "ntig"):
+            yield child
+
+
+def _status(term_sec) -> str | None:
+    for element in term_sec.iter():
+        name = _local(element)
+        if name in ("termNote", "descrip") and element.get("type") in _STATUS_TYPES or name in _STATUS_TYPES:
+            value = _clean("".join(element.itertext())).replace("-admn-sts", "")
+            return value.casefold()
+    return None
+
+
+def _entry_notes(entry) -> tuple[list[str], str, bool]:
+    """Notes and definitions anywhere in the entry; our CLDR and do-not-translate notes apart."""
+    notes, cldr, dnt = [], "", False
+    for element in entry.iter():
+        name = _local(element)
+        is_definition = (name == "descrip" and element.get("type") == "definition") or name == "definition"
+        if name != "note" and not is_definition:
+            continue
+        text = _clean("".join(element.itertext()))
+        if not text:
+            continue
+        cldr_match = CLDR_NOTE.match(text)
+        if name == "note" and cldr_match and not cldr:
+            cldr = cldr_match.group("code")
+        elif name == "note" and _DNT_NOTE.match(text):
+            dnt = True
+        else:
+            notes.append(text)
+    return notes, cldr, dnt
+
+
+def _unique_slug(text: str, seen: dict[str, int]) -> str:
+    slug = re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "term"
+    candidate, number = slug, 2
+    while candidate in seen:
+        candidate, number = f"{slug}-{number}", number + 1
+    return candidate
+
+
+# -- CSV ----------------------------------------------------------------------------------
+
+
+def csv_header(imported: TbxGlossary, source_lang: str, target_langs: tuple[str, ...],
+               existing: list[str] | None = None) -> list[str]:
+    """Columns for the imported terms: the existing file's layout when there is one, else
+    ``id``, languages (source, targets, others), ``<lang>_forbidden`` (targets, and any other
+    language with forbidden terms), ``note``, then ``cldr`` and ``dnt`` when used."""
+    languages = [source_lang, *target_langs]
+    languages += [lang for lang in imported.languages if lang not in languages]
+    forbidden_langs = [lang for lang in languages
+                       if (lang in target_langs or any(t.forbidden.get(lang) for t in imported.terms))]
+    wanted_forbidden = [lang + FORBIDDEN_SUFFIX for lang in forbidden_langs]
+    meta = ["note"] + [c for c in ("cldr", "dnt") if any(getattr(t, c) for t in imported.terms)]
+    if not existing:
+        return ["id", *languages, *wanted_forbidden, *meta]
+
+    from termweave.glossary import is_language_column
+
+    header = [c for c in existing if c == "id" or c in ("note", "cldr", "dnt") or c.endswith(FORBIDDEN_SUFFIX)
+              or is_language_column(c)]
+    if "id" not in header:
+        header.insert(0, "id")
+
+    def insert_after(predicate, column):
+        positions = [i for i, c in enumerate(header) if predicate(c)]
+        header.insert((positions[-1] + 1) if positions else len(header), column)
+
+    for lang in languages:
+        if lang not in header:
+            insert_after(lambda c: c == "id" or (c not in ("note", "cldr", "dnt") and not c.endswith(FORBIDDEN_SUFFIX)),
+                         lang)
+    for column in wanted_forbidden:
+        if column not in header:
+            insert_after(lambda c: c.endswith(FORBIDDEN_SUFFIX) or c in languages or c == "id", column)
+    for column in meta:
+        if column not in header:
+            header.append(column)
+    return header
+
+
+def glossary_csv(terms: list[Term], header: list[str], newline: str = "\r\n") -> str:
+    """The CSV text (RFC 4180 line ends by default, as the shipped glossary)."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator=newline)
+    writer.writerow(header)
+    for term in terms:
+        row = []
+        for column in header:
+            if column == "id":
+                row.append(term.id)
+            elif column == "note":
+                row.append(term.note)
+            elif column == "cldr":
+                row.append(term.cldr)
+            elif column == "dnt":
+                row.append("yes" if term.dnt else "")
+            elif column.endswith(FORBIDDEN_SUFFIX):
+                row.append(VARIANT_SEPARATOR.join(term.forbidden.get(column[: -len(FORBIDDEN_SUFFIX)], ())))
+            else:
+                row.append(VARIANT_SEPARATOR.join(term.variants.get(column, ())))
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def existing_newline(path: Path) -> str:
+    """The line ending an existing CSV uses (kept on re-import), CRLF when unknown."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return "\r\n"
+    first = data.find(b"\n")
+    return "\n" if first > 0 and data[first - 1:first] != b"\r" else "\r\n"
+
+
+def existing_header(path: Path) -> list[str] | None:
+    """The header line of an existing glossary CSV, or None when there is none to follow."""
+    try:
+        first = read_text(path).splitlines()[0]
+    except (InputError, IndexError):
+        return None
+    try:
+        return [c.strip() for c in next(csv.reader([first]))]
+    except (csv.Error, StopIteration):
+        return None

@@ -1,0 +1,40 @@
+"""``termweave report`` (the HTML review page) and ``termweave tm export`` (TMX)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def register(subparsers, common) -> None:
+    p = subparsers.add_parser("report", parents=[common],
+                              help="run the checks and write the review page (translations/report.html)")
+    p.add_argument("-o", "--output", type=Path, help="where to write the page (default: <output>/report.html)")
+    p.set_defaults(func=cmd_report)
+
+    tm = subparsers.add_parser("tm", parents=[common], help="translation memory tools")
+    commands = tm.add_subparsers(dest="tm_command", metavar="SUBCOMMAND", required=True)
+    p = commands.add_parser("export", parents=[common],
+                            help="write the reviewed (non-fuzzy) translations as TMX 1.4")
+    p.add_argument("--format", choices=["tmx"], default="tmx", help="interchange format (default: tmx)")
+    p.add_argument("-o", "--output", type=Path, help="where to write it (default: <output>/<domain>.tmx)")
+    p.set_defaults(func=cmd_tm_export)
+
+
+def cmd_report(args) -> int:
+    from termweave.cli import config_for, console_for
+    from termweave.render.report import write_report
+
+    config, console = config_for(args), console_for(args)
+    path = write_report(config, console, output=args.output)
+    console.result(str(path))
+    return 0
+
+
+def cmd_tm_export(args) -> int:
+    from termweave.catalog.tmx import export_tmx
+    from termweave.cli import config_for, console_for
+
+    config, console = config_for(args), console_for(args)
+    path, units, changed = export_tmx(config, args.output)
+    console.info(f"{'wrote' if changed else 'unchanged'} {path} ({units} translation units)")
+    return 0

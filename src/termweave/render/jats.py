@@ -1,0 +1,132 @@
+"""Step 5d: the editions as a JATS 1.3 ``<article-meta>`` fragment (``abstract.jats.xml``).
+
+Elements in the order the JATS DTD gives them: ``article-id`` (the bare DOI), ``title-group``
+(the source title, a ``trans-title-group`` per target language), ``permissions`` (the seed's
+copyright line byte for byte, and a ``license`` whose ``xlink:href`` and ``ali:license_ref``
+give the licence URL), ``abstract`` and one ``trans-abstract`` per target language (sentences
+joined into their paragraphs), and one ``kwd-group`` per language.
+
+A translation the build had to stand in for with the source text (``--allow-incomplete``)
+is not published under the target language's ``xml:lang``: its element is left out and an
+XML comment says so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from termweave.errors import InputError
+from termweave.render.edition import Edition
+
+XLINK_NS = "http://www.w3.org/1999/xlink"
+MML_NS = "http://www.w3.org/1998/Math/MathML"
+ALI_NS = "http://www.niso.org/schemas/ali/1.0/"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+NSMAP = {"xlink": XLINK_NS, "mml": MML_NS, "ali": ALI_NS}
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"^\s*(?:Copyright\s*(?:\(c\)|©)?|©|\(c\))\s*(?P<year>\d{4})\s*(?P<holder>.*?)\s*$",
+                        re.IGNORECASE)
+_KEYWORD_SEPARATORS = re.compile(r"\s*[,，、]\s*")
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def bare_doi(text: str) -> str:
+    """``https://doi.org/10.5281/x`` -> ``10.5281/x`` (JATS wants the DOI itself)."""
+    return _DOI_PREFIX.sub("", text.strip())
+
+
+def split_keywords(text: str) -> list[str]:
+    """A keyword line split on commas, without the final full stop."""
+    text = text.strip()
+    text = re.sub(r"[.。]\s*$", "", text)
+    return [k for k in _KEYWORD_SEPARATORS.split(text) if k]
+
+
+def render_jats(editions: list[Edition]) -> str:
+    """``editions[0]`` is the source edition, the rest are translations."""
+    from lxml import etree
+
+    if not editions:
+        raise ValueError("render_jats needs at least the source edition")
+    source, targets = editions[0], editions[1:]
+
+    def el(parent, tag: str, text: str | None = None, lang: str | None = None, **attrs):
+        element = etree.SubElement(parent, tag) if parent is not None else etree.Element(tag, nsmap=NSMAP)
+        if lang:
+            element.set(XML_LANG, lang)
+        for key, value in attrs.items():
+            element.set(key, value)
+        if text is not None:
+            element.text = _xml_text(text, source)
+        return element
+
+    def ready(edition: Edition, *ids: str) -> bool:
+        return all(edition.text(i) is not None and i not in edition.stand_ins for i in ids)
+
+    def omitted(parent, edition: Edition, what: str) -> None:
+        parent.append(etree.Comment(f" {edition.lang}: {what} left out: not translated yet "))
+
+    meta = el(None, "article-meta")
+    if (doi := source.text("doi")) is not None:
+        el(meta, "article-id", bare_doi(doi), **{"pub-id-type": "doi"})
+
+    if (title := source.text("title")) is not None:
+        group = el(meta, "title-group")
+        el(group, "article-title", title)
+        for edition in targets:
+            if ready(edition, "title"):
+                trans = el(group, "trans-title-group", lang=edition.lang)
+                el(trans, "trans-title", edition.text("title"))
+            else:
+                omitted(group, edition, "trans-title-group")
+
+    copyright_line, licence_text = source.text("copyright"), source.text("licence")
+    if copyright_line is not None or licence_text is not None:
+        permissions = el(meta, "permissions")
+        if copyright_line is not None:
+            el(permissions, "copyright-statement", copyright_line)
+            match = _COPYRIGHT.match(copyright_line)
+            if match:
+                el(permissions, "copyright-year", match.group("year"))
+                if match.group("holder"):
+                    el(permissions, "copyright-holder", match.group("holder"))
+        if licence_text is not None:
+            licence = source.licence
+            attrs = {f"{{{XLINK_NS}}}href": licence.url} if licence else {}
+            element = el(permissions, "license", **attrs)
+            if licence:
+                el(element, f"{{{ALI_NS}}}license_ref", licence.url)
+            el(element, "license-p", licence_text)
+
+    for edition in [source, *targets]:
+        ids = [i for paragraph in edition.paragraphs() for i in paragraph]
+        tag = "abstract" if edition is source else "trans-abstract"
+        if edition is not source and not ready(edition, *ids):
+            omitted(meta, edition, tag)
+            continue
+        abstract = el(meta, tag, lang=edition.lang)
+        if ready(edition, "ui.abstract"):
+            el(abstract, "title", edition.text("ui.abstract"))
+        for paragraph in edition.paragraphs():
+            el(abstract, "p", " ".join(edition.text(i) or "" for i in paragraph))
+
+    for edition in [source, *targets]:
+        if edition.text("keywords") is None:
+            continue
+        if not ready(edition, "keywords"):
+            omitted(meta, edition, "kwd-group")
+            continue
+        group = el(meta, "kwd-group", lang=edition.lang)
+        if ready(edition, "ui.keywords"):
+            el(group, "title", edition.text("ui.keywords"))
+        for keyword in split_keywords(edition.text("keywords")):
+            el(group, "kwd", keyword)
+
+    return etree.tostring(meta, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")
+
+
+def _xml_text(text: str, source: Edition) -> str:
+    bad = _NOT_XML.search(text)
+    if bad:
+        raise InputError(f"character U+{ord(bad.group()):04X} cannot be written to XML", source.document.path)
+    return text

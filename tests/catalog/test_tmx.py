@@ -1,0 +1,100 @@
+"""TMX 1.4 export of the reviewed translations."""
+
+import polib
+from lxml import etree
+
+from termweave.catalog.po import load_po
+from termweave.catalog.tmx import collect_units, render_tmx
+
+from support import run_cli, snapshot
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def catalog(lang, entries):
+    po = polib.POFile()
+    po.metadata = {"Language": lang, "Content-Type": "text/plain; charset=UTF-8"}
+    po.fpath = f"{lang}.po"
+    for context, msgid, msgstr, flags, obsolete in entries:
+        po.append(polib.POEntry(msgctxt=context, msgid=msgid, msgstr=msgstr, flags=list(flags), obsolete=obsolete))
+    return po
+
+
+def units_of(data: bytes):
+    root = etree.fromstring(data)
+    return root, {tu.get("tuid"): {tuv.get(XML_LANG): tuv.findtext("seg") for tuv in tu.findall("tuv")}
+                  for tu in root.find("body").findall("tu")}
+
+
+def test_only_reviewed_translations_become_variants():
+    uk = catalog("uk", [
+        ("title", "Alliance & <villains>", "Альянс «лиходіїв» & <ко>", (), False),
+        ("abstract.p1.s1", "Fuzzy in uk", "Неточне", ("fuzzy",), False),
+        ("abstract.p1.s2", "Untranslated everywhere", "", (), False),
+        ("keywords", "geopolitics.", "геополітика.", (), False),
+        ("gone", "Obsolete", "Застаріле", (), True),
+    ])
+    ko = catalog("ko", [
+        ("title", "Alliance & <villains>", "악당들의 동맹", ("fuzzy",), False),
+        ("abstract.p1.s1", "Fuzzy in uk", "검토됨", (), False),
+        ("abstract.p1.s2", "Untranslated everywhere", "", (), False),
+        ("keywords", "geopolitics.", "지정학.", (), False),
+    ])
+    data = render_tmx(collect_units({"uk": uk, "ko": ko}), "en", ("uk", "ko"))
+    root, units = units_of(data)
+    assert root.get("version") == "1.4"
+    header = root.find("header")
+    for attribute in ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang", "datatype"):
+        assert header.get(attribute), attribute  # required by TMX 1.4
+    assert header.get("srclang") == "en"
+    assert units == {
+        "title": {"en": "Alliance & <villains>", "uk": "Альянс «лиходіїв» & <ко>"},
+        "abstract.p1.s1": {"en": "Fuzzy in uk", "ko": "검토됨"},
+        "keywords": {"en": "geopolitics.", "uk": "геополітика.", "ko": "지정학."},
+    }
+    assert list(units) == ["title", "abstract.p1.s1", "keywords"]  # catalog order
+    assert b"creationdate" not in data  # no clock: the same catalogs give the same bytes
+
+
+def test_tm_export_on_the_project(project):
+    assert run_cli("tm", "export", "--format", "tmx") == 0
+    path = project / "translations" / "termweave.tmx"
+    root, units = units_of(path.read_bytes())
+    uk = load_po(project / "translations" / "uk.po")
+    reviewed = [e for e in uk if not e.obsolete and e.msgstr and not e.fuzzy]
+    assert len(units) == len(reviewed) > 10
+    for entry in reviewed:
+        assert units[entry.msgctxt]["en"] == entry.msgid
+        assert units[entry.msgctxt]["uk"] == entry.msgstr
+        assert set(units[entry.msgctxt]) == {"en", "uk", "ko"}
+    before = snapshot(project)
+    assert run_cli("tm", "export", "-o", str(path)) == 0
+    assert snapshot(project) == before
+
+
+def test_fuzzy_entry_leaves_its_language_out(project):
+    path = project / "translations" / "ko.po"
+    po = polib.pofile(str(path))
+    po.find("title", by="msgctxt").flags.append("fuzzy")
+    po.save(str(path))
+    assert run_cli("tm", "export", "-o", "out.tmx") == 0
+    _, units = units_of((project / "out.tmx").read_bytes())
+    assert set(units["title"]) == {"en", "uk"}
+
+
+def test_character_xml_cannot_hold_is_an_input_error(project, capsys):
+    path = project / "translations" / "uk.po"
+    po = polib.pofile(str(path))
+    po.find("title", by="msgctxt").msgstr = "bell \x07 here"
+    po.save(str(path))
+    before = snapshot(project)
+    assert run_cli("tm", "export") == 2
+    err = capsys.readouterr().err
+    assert "uk.po:" in err and "U+0007 cannot be written to XML" in err
+    assert snapshot(project) == before
+
+
+def test_missing_catalog(project, capsys):
+    (project / "translations" / "ko.po").unlink()
+    assert run_cli("tm", "export") == 2
+    assert "ko.po: catalog not found" in capsys.readouterr().err
