@@ -7,7 +7,9 @@ which masks these spans before decoding and verifies them afterwards.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import NamedTuple
 
 # A URL ends before trailing sentence punctuation or a closing bracket/quote.
 _URL = r"(?:https?://|www\.)[^\s<>\"«»]+?(?=[.,;:!?)\]}’”»]*(?:\s|$))"
@@ -39,3 +41,253 @@ def find_numbers(text: str) -> list[Span]:
         for m in NUMBER_RE.finditer(text)
         if not any(a <= m.start() < b for a, b in blocked)
     ]
+
+
+# --------------------------------------------------------------------------------------------
+# Numbers as values (the number-mismatch check)
+#
+# A number token is digits with optional grouping and a decimal part. Unlike NUMBER_RE above,
+# letters may follow (Korean counters "2024년", English ordinals "21st") and non-ASCII letters
+# may precede ("제2차"); an ASCII letter or digit before the digits ("G7", "A4") hides them.
+
+_SPACES = " \u00a0\u202f\u2009"
+# (The look-behind comes after the first digit so that the regex engine can scan for digits.)
+NUMBER_TOKEN_RE = re.compile(
+    rf"\d(?<![A-Za-z0-9.,]\d)(?:\d{{0,2}}(?:[{_SPACES}]\d{{3}})+(?!\d)(?:[.,]\d+)?|\d*(?:[.,]\d+)*)(?!\d)"
+)
+# "2024–25": the second year written short.
+_SHORT_RANGE_RE = re.compile(r"(\d{4})\s*[-–—]\s*$")
+# Words after a number that multiply it: "5 тис.", "2,5 млн", "5 million", "5만", "3천만".
+_SCALE_WORDS = {
+    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "тис": 10**3, "тисяча": 10**3, "тисячі": 10**3, "тисяч": 10**3,
+    "млн": 10**6, "мільйон": 10**6, "мільйони": 10**6, "мільйонів": 10**6, "мільйона": 10**6,
+    "млрд": 10**9, "мільярд": 10**9, "мільярди": 10**9, "мільярдів": 10**9, "мільярда": 10**9,
+}
+_SCALE_WORD_RE = re.compile(r"[ \u00a0\u202f]?([^\W\d_]+)")
+_KO_UNITS = {"십": 10, "백": 100, "천": 1000, "만": 10**4, "억": 10**8, "조": 10**12}
+
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+_ORDINAL_WORDS = (
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+         "hundred": 100, "thousand": 1000, "dozen": 12}
+_ROMAN_RE = re.compile(r"(?<![^\W\d_])[IVXLC]{1,7}(?![^\W\d_])")
+_ROMAN_CYRILLIC = str.maketrans({"І": "I", "Х": "X", "С": "C"})  # look-alikes used in Ukrainian
+_ROMAN_UK_RE = re.compile(r"(?<![^\W\d_])[IVXLCІХС]{1,7}(?=\s*(?:ст|сторіч|століт|тис))")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_DIGIT_RE = re.compile(r"\d")
+
+
+class NumberToken(NamedTuple):
+    """A number in text: its span and every value it can be read as (usually one)."""
+
+    start: int
+    end: int
+    text: str
+    values: frozenset
+
+
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class NumberFormat:
+    """How a language writes numbers (from CLDR via babel); caches the tokens it has read."""
+
+    decimal: str
+    groups: frozenset[str]
+    cache: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
+
+    @classmethod
+    def for_language(cls, lang: str) -> "NumberFormat":
+        from babel.numbers import get_decimal_symbol, get_group_symbol
+
+        code = lang.replace("-", "_")
+        try:
+            decimal, group = get_decimal_symbol(code), get_group_symbol(code)
+        except Exception:  # an unknown locale: English conventions
+            decimal, group = ".", ","
+        group = " " if group in _SPACES else group
+        # Spaces group thousands in every language (SI style); the locale adds its own symbol.
+        return cls(decimal, frozenset({" ", group}) - {decimal})
+
+    def value(self, raw: str) -> Decimal | None:
+        """:func:`number_value` of ``raw``, remembered (years and small numbers recur)."""
+        value = self.cache.get(raw, _MISSING)
+        if value is _MISSING:
+            value = number_value(raw, self)
+            if len(self.cache) < 100_000:  # bounded: a catalog of unique numbers must not grow it forever
+                self.cache[raw] = value
+        return value
+
+    def swapped(self) -> "NumberFormat":
+        decimal = "." if self.decimal == "," else ","
+        return NumberFormat(decimal, frozenset({" ", "." if decimal == "," else ","}))
+
+
+_SEPARATOR_RE = re.compile(r"[ ,.]")
+_SPACE_VARIANTS_RE = re.compile(f"[{_SPACES[1:]}]")
+
+
+def _read(raw: str, fmt: NumberFormat) -> Decimal | None:
+    """The value of ``raw`` under ``fmt``, or None when ``raw`` is not well formed there."""
+    if raw.isdigit():
+        return Decimal(raw)
+    integer, fraction = raw, ""
+    if fmt.decimal in raw:
+        if raw.count(fmt.decimal) > 1:
+            return None
+        integer, fraction = raw.split(fmt.decimal)
+    chunks = _SEPARATOR_RE.split(integer)
+    if len(chunks) > 1:
+        used = set(_SEPARATOR_RE.findall(integer))
+        if len(used) > 1 or not used <= fmt.groups:
+            return None
+        if not (1 <= len(chunks[0]) <= 3 and all(len(c) == 3 for c in chunks[1:])):
+            return None
+    if not fraction.isdigit() and fraction:
+        return None
+    return Decimal("".join(chunks) + ("." + fraction if fraction else ""))
+
+
+def number_value(raw: str, fmt: NumberFormat) -> Decimal | None:
+    """The value of one number token: the language's reading, else the other convention's.
+
+    None when it is no single number ("24.02.2022", "1.2.3").
+    """
+    raw = _SPACE_VARIANTS_RE.sub(" ", raw) if not raw.isdigit() else raw
+    value = _read(raw, fmt)
+    return value if value is not None else _read(raw, fmt.swapped())
+
+
+def find_number_values(text: str, lang: str, fmt: NumberFormat | None = None) -> list[NumberToken]:
+    """Numbers written with digits (outside URLs/DOIs/e-mails) with their values in ``lang``.
+
+    Besides its own value a token may carry readings that make equal numbers compare equal:
+    the full year in "2024–25", the product with a scale word ("5 тис.", "5 million", "5만").
+    Numbers made of dot-separated parts that are no number ("24.02.2022") yield one token
+    per part.
+    """
+    if not _DIGIT_RE.search(text):
+        return []
+    fmt = fmt or NumberFormat.for_language(lang)
+    blocked = [(s.start, s.end) for s in find_protected(text)] if maybe_protected(text) else []
+    tokens = []
+    for m in NUMBER_TOKEN_RE.finditer(text):
+        if blocked and any(a <= m.start() < b for a, b in blocked):
+            continue
+        raw = m.group()
+        value = fmt.value(raw)
+        if value is None:
+            # Parts of a date or section number: one token each.
+            for part in re.finditer(r"\d+", raw):
+                tokens.append(NumberToken(m.start() + part.start(), m.start() + part.end(), part.group(),
+                                          frozenset({Decimal(part.group())})))
+            continue
+        values = {value}
+        end = m.end()
+        if end < len(text) and (text[end].isalpha() or text[end] == " " or text[end] == "\u00a0"):
+            values |= _scaled(text, end, values, lang)
+        short = len(raw) == 2 and _SHORT_RANGE_RE.search(text, max(0, m.start() - 8), m.start())
+        if short and raw.isdigit():
+            full = Decimal(short.group(1)[:2] + raw)
+            if full > Decimal(short.group(1)):
+                values.add(full)
+        tokens.append(NumberToken(m.start(), m.end(), raw, frozenset(values)))
+    return tokens
+
+
+def maybe_protected(text: str) -> bool:
+    """A cheap test that is true whenever :func:`find_protected` may find something."""
+    return "://" in text or "www." in text.lower() or "@" in text or "10." in text
+
+
+def _scaled(text: str, end: int, values: set, lang: str) -> set:
+    """Readings of a number multiplied by the scale word after it."""
+    factor = 1
+    if lang.startswith("ko"):
+        at = end
+        while at < len(text) and text[at] in _KO_UNITS:
+            factor *= _KO_UNITS[text[at]]
+            at += 1
+        if at == end and at < len(text) and text[at] == " " and at + 1 < len(text) and text[at + 1] in "만억조":
+            factor = _KO_UNITS[text[at + 1]]
+    elif end < len(text):
+        word = _SCALE_WORD_RE.match(text, end)
+        if word:
+            factor = _SCALE_WORDS.get(word.group(1).lower(), 1)
+    if factor == 1:
+        return set()
+    return {v * factor for v in values}
+
+
+def implied_numbers(text: str, lang: str) -> set:
+    """Values a text states without digits, which a translation may write with digits.
+
+    English month names (June → 6, so "2024년 6월" is fine), number and ordinal words up to
+    twenty and round tens, and Roman numerals ("World War II"); in Ukrainian, Roman numerals
+    before "ст."/"століття" (including Cyrillic look-alike letters, "ХХІ століття").
+    """
+    found: set = set()
+    if lang.startswith("en"):
+        for word in _WORD_RE.findall(text):
+            low = word.lower()
+            if low in _MONTHS:
+                found.add(Decimal(_MONTHS.index(low) + 1))
+            elif low in _NUMBER_WORDS:
+                found.add(Decimal(_NUMBER_WORDS.index(low)))
+            elif low in _ORDINAL_WORDS:
+                found.add(Decimal(_ORDINAL_WORDS.index(low)))
+            elif low in _TENS:
+                found.add(Decimal(_TENS[low]))
+        for m in _ROMAN_RE.finditer(text):
+            value = roman_value(m.group())
+            if value and m.group() != "I":  # the pronoun
+                found.add(Decimal(value))
+    else:
+        for m in _ROMAN_RE.finditer(text):
+            value = roman_value(m.group())
+            if value and len(m.group()) > 1:
+                found.add(Decimal(value))
+        if lang.startswith("uk"):
+            for m in _ROMAN_UK_RE.finditer(text):
+                value = roman_value(m.group().translate(_ROMAN_CYRILLIC))
+                if value:
+                    found.add(Decimal(value))
+    return found
+
+
+def roman_value(numeral: str) -> int | None:
+    """The value of a well-formed Roman numeral (I–CCCXCIX), else None."""
+    table = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for i, ch in enumerate(numeral):
+        value = table.get(ch)
+        if value is None:
+            return None
+        if i + 1 < len(numeral) and table.get(numeral[i + 1], 0) > value:
+            total -= value
+        else:
+            total += value
+    if total <= 0 or _to_roman(total) != numeral:
+        return None
+    return total
+
+
+def _to_roman(value: int) -> str:
+    out = []
+    for number, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
+                            (5, "V"), (4, "IV"), (1, "I")):
+        while value >= number:
+            out.append(letters)
+            value -= number
+    return "".join(out)

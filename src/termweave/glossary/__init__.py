@@ -39,7 +39,9 @@ class Term:
     def allowed(self, lang: str, source_lang: str = "en") -> tuple[str, ...]:
         """Variants that satisfy the term in ``lang`` (the source form for do-not-translate)."""
         if self.dnt:
-            return self.variants.get(lang) or self.variants.get(source_lang, ())
+            # The same form in every language: fall back to the source's, then any column's.
+            fallback = next((v for v in self.variants.values() if v), ())
+            return self.variants.get(lang) or self.variants.get(source_lang) or fallback
         return self.variants.get(lang, ())
 
     def preferred(self, lang: str, source_lang: str = "en") -> str | None:
@@ -154,7 +156,9 @@ def load_glossary(
             if term_id in seen:
                 raise InputError(f"duplicate id {term_id!r} (first on line {seen[term_id]})", path, line)
             source = required_languages[0]
-            if not split_variants(row[source]):
+            is_dnt = row.get("dnt", "").strip().lower() in TRUE_WORDS
+            has_any = any(split_variants(row[lang]) for lang in languages)
+            if not split_variants(row[source]) and not (is_dnt and has_any):
                 raise InputError(f"term {term_id!r}: empty {source!r} cell", path, line)
         seen.setdefault(term_id, line)
         terms.append(

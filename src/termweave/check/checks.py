@@ -1,0 +1,417 @@
+"""The quality checks: one small class per check, collected in :data:`CHECKS`.
+
+Every check has an ``id`` (what ``--only`` and the JSON report use), a ``name``, a
+``severity`` and one method, ``check(ctx) -> list[Finding]``. ``ctx`` is an
+:class:`~termweave.check.context.EntryContext`: one (source, translation) pair of one
+catalog entry, with what several checks need computed once.
+
+Untranslated and fuzzy look at the entry; the content checks look at a pair with a non-empty
+translation (fuzzy entries are content-checked too: an MT draft deserves the same scrutiny).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from termweave.check.context import VERSION_RE, EntryContext
+from termweave.check.language import language_name
+from termweave.check.report import Finding, Severity
+from termweave.glossary.match import normalize
+from termweave.patterns import NUMBER_TOKEN_RE, find_number_values, find_protected, implied_numbers, maybe_protected
+
+# --------------------------------------------------------------------------------------------
+# Registry
+
+CHECKS: dict[str, type["Check"]] = {}
+
+
+def register(cls: type["Check"]) -> type["Check"]:
+    CHECKS[cls.id] = cls
+    return cls
+
+
+class Check:
+    """Base class: an id, a human name, a severity and ``check(ctx) -> list[Finding]``.
+
+    ``entry_level`` checks run once per entry (even untranslated ones); the others run on
+    each (source, translation) pair whose translation is not empty.
+    """
+
+    id: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    entry_level: ClassVar[bool] = False
+
+    def check(self, ctx: EntryContext) -> list[Finding]:
+        raise NotImplementedError
+
+
+@register
+class TermMissing(Check):
+    """term-missing: a glossary term in the source has no approved rendering in the translation.
+
+    A term is triggered when one of its source-language variants occurs in the source
+    (English: word boundaries, plural and possessive endings; a term nested inside a longer
+    triggered term does not count). It is satisfied when any approved variant — the source
+    form for a do-not-translate term — occurs in the translation in any grammatical form
+    (see :mod:`termweave.glossary.match`). Several occurrences in the source need one in the
+    translation. In the licence entry the Creative Commons code ("CC BY 4.0") also satisfies
+    the licence-title term.
+    """
+
+    id = "term-missing"
+    name = "Glossary term missing"
+    severity = "error"
+
+    def check(self, ctx: EntryContext) -> list[Finding]:
+        findings = []
+        for term_id, hit in ctx.triggered.items():
+            if term_id in ctx.satisfied:
+                continue
+            if ctx.is_licence_title(hit) and ctx.licence_code_present():
+                continue
+            wanted = " | ".join(hit.term.allowed(ctx.lang, ctx.source_lang))
+            found = ctx.source[hit.start:hit.end]
+            findings.append(ctx.finding(self, f"source has “{found}”; translation lacks {wanted}", term=term_id))
+        return findings
+
+
+@register
+class TermForbidden(Check):
+    """term-forbidden: the translation uses a variant the glossary forbids, in any form.
+
+    Checked whether or not the term occurs in the source. A forbidden variant that lies inside
+    a longer approved rendering (of any term) is not reported.
+    """
+
+    id = "term-forbidden"
+    name = "Forbidden glossary variant"
+    severity = "error"
+
+    def check(self, ctx: EntryContext) -> list[Finding]:
+        findings = []
+        for hit in ctx.forbidden_hits:
+            used = ctx.translation[hit.start:hit.end]
+            preferred = hit.term.preferred(ctx.lang, ctx.source_lang)
+            advice = f"; use {preferred}" if preferred else ""
+            findings.append(ctx.finding(self, f"“{used}” is a forbidden rendering ({hit.variant}){advice}",
+                                        term=hit.term.id, span=(hit.start, hit.end)))
+        return findings
+
+
+@register
+class NumberMismatch(Check):
+    """number-mismatch: the numbers of source and translation differ as values.
+
+    Numbers are read in each side's own convention (babel/CLDR: "3.5" ≡ "3,5" in Ukrainian,
+    "1,234" ≡ "1 234"), so 25 vs 250 is a mismatch and a decimal comma is not. Every source
+    number must occur in the translation and every translation number in the source (as sets:
+    a year repeated in the source need not be repeated). Ranges count as their two ends
+    ("2024–25" also reads as 2025). A translation may add digits for what the source says in
+    words (English month names: "June 2024" → "2024년 6월"; number words up to twenty; Roman
+    numerals) and may write a source number as a Roman numeral ("XXI століття"). Numbers in
+    URLs, DOIs and e-mail addresses are left to protected-altered.
+    """
+
+    id = "number-mismatch"
+    name = "Numbers differ"
+    severity = "error"
+
+    def check(self, ctx: EntryContext) -> list[Finding]:
+        raw_src = NUMBER_TOKEN_RE.findall(ctx.source)
+        raw_tgt = NUMBER_TOKEN_RE.findall(ctx.translation)
+        if not raw_src and not raw_tgt:
+            return []
+        if raw_src == raw_tgt and all(map(str.isdigit, raw_src)):
+            return []  # the same plain integers in the same order: equal values
+        src_format, tgt_format = ctx.res.number_format(ctx.source_lang), ctx.res.number_format(ctx.lang)
+        if len(raw_src) == len(raw_tgt):
+            # Same values in the same order, each read in its own convention: nothing to report
+            # (the readings below only ever add values that can match).
+            src_values = [src_format.value(raw) for raw in raw_src]
+            if None not in src_values and src_values == [tgt_format.value(raw) for raw in raw_tgt]:
+                return []
+        src = find_number_values(ctx.source, ctx.source_lang, src_format)
+        tgt = find_number_values(ctx.translation, ctx.lang, tgt_format)
+        if not src and not tgt:
+            return []
+        target_values = set().union(*(t.values for t in tgt)) if tgt else set()
+        source_values = set().union(*(s.values for s in src)) if src else set()
+        findings = []
+        missing = [s for s in src if not (s.values & target_values)]
+        if missing:
+            target_values |= implied_numbers(ctx.translation, ctx.lang)
+            for s in missing:
+                if not (s.values & target_values):
+                    findings.append(ctx.finding(self, f"number {s.text} of the source is missing from the translation"))
+        extra = [t for t in tgt if not (t.values & source_values)]
+        if extra:
+            source_values |= implied_numbers(ctx.source, ctx.source_lang)
+            for t in extra:
+                if not (t.values & source_values):
+                    findings.append(ctx.finding(self, f"number {t.text} is not in the source", span=(t.start, t.end)))
+        return findings
+
+
+@register
+class ProtectedAltered(Check):
+    """protected-altered: a DOI, URL or e-mail address of the source is not in the translation
+    character for character."""
+
+    id = "protected-altered"
+    name = "DOI, URL or e-mail altered"
+    severity = "error"
+
+    def check(self, ctx: EntryContext) -> list[Finding]:
+        findings = []
+        for span in ctx.protected_source:
+            if span.text not in ctx.translation:
+                kind = "e-mail address" if "@" in span.text else "DOI" if span.text.startswith("10.") else "URL"
+                findings.append(ctx.finding(self, f"{kind} {span.text} is missing or altered"))
+        return findings
+
+
+@register
+class AttributionAltered(Check):
+    """attribution-altered: the copyright line changed, or the licence lost its name or version.
+
+    The copyright entry (msgctxt ``copyright``, or a msgid starting "Copyright (c)",
+    "Copyright ©" or "©") must be byte-identical to its source. The licence entry (msgctxt
+    ``licence``, or a msgid naming a Creative Commons licence) must keep every version number
+    of the source literally ("4.0": an identifier, not a quantity) and name the licence: by
+    the approved title of the glossary term the source's licence name triggers (e.g. "Із
+    Зазначенням Авторства 4.0 Міжнародна"), or at least by its code ("CC BY 4.0"). Without a
+    glossary term for it, the code must appear (a source naming no CC licence needs at least
+    the words "Creative Commons").
+    """
+
+    id = "attribution-altered"
+    name = "Copyright or licence altered"
+    severity = "error"
+
+    def check(self, ctx: EntryContext) -> list[Finding]:
+        if ctx.is_copyright:
+            if ctx.translation == ctx.source:
+                return []
+            return [ctx.finding(self, "the copyright line must be identical to the source, byte for byte",
+                                span=_difference(ctx.source, ctx.translation))]
+        if not ctx.is_licence:
+            return []
+        findings = []
+        translation = normalize(ctx.translation).text
+        for version in dict.fromkeys(VERSION_RE.findall(ctx.source)):
+            if version not in translation:
+                findings.append(ctx.finding(self, f"the licence must keep its version {version}"))
+        titles = [hit for hit in ctx.source_hits if ctx.is_licence_title(hit)]
+        code = ctx.licence_code
+        if ctx.licence_code_present():
+            return findings
+        if titles:
+            for hit in titles:
+                if hit.term.id not in ctx.satisfied:
+                    wanted = " | ".join(hit.term.allowed(ctx.lang, ctx.source_lang))
+                    alternative = f" or its code {code}" if code else ""
+                    findings.append(ctx.finding(self, f"the licence must be named {wanted}{alternative}"))
+        elif code:
+            findings.append(ctx.finding(self, f"the licence must be named by its code {code} "
+                                              "(or a title the glossary approves)"))
+        elif not re.search(r"creative\s+commons", translation, re.I):
+            findings.append(ctx.finding(self, "the licence must be named (Creative Commons)"))
+        return findings
+
+
+def _difference(source: str, translation: str) -> tuple[int, int]:
+    """The span of ``translation`` that differs from ``source`` (common prefix/suffix removed)."""
+    prefix = 0
+    limit = min(len(source), len(translation))
+    while prefix < limit and source[prefix] == translation[prefix]:
+        prefix += 1
+    suffix = 0
+    while (suffix < limit - prefix and source[len(source) - 1 - suffix] == translation[len(translation) - 1 - suffix]):
+        suffix += 1
+    return prefix, len(translation) - suffix
+
+
+@register
+class WrongLanguage(Check):
+    """wrong-language: the translation is not in the catalog's language.
+
+    See :mod:`termweave.check.language` for the evidence used (scripts, letters only Ukrainian
+    or only Russian has, lingua as a last resort). URLs, DOIs, e-mail addresses and
+    do-not-translate terms are ignored; the copyright line (kept in the source language by
+    rule) is not checked.
+    """
+
+    id = "wrong-language"
+    name = "Wrong language"
+    severity = "error"
+
+    def check(self, ctx: EntryContext) -> list[Finding]:
+        if ctx.is_copyright:
+            return []
+        text = ctx.translation
+        spans = [(s.start, s.end) for s in find_protected(text)] if maybe_protected(text) else []
+        if any(h.term.dnt for h in ctx.target_hits):
+            spans += [(h.start, h.end) for h in ctx.target_hits if h.term.dnt]
+        if spans:
+            text = _blank(text, spans)
+        message = ctx.res.guard.wrong_language(text, ctx.lang, ctx.source_lang)
+        return [ctx.finding(self, message)] if message else []
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+@register
+class Untranslated(Check):
+    """untranslated: the entry has no translation (an empty msgstr, or an empty plural form)."""
+
+    id = "untranslated"
+    name = "Not translated"
+    severity = "error"
+    entry_level = True
+
+    def check(self, ctx: EntryContext) -> list[Finding]:
+        return [] if ctx.entry.translated else [ctx.finding(self, "no translation")]
+
+
+@register
+class Fuzzy(Check):
+    """fuzzy: the entry carries the ``fuzzy`` flag (a draft that needs review)."""
+
+    id = "fuzzy"
+    name = "Fuzzy"
+    severity = "error"
+    entry_level = True
+
+    def check(self, ctx: EntryContext) -> list[Finding]:
+        return [ctx.finding(self, "marked fuzzy: needs review")] if ctx.entry.fuzzy else []
+
+
+@register
+class Unchanged(Check):
+    """unchanged: the translation is identical to the source.
+
+    Not reported for the copyright line (identical by rule), for sources with no letters
+    outside URLs/DOIs/e-mail addresses, or whose letters all belong to do-not-translate terms.
+    """
+
+    id = "unchanged"
+    name = "Identical to source"
+    severity = "warning"
+
+    def check(self, ctx: EntryContext) -> list[Finding]:
+        if ctx.translation != ctx.source or ctx.is_copyright:
+            return []
+        spans = [(s.start, s.end) for s in ctx.protected_source] + ctx.dnt_source_spans
+        if not ctx.letters_outside(ctx.source, spans):
+            return []
+        return [ctx.finding(self, "the translation is identical to the source")]
+
+
+# Quotation marks: what each language uses, and what counts as a quotation mark at all.
+_QUOTE_CHARS = "\"'«»„“”‘’‚‹›「」『』"
+_QUOTE_RE = re.compile("[" + re.escape(_QUOTE_CHARS) + "]")
+_STYLES = {
+    # Ukrainian: «…», with „…“ only inside «…».
+    "uk": ("«…», with „…“ inside", "«»", "„“"),
+    # Korean academic writing: ‘…’ for quoted/emphasised expressions, “…” for direct speech;
+    # 「」『』 (titles) are left alone.
+    "ko": ("‘…’ or “…”", "‘’“”「」『』", ""),
+}
+
+
+@register
+class Quotes(Check):
+    """quotes: quotation marks that are not the language's.
+
+    Ukrainian: «…», and „…“ nested inside «…»; anything else (straight quotes, “…”, ‘…’)
+    is reported. Korean: ‘…’ and “…” (and the title brackets 「」『』); straight ASCII quotes,
+    «» and „ are reported. An apostrophe between two letters (м’яч, DPRK’s) is no quotation
+    mark. Other languages: CLDR's quotation marks (babel).
+    """
+
+    id = "quotes"
+    name = "Quotation marks"
+    severity = "warning"
+
+    def check(self, ctx: EntryContext) -> list[Finding]:
+        text = ctx.translation
+        if not _QUOTE_RE.search(text):
+            return []
+        described, allowed, nested = _STYLES.get(ctx.lang) or _cldr_style(ctx.lang)
+        depth = 0
+        for m in _QUOTE_RE.finditer(text):
+            ch, at = m.group(), m.start()
+            if ch in "'’‘" and 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha():
+                continue  # an apostrophe
+            if ch == "«":
+                depth += 1
+            elif ch == "»":
+                depth = max(0, depth - 1)
+            if ch in allowed or (ch in nested and depth > 0):
+                continue
+            return [ctx.finding(self, f"quotation mark {ch} is not {language_name(ctx.lang)} style (use {described})",
+                                span=(at, at + 1))]
+        return []
+
+
+def _cldr_style(lang: str) -> tuple[str, str, str]:
+    try:
+        from babel import Locale
+
+        locale = Locale.parse(lang)
+        outer = locale.quotation_start + locale.quotation_end
+        inner = locale.alternate_quotation_start + locale.alternate_quotation_end
+    except Exception:
+        outer, inner = "“”", "‘’"
+    return f"{outer[0]}…{outer[1]}", outer + inner, ""
+
+
+@register
+class Whitespace(Check):
+    """whitespace: leading or trailing whitespace unlike the source's, or doubled spaces the
+    source does not have."""
+
+    id = "whitespace"
+    name = "Whitespace"
+    severity = "warning"
+
+    _double = re.compile(r"(?<=\S)[ \u00a0\u202f]{2,}(?=\S)")
+
+    def check(self, ctx: EntryContext) -> list[Finding]:
+        src, tgt = ctx.source, ctx.translation
+        if src and tgt[0] not in _SPACE_START and tgt[-1] not in _SPACE_START and src[0] not in _SPACE_START \
+                and src[-1] not in _SPACE_START and "  " not in tgt and "\u00a0 " not in tgt and " \u00a0" not in tgt:
+            return []  # the common case, settled without regular expressions
+        findings = []
+        src_lead, tgt_lead = _lead(src), _lead(tgt)
+        if bool(src_lead) != bool(tgt_lead) or src_lead.count("\n") != tgt_lead.count("\n"):
+            findings.append(ctx.finding(self, "leading whitespace differs from the source", span=(0, len(tgt_lead))))
+        src_trail, tgt_trail = _trail(src), _trail(tgt)
+        if bool(src_trail) != bool(tgt_trail) or src_trail.count("\n") != tgt_trail.count("\n"):
+            findings.append(ctx.finding(self, "trailing whitespace differs from the source",
+                                        span=(len(tgt) - len(tgt_trail), len(tgt))))
+        double = self._double.search(tgt)
+        if double and not self._double.search(src):
+            findings.append(ctx.finding(self, "double space", span=(double.start(), double.end())))
+        return findings
+
+
+_SPACE_START = frozenset(" \t\n\r\u00a0\u202f\u2009\u3000")
+
+
+def _lead(text: str) -> str:
+    return text[: len(text) - len(text.lstrip())]
+
+
+def _trail(text: str) -> str:
+    return text[len(text.rstrip()):]
+
+
+CHECK_IDS: tuple[str, ...] = tuple(CHECKS)

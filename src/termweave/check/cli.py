@@ -1,0 +1,78 @@
+"""``termweave check``: what a journal's CI runs on every change to a catalog.
+
+    termweave check [PO_FILE ...] [--glossary CSV] [--format text|json] [--only ID,...]
+                    [--source-lang LANG]
+
+Exit 0: no error-severity finding; 1: at least one; 2: bad input or usage (a message naming
+the file and line on stderr; nothing on stdout).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+CHECK_IDS_HELP = (
+    "term-missing, term-forbidden, number-mismatch, protected-altered, attribution-altered, "
+    "wrong-language, untranslated, fuzzy, unchanged, quotes, whitespace"
+)
+
+
+def register(subparsers, common) -> None:
+    p = subparsers.add_parser(
+        "check",
+        parents=[common],
+        help="check translations: glossary terms, numbers, attribution, language",
+        description="Check PO catalogs against the glossary and the source. "
+        "Exit 0: no error; 1: errors found; 2: bad input.",
+    )
+    p.add_argument("po_files", nargs="*", type=Path, metavar="PO_FILE",
+                   help="catalogs to check (default: every translations/*.po)")
+    p.add_argument("--glossary", type=Path, metavar="CSV", help="glossary (default: glossary/terms.csv)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
+    p.add_argument("--only", metavar="ID,...", help=f"run only these checks: {CHECK_IDS_HELP}")
+    p.add_argument("--source-lang", metavar="LANG",
+                   help="source language of the catalogs (default: the X-Source-Language header, else en)")
+    p.set_defaults(func=run_check)
+
+
+def parse_only(value: str | None) -> set[str] | None:
+    if value is None:
+        return None
+    from termweave.errors import UsageError
+
+    ids = {part.strip() for part in value.split(",") if part.strip()}
+    if not ids:
+        raise UsageError("--only needs at least one check id")
+    return ids
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from termweave.check import render_text, run_checks
+    from termweave.check.catalog import base_language
+    from termweave.check.runner import select_checks
+    from termweave.cli import config_for, console_for
+    from termweave.config import check_language
+    from termweave.errors import InputError
+    from termweave.glossary import load_glossary
+
+    console = console_for(args)
+    config = config_for(args)
+    only = parse_only(args.only)
+    select_checks(only)  # unknown ids: usage error before any file is read
+    source_lang = None
+    if args.source_lang:
+        source_lang = base_language(check_language(args.source_lang))
+    paths = list(args.po_files) or sorted(config.output.glob("*.po"))
+    if not paths:
+        raise InputError("no PO files to check (give PO_FILE arguments or run `termweave update`)", config.output)
+    glossary_path = args.glossary or config.glossary
+    glossary = load_glossary(glossary_path, required_languages=(source_lang or config.source_lang,))
+    report = run_checks(paths, glossary, source_lang=source_lang, only=only, console=console)
+    if args.format == "json":
+        console.result(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        color = getattr(console.out, "isatty", lambda: False)()
+        console.result(render_text(report, color=color))
+    return report.exit_code

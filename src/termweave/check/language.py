@@ -1,0 +1,143 @@
+"""Is a translation written in the catalog's language? Script evidence first, lingua last.
+
+Script evidence settles almost every segment for free:
+
+- **Korean** target: Hangul must make up a fair share of the letters. A segment of at
+  least 12 letters with under 25 % Hangul is English (or another language) left in place.
+- **Ukrainian** target: Cyrillic must dominate (else it is English/Korean left in place).
+  Letters only Ukrainian has (і ї є ґ, the apostrophe inside a word) against letters only
+  Russian has (ы э ъ ё): Russian letters without Ukrainian ones is Russian; Ukrainian ones
+  without Russian ones is Ukrainian, with no model consulted.
+- Only a Cyrillic segment with neither kind of letter (or with both) and at least 20
+  letters goes to lingua (restricted to uk/ru/be/bg/en, loaded on first need); it is
+  flagged only when lingua gives Russian (or another candidate) a confidence of at least
+  0.9, so Ukrainian written without і/ї/є is not a false alarm. Shorter segments without
+  evidence ("Анотація", a name) are never flagged.
+- Other target languages: lingua over a small candidate set, same 0.9 / 20-letter rule.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+
+_NON_LETTER_RE = re.compile(r"[\W\d_]+")
+_NON_HANGUL_RE = re.compile(r"[^\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")
+_NON_CYRILLIC_RE = re.compile(r"[^\u0400-\u04ff]+")
+_UK_ONLY_RE = re.compile(r"[іїєґІЇЄҐ]|[\u0400-\u04ff]['’ʼ][\u0400-\u04ff]")
+_RU_ONLY_RE = re.compile(r"[ыэъёЫЭЪЁ]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_NOT_CYRILLIC_LETTER_RE = re.compile(r"[^\W\d_\u0400-\u04ff]")
+
+MIN_LETTERS_SCRIPT = 12  # fewer letters than this: not enough evidence of a wrong script
+MIN_LETTERS_MODEL = 20  # fewer letters than this: never ask the model
+MODEL_CONFIDENCE = 0.9
+
+_NAMES = {"en": "English", "uk": "Ukrainian", "ru": "Russian", "ko": "Korean", "be": "Belarusian",
+          "bg": "Bulgarian", "ja": "Japanese", "zh": "Chinese", "de": "German", "fr": "French",
+          "pl": "Polish"}
+
+
+def language_name(code: str) -> str:
+    return _NAMES.get(code, code)
+
+
+@dataclass
+class LanguageGuard:
+    """Decides wrong-language; holds the lingua detector once it is needed."""
+
+    _detector: object | None = None
+    _languages: tuple[str, ...] = ()
+    load_seconds: float | None = None  # how long building the lingua detector took
+    model_calls: int = 0
+
+    def wrong_language(self, text: str, lang: str, source_lang: str = "en") -> str | None:
+        """A message when ``text`` is not in ``lang``; None when it is or evidence is lacking."""
+        if lang == "uk" and not _NOT_CYRILLIC_LETTER_RE.search(text) and not _RU_ONLY_RE.search(text):
+            if _UK_ONLY_RE.search(text) or not _NON_CYRILLIC_RE.sub("", text):
+                return None  # all letters Cyrillic, Ukrainian ones among them and no Russian ones
+        letters = _NON_LETTER_RE.sub("", text)
+        if not letters:
+            return None
+        if lang == "ko":
+            return self._korean(letters)
+        if lang == "uk":
+            return self._ukrainian(text, letters, source_lang)
+        return self._other(text, letters, lang, source_lang)
+
+    def _korean(self, letters: str) -> str | None:
+        hangul = len(_NON_HANGUL_RE.sub("", letters))
+        if len(letters) >= MIN_LETTERS_SCRIPT and hangul < 0.25 * len(letters):
+            return f"not Korean: {hangul} of {len(letters)} letters are Hangul ({_script_guess(letters)})"
+        return None
+
+    def _ukrainian(self, text: str, letters: str, source_lang: str) -> str | None:
+        cyrillic = len(_NON_CYRILLIC_RE.sub("", letters))
+        if cyrillic < 0.5 * len(letters):
+            if len(letters) - cyrillic >= MIN_LETTERS_SCRIPT:
+                return f"not Ukrainian: {cyrillic} of {len(letters)} letters are Cyrillic ({_script_guess(letters)})"
+            return None
+        uk_only = _UK_ONLY_RE.search(text) is not None
+        ru_only = _RU_ONLY_RE.findall(text)
+        if uk_only and not ru_only:
+            return None
+        if ru_only and not uk_only:
+            return f"Russian, not Ukrainian: has {''.join(sorted(set(ru_only)))} and none of і ї є ґ"
+        if cyrillic < MIN_LETTERS_MODEL:
+            return None
+        guess, confidence = self.detect(text, ("uk", "ru", "be", "bg", "en"))
+        if guess != "uk" and confidence >= MODEL_CONFIDENCE:
+            return f"looks like {language_name(guess)}, not Ukrainian (confidence {confidence:.2f})"
+        return None
+
+    def _other(self, text: str, letters: str, lang: str, source_lang: str) -> str | None:
+        if len(letters) < MIN_LETTERS_MODEL:
+            return None
+        candidates = tuple(dict.fromkeys((lang, source_lang, "en", "uk", "ru", "ko")))
+        guess, confidence = self.detect(text, candidates)
+        if guess is not None and guess != lang and confidence >= MODEL_CONFIDENCE:
+            return f"looks like {language_name(guess)}, not {language_name(lang)} (confidence {confidence:.2f})"
+        return None
+
+    # -- lingua, loaded on first need ---------------------------------------------------------
+    def detect(self, text: str, candidates: tuple[str, ...]) -> tuple[str | None, float]:
+        detector = self._detector_for(candidates)
+        if detector is None:
+            return None, 0.0
+        self.model_calls += 1
+        values = detector.compute_language_confidence_values(text)
+        allowed = set(candidates)
+        for value in values:
+            code = value.language.iso_code_639_1.name.lower()
+            if code in allowed:
+                return code, float(value.value)
+        return None, 0.0
+
+    def _detector_for(self, candidates: tuple[str, ...]):
+        wanted = tuple(sorted(set(candidates) | set(self._languages)))
+        if self._detector is not None and set(candidates) <= set(self._languages):
+            return self._detector
+        start = time.perf_counter()
+        from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+        languages = []
+        for code in wanted:
+            iso = getattr(IsoCode639_1, code.upper(), None)
+            if iso is not None:
+                languages.append(Language.from_iso_code_639_1(iso))
+        if len(languages) < 2:
+            return None
+        self._detector = LanguageDetectorBuilder.from_languages(*languages).build()
+        self._languages = wanted
+        self.load_seconds = (self.load_seconds or 0.0) + time.perf_counter() - start
+        return self._detector
+
+
+def _script_guess(letters: str) -> str:
+    latin = len(_LATIN_RE.findall(letters))
+    cyrillic = len(_NON_CYRILLIC_RE.sub("", letters))
+    hangul = len(_NON_HANGUL_RE.sub("", letters))
+    best = max((latin, "mostly Latin script: English left untranslated?"),
+               (cyrillic, "mostly Cyrillic script"), (hangul, "mostly Hangul"))
+    return best[1]

@@ -1,0 +1,138 @@
+"""What the checks found: :class:`Finding`, :class:`CheckReport` and its two renderings.
+
+The JSON form is a contract other tools parse (CI, the HTML report)::
+
+    {"findings": [{"path": str, "line": int, "context": str|null, "msgid": str,
+                   "check": str, "severity": "error"|"warning", "term": str|null,
+                   "message": str}, ...],
+     "summary": {"files": n, "entries": n, "errors": n, "warnings": n}}
+
+``line`` is the line of the entry's ``msgid`` keyword; ``term`` is the glossary id for the
+glossary checks (term-missing, term-forbidden) and null otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+JSON_KEYS = ("path", "line", "context", "msgid", "check", "severity", "term", "message")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one catalog entry.
+
+    ``span`` is the offending (start, end) in ``msgstr`` where there is one (a forbidden
+    variant, an extra number, an altered copyright); ``msgstr`` is kept for showing it.
+    Neither is part of the JSON contract.
+    """
+
+    path: str
+    line: int
+    context: str | None
+    msgid: str
+    check: str
+    severity: Severity
+    term: str | None
+    message: str
+    span: tuple[int, int] | None = None
+    msgstr: str | None = field(default=None, compare=False, repr=False)
+
+    def to_json(self) -> dict:
+        return {key: getattr(self, key) for key in JSON_KEYS}
+
+
+@dataclass
+class CheckReport:
+    findings: list[Finding]
+    files: int
+    entries: int
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "warning")
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors else 0
+
+    def to_json(self) -> dict:
+        return {
+            "findings": [f.to_json() for f in self.findings],
+            "summary": {
+                "files": self.files,
+                "entries": self.entries,
+                "errors": self.errors,
+                "warnings": self.warnings,
+            },
+        }
+
+    def by_context(self) -> dict[tuple[str, str | None], list[Finding]]:
+        """Findings per (path, msgctxt), as the HTML report shows them."""
+        grouped: dict[tuple[str, str | None], list[Finding]] = {}
+        for finding in self.findings:
+            grouped.setdefault((finding.path, finding.context), []).append(finding)
+        return grouped
+
+    def by_entry(self) -> dict[str, dict[tuple[int, str | None], list[Finding]]]:
+        """Findings grouped by path, then by entry (line, context), in report order."""
+        grouped: dict[str, dict[tuple[int, str | None], list[Finding]]] = {}
+        for finding in self.findings:
+            grouped.setdefault(finding.path, {}).setdefault((finding.line, finding.context), []).append(finding)
+        return grouped
+
+
+# --------------------------------------------------------------------------------------------
+# Text rendering (for people)
+
+_RED, _YELLOW, _BOLD, _DIM, _REVERSE, _RESET = "\033[31m", "\033[33m", "\033[1m", "\033[2m", "\033[7m", "\033[0m"
+
+
+def _shorten(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def excerpt(text: str, span: tuple[int, int], color: bool, radius: int = 30) -> str:
+    """``text`` around ``span`` with the span marked (reverse video on a terminal, ⟦…⟧ else)."""
+    start, end = span
+    left = max(0, start - radius)
+    right = min(len(text), end + radius)
+    before = text[left:start]
+    inside = text[start:end] or "∅"
+    after = text[end:right]
+    flat = lambda s: s.replace("\n", "⏎")  # noqa: E731
+    mark = f"{_REVERSE}{flat(inside)}{_RESET}" if color else f"⟦{flat(inside)}⟧"
+    return ("…" if left else "") + flat(before) + mark + flat(after) + ("…" if right < len(text) else "")
+
+
+def render_text(report: CheckReport, color: bool = False) -> str:
+    """Findings grouped by file and entry, the offending span shown; a summary line last."""
+    paint = (lambda code, s: f"{code}{s}{_RESET}") if color else (lambda code, s: s)  # noqa: E731
+    lines: list[str] = []
+    for path, entries in report.by_entry().items():
+        lines.append(paint(_BOLD, path))
+        for (line, context), findings in entries.items():
+            where = f"{path}:{line}"
+            label = f" [{context}]" if context else ""
+            lines.append(f"  {where}{label} " + paint(_DIM, f"“{_shorten(findings[0].msgid)}”"))
+            for f in findings:
+                sev = paint(_RED if f.severity == "error" else _YELLOW, f"{f.severity:<7}")
+                term = f" ({f.term})" if f.term else ""
+                lines.append(f"    {sev} {f.check:<19} {f.message}{term}")
+                if f.span is not None and f.msgstr is not None:
+                    lines.append(f"    {'':7} {'':19} {excerpt(f.msgstr, f.span, color)}")
+        lines.append("")
+    e, w = report.errors, report.warnings
+    summary = (
+        f"{e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''} "
+        f"in {report.files} file{'s' if report.files != 1 else ''} ({report.entries} entries checked)"
+    )
+    lines.append(paint(_RED if e else _BOLD, summary))
+    return "\n".join(lines)

@@ -1,0 +1,123 @@
+"""Run the checks over catalogs: :func:`run_checks`.
+
+Entries are checked in batches of :data:`BATCH`: the glossary terms of a whole batch are
+found in one pass per side (``Matcher.find_many``), which is where most of the time goes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from termweave.check.catalog import Catalog, Entry, load_catalog
+from termweave.check.checks import CHECKS, Check
+from termweave.check.context import EntryContext, Resources
+from termweave.check.report import CheckReport, Finding
+from termweave.console import Console
+from termweave.errors import UsageError
+from termweave.glossary import Glossary
+from termweave.glossary.match import outermost
+
+BATCH = 1000  # entries whose glossary hits are found in one pass
+_RANK = {check_id: rank for rank, check_id in enumerate(CHECKS)}
+
+
+def select_checks(only: set[str] | None) -> list[Check]:
+    """Instances of the selected checks, in registry order; unknown ids are a UsageError."""
+    if only is not None:
+        unknown = sorted(set(only) - set(CHECKS))
+        if unknown:
+            raise UsageError(f"unknown check id(s): {', '.join(unknown)} (known: {', '.join(CHECKS)})")
+    return [cls() for cid, cls in CHECKS.items() if only is None or cid in only]
+
+
+def check_entries(catalog: Catalog, entries: list[Entry], checks: list[Check], resources: Resources) -> list[Finding]:
+    entry_checks = [c for c in checks if c.entry_level]
+    pair_checks = [c for c in checks if not c.entry_level]
+    ids = {c.id for c in checks}
+    glossary_checks = bool(ids & {"term-missing", "term-forbidden"})
+    findings: list[Finding] = []
+    for at in range(0, len(entries), BATCH):
+        contexts = []
+        for entry in entries[at:at + BATCH]:
+            pairs = entry.pairs()
+            source, translation = pairs[0] if pairs else (entry.msgid, "")
+            contexts.append(EntryContext(catalog, entry, source, translation, resources))
+        if glossary_checks:
+            _preset_glossary_hits(contexts, resources, forbidden="term-forbidden" in ids)
+        for ctx in contexts:
+            entry = ctx.entry
+            found: list[Finding] = []
+            for check in entry_checks:
+                found.extend(check.check(ctx))
+            for i, (source, translation) in enumerate(entry.pairs()):
+                if not translation:
+                    continue
+                pair_ctx = ctx if i == 0 else EntryContext(catalog, entry, source, translation, resources)
+                for check in pair_checks:
+                    found.extend(check.check(pair_ctx))
+            if len(found) > 1:
+                found.sort(key=lambda f: _RANK[f.check])  # registry order within an entry (stable)
+            findings.extend(found)
+    return findings
+
+
+def _preset_glossary_hits(contexts: list[EntryContext], resources: Resources, forbidden: bool) -> None:
+    """Find the glossary terms of a batch of entries in one pass per side (see find_many)."""
+    if not contexts:
+        return
+    first = contexts[0]
+    terms = first.terms
+    if not terms:
+        return
+    source_matcher = resources.matcher(first.source_lang)
+    target_matcher = resources.matcher(first.lang)
+    sources = source_matcher.find_many([c.source for c in contexts], terms, "allowed", first.source_lang)
+    translations = [c.translation for c in contexts]
+    targets = target_matcher.find_many(translations, terms, "allowed", first.source_lang)
+    banned = resources.forbidden_terms(first.lang) if forbidden else []
+    forbids = target_matcher.find_many(translations, banned, "forbidden", first.source_lang) if banned else None
+    for i, ctx in enumerate(contexts):
+        ctx.preset(source_hits=outermost(sources[i]), target_hits=targets[i])
+        if forbids is not None:
+            ctx.preset(raw_forbidden_hits=forbids[i])
+
+
+def check_catalog(catalog: Catalog, checks: list[Check], resources: Resources,
+                  console: Console | None = None) -> list[Finding]:
+    """Findings of ``checks`` on every entry of ``catalog``, in entry order."""
+    entries = catalog.entries
+    if console is None or len(entries) < 2 * BATCH:
+        return check_entries(catalog, entries, checks, resources)
+    findings: list[Finding] = []
+    batches = range(0, len(entries), BATCH)
+    for at in console.progress(batches, total=len(batches), desc=f"check {catalog.path.name}"):
+        findings.extend(check_entries(catalog, entries[at:at + BATCH], checks, resources))
+    return findings
+
+
+def run_checks(
+    po_paths: list[Path],
+    glossary: Glossary | None,
+    source_lang: str | None = None,
+    only: set[str] | None = None,
+    console: Console | None = None,
+    resources: Resources | None = None,
+) -> CheckReport:
+    """Check every PO file; nothing is written.
+
+    ``source_lang``: the source language of every catalog; None reads each PO header's
+    ``X-Source-Language`` and falls back to English. Bad input (a PO file that does not
+    parse, a missing or unknown ``Language`` header) raises InputError before any check runs.
+    """
+    checks = select_checks(only)
+    catalogs = [load_catalog(path, source_lang) for path in po_paths]
+    resources = resources or Resources(glossary=glossary)
+    if glossary is not None and console is not None:
+        for catalog in catalogs:
+            for lang in (catalog.source_lang, catalog.language):
+                if lang not in glossary.languages:
+                    console.warn(f"{glossary.path}: no {lang!r} column; glossary checks of {catalog.path} skipped")
+    findings: list[Finding] = []
+    for catalog in catalogs:
+        findings.extend(check_catalog(catalog, checks, resources, console))
+    return CheckReport(findings=findings, files=len(catalogs), entries=sum(len(c.entries) for c in catalogs))

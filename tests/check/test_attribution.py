@@ -1,0 +1,71 @@
+"""attribution-altered: the copyright line byte for byte, the licence named with its version."""
+
+from __future__ import annotations
+
+import pytest
+
+from termweave.check.context import licence_code
+
+COPYRIGHT = "Copyright (c) 2026 Павло Гай-Нижник"
+LICENCE = "This work is licensed under a Creative Commons Attribution 4.0 International License."
+
+
+def attribution(check, entries, lang="uk"):
+    return check(lang, entries, only={"attribution-altered"})
+
+
+def test_identical_copyright_passes_and_any_change_is_an_error(check):
+    assert attribution(check, [("copyright", COPYRIGHT, COPYRIGHT)]) == []
+    (finding,) = attribution(check, [("copyright", COPYRIGHT, "Авторське право (c) 2026 Павло Гай-Нижник")])
+    assert finding.severity == "error"
+    assert finding.span == (0, len("Авторське право"))
+
+
+def test_copyright_is_recognised_by_its_text_without_msgctxt(check):
+    (finding,) = attribution(check, [(None, "© 2026 Jane Doe", "© 2026 Джейн Доу")])
+    assert finding.check == "attribution-altered"
+    (finding,) = attribution(check, [("footer", COPYRIGHT, COPYRIGHT + " ")])
+    assert finding.span == (len(COPYRIGHT), len(COPYRIGHT) + 1)
+
+
+@pytest.mark.parametrize("lang, translation", [
+    ("uk", "Цей твір ліцензовано на умовах ліцензії Creative Commons «Із Зазначенням Авторства 4.0 Міжнародна»."),
+    ("uk", "Цей твір ліцензовано на умовах CC BY 4.0."),
+    ("ko", "이 저작물은 크리에이티브 커먼즈 저작자표시 4.0 국제 라이선스에 따라 이용할 수 있습니다."),
+    ("ko", "이 저작물은 CC BY 4.0 라이선스를 따릅니다."),
+])
+def test_licence_named_by_glossary_title_or_code(check, lang, translation):
+    assert check(lang, [("licence", LICENCE, translation)], only={"attribution-altered", "term-missing"}) == []
+
+
+def test_licence_without_version_or_title_is_an_error(check):
+    findings = attribution(check, [("licence", LICENCE, "Цей твір ліцензовано на умовах ліцензії Creative Commons.")])
+    messages = [f.message for f in findings]
+    assert messages == [
+        "the licence must keep its version 4.0",
+        "the licence must be named Із Зазначенням Авторства 4.0 Міжнародна or its code CC BY 4.0",
+    ]
+
+
+def test_licence_with_another_version_is_an_error(check):
+    findings = attribution(check, [("licence", LICENCE, "Ліцензія CC BY 3.0.")])
+    assert [f.message for f in findings][0] == "the licence must keep its version 4.0"
+
+
+def test_licence_is_recognised_by_its_text(check):
+    findings = attribution(check, [(None, "Licensed under CC BY-SA 4.0.", "Ліцензія: Creative Commons.")])
+    assert [f.message for f in findings] == [
+        "the licence must keep its version 4.0",
+        "the licence must be named by its code CC BY-SA 4.0 (or a title the glossary approves)",
+    ]
+    assert attribution(check, [(None, "Licensed under CC BY-SA 4.0.", "Ліцензія: CC BY-SA 4.0.")]) == []
+
+
+@pytest.mark.parametrize("text, code", [
+    (LICENCE, "CC BY 4.0"),
+    ("Creative Commons Attribution-NonCommercial-ShareAlike 3.0 Unported", "CC BY-NC-SA 3.0"),
+    ("licensed CC BY-ND 4.0", "CC BY-ND 4.0"),
+    ("no licence here", None),
+])
+def test_licence_code(text, code):
+    assert licence_code(text) == code

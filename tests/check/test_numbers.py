@@ -1,0 +1,86 @@
+"""Numbers as values: patterns.find_number_values and the number-mismatch check."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from termweave.patterns import find_number_values, find_numbers, implied_numbers
+
+
+def values(text, lang):
+    return [sorted(map(str, t.values)) for t in find_number_values(text, lang)]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("3.5 and 1,234 and 25", "en", [["3.5"], ["1234"], ["25"]]),
+    ("3,5 та 1\u00a0234 та 1 234", "uk", [["3.5"], ["1234"], ["1234"]]),
+    ("4.0", "uk", [["4.0"]]),
+    ("2024–2025", "en", [["2024"], ["2025"]]),
+    ("2024–25", "en", [["2024"], ["2025", "25"]]),
+    ("2024년 6월", "ko", [["2024"], ["6"]]),
+    ("5만 명", "ko", [["5", "50000"]]),
+    ("5 тис. осіб", "uk", [["5", "5000"]]),
+    ("24.02.2022", "uk", [["24"], ["2"], ["2022"]]),
+    ("G7 and A4", "en", []),
+])
+def test_number_values(text, lang, expected):
+    assert values(text, lang) == expected
+
+
+def test_numbers_in_urls_and_dois_are_not_numbers():
+    assert values("see https://doi.org/10.5281/zenodo.123 and 10.1000/xyz99 or 7", "en") == [["7"]]
+
+
+def test_implied_numbers_from_english_words():
+    assert implied_numbers("in June, the second half, World War II", "en") == {Decimal(6), Decimal(2)}
+    assert Decimal(21) in implied_numbers("у ХХІ столітті", "uk")
+
+
+def test_find_numbers_still_works():
+    assert [s.text for s in find_numbers("In 2024, 1 234 troops; see https://x.org/5")] == ["2024", "1 234"]
+
+
+def mismatches(check, source, translation, lang="uk"):
+    return check(lang, [("s", source, translation)], only={"number-mismatch"})
+
+
+def test_ukrainian_decimal_comma_and_grouping_are_the_same_values(check):
+    assert mismatches(check, "Growth of 3.5 percent and 1,234 troops.", "Зростання на 3,5 відсотка і 1\u00a0234 військових.") == []
+
+
+def test_changed_number_is_missing_and_extra(check):
+    text = "Було запущено 250 ракет."
+    findings = mismatches(check, "25 missiles were launched.", text)
+    assert [f.message for f in findings] == [
+        "number 25 of the source is missing from the translation",
+        "number 250 is not in the source",
+    ]
+    assert all(f.severity == "error" for f in findings)
+    assert text[findings[1].span[0]:findings[1].span[1]] == "250"
+
+
+def test_english_grouping_left_in_ukrainian_reads_as_a_decimal(check):
+    findings = mismatches(check, "1,234 troops.", "1,234 військових.")
+    assert len(findings) == 2
+
+
+def test_years_and_ranges(check):
+    assert mismatches(check, "in 2024–2025", "у 2024–2025 роках") == []
+    assert mismatches(check, "in 2024–25", "у 2024–2025 роках") == []
+    assert len(mismatches(check, "in 2024–2025", "у 2024–2026 роках")) == 2
+
+
+def test_korean_dates_and_units(check):
+    assert mismatches(check, "In June 2024, 50,000 troops.", "2024년 6월에 5만 명의 병력.", "ko") == []
+    assert mismatches(check, "in the 21st century", "21세기에", "ko") == []
+
+
+def test_roman_century_in_ukrainian(check):
+    assert mismatches(check, "in the 21st century", "у ХХІ столітті") == []
+
+
+def test_a_dropped_number_is_reported(check):
+    (finding,) = mismatches(check, "In 2024, 3 states signed.", "Держави підписали у 2024 році.")
+    assert finding.message == "number 3 of the source is missing from the translation"
