@@ -130,7 +130,9 @@ def translate_step(config: Config, console: Console) -> None:
     if langs:
         from termweave.translate.draft import translate_catalogs
 
-        translate_catalogs(config, console, langs=langs)
+        summary = translate_catalogs(config, console, langs=langs)
+        for line in summary.lines():
+            console.info(line)
 
 
 def check_step(config: Config, console: Console, glossary):

@@ -1,0 +1,429 @@
+"""``termweave translate``: machine drafts for every untranslated catalog entry.
+
+A draft is written as the entry's msgstr with the ``fuzzy`` flag and a translator comment
+(``termweave-mt: ...``) naming the package and engine, and listing the glossary terms the
+draft does not render, so the reviewer knows where to look. A reviewed entry (non-fuzzy,
+non-empty) is never touched; fuzzy entries are redrafted only with ``include_fuzzy``.
+
+Protected spans (DOIs, URLs, e-mail addresses, numbers) survive in one of three ways, tried
+in order for each segment: the model copies them (checked), or they are masked as
+placeholder tokens and restored (checked), or the text between them is translated piece by
+piece and the spans are put back verbatim. Segments that are not prose (the copyright line,
+the DOI) are never sent to the model.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from termweave.config import Config
+from termweave.console import Console
+from termweave.errors import UsageError
+from termweave.patterns import Span, find_numbers, find_protected
+from termweave.translate.models import PackageInfo, installed_packages, route
+from termweave.translate.terms import TermScore, TermSet, score_hypotheses
+
+COMMENT_PREFIX = "termweave-mt:"
+COMMENT_WIDTH = 76  # polib wraps "# " + comment at 78 columns
+NEVER_TRANSLATED = frozenset({"copyright", "doi"})  # segment ids copied verbatim
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass
+class CatalogSummary:
+    lang: str
+    path: Path
+    drafted: int = 0  # machine-translated entries
+    copied: int = 0  # copied verbatim (not prose)
+    in_pieces: int = 0  # translated around protected spans
+    with_missing_terms: int = 0
+    reviewed_kept: int = 0
+    skipped_plural: int = 0
+    empty: int = 0  # the model produced nothing: left untranslated
+    written: bool = False
+
+
+@dataclass
+class TranslateSummary:
+    catalogs: list[CatalogSummary] = field(default_factory=list)
+    source_tokens: int = 0
+    seconds: float = 0.0
+
+    @property
+    def drafted(self) -> int:
+        return sum(c.drafted + c.copied for c in self.catalogs)
+
+    def lines(self) -> list[str]:
+        """One line per catalog, for the command's output."""
+        out = []
+        for report in self.catalogs:
+            details = []
+            if report.copied:
+                details.append(f"{report.copied} copied")
+            if report.in_pieces:
+                details.append(f"{report.in_pieces} translated around protected spans")
+            if report.with_missing_terms:
+                details.append(f"{report.with_missing_terms} with glossary terms to check")
+            if report.empty:
+                details.append(f"{report.empty} left untranslated (the model produced nothing)")
+            extra = f" ({'; '.join(details)})" if details else ""
+            if report.drafted or report.copied:
+                out.append(f"{report.path}: {report.drafted} machine drafts, fuzzy{extra}")
+            else:
+                out.append(f"{report.path}: nothing to draft ({report.reviewed_kept} reviewed entries kept){extra}")
+        return out
+
+
+@dataclass
+class Draft:
+    text: str
+    method: str  # "model", "masked", "pieces" or "copied"
+    terms: TermScore = field(default_factory=TermScore)
+
+
+@dataclass
+class Request:
+    """One source text to take through a route (one per distinct text and target language)."""
+
+    source: str
+    spans: tuple[Span, ...]
+    route: tuple[PackageInfo, ...]
+    target_lang: str
+
+
+def protected_spans(text: str) -> tuple[Span, ...]:
+    return tuple(sorted(find_protected(text) + find_numbers(text), key=lambda s: s.start))
+
+
+def is_prose(segment_id: str, text: str, spans: Sequence[Span]) -> bool:
+    if segment_id in NEVER_TRANSLATED:
+        return False
+    rest, last = [], 0
+    for span in spans:
+        rest.append(text[last:span.start])
+        last = span.end
+    rest.append(text[last:])
+    return bool(_LETTER.search("".join(rest)))
+
+
+def wants_draft(entry, include_fuzzy: bool) -> bool:
+    """Untranslated entries, and fuzzy ones if asked; never a reviewed (non-fuzzy, non-empty) one."""
+    if entry.obsolete or not entry.msgid:
+        return False
+    empty = not entry.msgstr and not any(entry.msgstr_plural.values())
+    return empty or (include_fuzzy and "fuzzy" in entry.flags)
+
+
+class Drafter:
+    """Runs requests through their routes, hop by hop, batching every text a package must decode."""
+
+    def __init__(self, engine, settings, glossary, source_lang: str, console: Console):
+        self.engine = engine
+        self.settings = settings
+        self.glossary = glossary
+        self.source_lang = source_lang
+        self.console = console
+        self._termsets: dict[str, TermSet] = {}
+
+    def terms(self, lang: str) -> TermSet:
+        if lang not in self._termsets:
+            self._termsets[lang] = TermSet.for_pair(self.glossary, self.source_lang, lang)
+        return self._termsets[lang]
+
+    def choose(self, original: str, hypotheses, lang: str):
+        """The best hypothesis: spans intact, no forbidden variant, most terms, then the model's score."""
+        scores = score_hypotheses(original, [h.text for h in hypotheses], self.terms(lang))
+        ranked = sorted(
+            zip(hypotheses, scores), key=lambda pair: (pair[0].intact, pair[1].key, pair[0].score), reverse=True
+        )
+        return ranked[0]
+
+    def run(self, requests: list[Request], masked: bool) -> list[list]:
+        """Final-hop hypotheses for each request; intermediate hops keep their best hypothesis."""
+        from termweave.translate.engine import Hypothesis, Source
+
+        current = [Source(r.source, r.spans) for r in requests]
+        finals: list[list[Hypothesis]] = [[] for _ in requests]
+        longest = max((len(r.route) for r in requests), default=0)
+        for hop in range(longest):
+            groups: dict[Path, list[int]] = {}
+            for index, request in enumerate(requests):
+                if hop < len(request.route):
+                    groups.setdefault(request.route[hop].path, []).append(index)
+            for indices in groups.values():
+                package = requests[indices[0]].route[hop]
+                outputs = self.engine.translate(
+                    package,
+                    [current[i] for i in indices],
+                    self.settings,
+                    num_hypotheses=self.settings.beam,
+                    masked=masked,
+                    suppress_words=self.terms(package.to_code).forbidden_variants(),
+                    progress=self.console.progress,
+                    desc=f"{package.from_code}->{package.to_code}",
+                )
+                for index, hypotheses in zip(indices, outputs):
+                    request = requests[index]
+                    if hop == len(request.route) - 1:
+                        finals[index] = [
+                            Hypothesis(h.text, h.score, h.intact and _all_present(h.text, request.spans))
+                            for h in hypotheses
+                        ]
+                    else:
+                        best, _ = self.choose(request.source, hypotheses, package.to_code)
+                        current[index] = Source(best.text, _relocate(best.text, request.spans))
+        return finals
+
+    def draft(self, requests: list[Request]) -> list[Draft]:
+        """Drafts for the requests: plain decoding, then masking, then pieces where spans broke."""
+        drafts: list[Draft | None] = [None] * len(requests)
+        todo = list(range(len(requests)))
+        for method, masked in (("model", False), ("masked", True)):
+            if not todo:
+                break
+            if masked:
+                todo = [i for i in todo if requests[i].route and _can_mask(self.engine, requests[i])]
+            results = self.run([requests[i] for i in todo], masked)
+            still = []
+            for index, hypotheses in zip(todo, results):
+                request = requests[index]
+                best, score = self.choose(request.source, hypotheses, request.target_lang)
+                if best.intact or not request.spans:
+                    drafts[index] = Draft(best.text, method, score)
+                else:
+                    still.append(index)
+                    drafts[index] = drafts[index] or Draft(best.text, method, score)
+            todo = still
+        leftovers = [
+            i for i, d in enumerate(drafts)
+            if d is None or (requests[i].spans and not _all_present(d.text, requests[i].spans))
+        ]
+        if leftovers:
+            self._draft_in_pieces(requests, leftovers, drafts)
+        return drafts  # type: ignore[return-value]
+
+    def _draft_in_pieces(self, requests: list[Request], indices: list[int], drafts: list) -> None:
+        """Translate only the prose between protected spans; the spans are put back verbatim."""
+        pieces: list[Request] = []
+        layouts: dict[int, list] = {}
+        for index in indices:
+            request = requests[index]
+            layout = []
+            for kind, text in _split_at_spans(request.source, request.spans):
+                core = text.strip()
+                if kind == "text" and _LETTER.search(core):
+                    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+                    layout.append(("piece", len(pieces), lead, trail))
+                    pieces.append(Request(core, (), request.route, request.target_lang))
+                else:
+                    layout.append(("keep", text))
+            layouts[index] = layout
+        results = self.run(pieces, masked=False) if pieces else []
+        for index, layout in layouts.items():
+            out = []
+            for part in layout:
+                if part[0] == "keep":
+                    out.append(part[1])
+                else:
+                    _, piece, lead, trail = part
+                    best, _ = self.choose(pieces[piece].source, results[piece], pieces[piece].target_lang)
+                    if not best.text.strip():  # a piece came back empty: no usable draft
+                        out = []
+                        break
+                    out.append(lead + best.text + trail)
+            text = "".join(out).strip()
+            request = requests[index]
+            score = score_hypotheses(request.source, [text], self.terms(request.target_lang))[0]
+            drafts[index] = Draft(text, "pieces", score)
+
+
+def _can_mask(engine, request: Request) -> bool:
+    return bool(request.spans) and all(engine.load(p).codec.supports_masking for p in request.route)
+
+
+def _all_present(text: str, spans: Sequence[Span]) -> bool:
+    from termweave.translate.engine import spans_present
+
+    return spans_present(text, spans)
+
+
+def _relocate(text: str, spans: Sequence[Span]) -> tuple[Span, ...]:
+    """The spans' positions in a pivot translation (those that came through), in order."""
+    found, start = [], 0
+    for span in spans:
+        position = text.find(span.text, start)
+        if position < 0:
+            position = text.find(span.text)
+        if position >= 0:
+            found.append(Span(position, position + len(span.text), span.text))
+            start = position + len(span.text)
+    found.sort(key=lambda s: s.start)
+    return tuple(s for i, s in enumerate(found) if i == 0 or s.start >= found[i - 1].end)
+
+
+def _split_at_spans(text: str, spans: Sequence[Span]) -> list[tuple[str, str]]:
+    parts, last = [], 0
+    for span in spans:
+        parts.append(("text", text[last:span.start]))
+        parts.append(("span", span.text))
+        last = span.end
+    parts.append(("text", text[last:]))
+    return [p for p in parts if p[1]]
+
+
+def describe_engine(route_: Sequence[PackageInfo], engine_version: str, beam: int) -> str:
+    names = " + ".join(p.label for p in route_)
+    via = f" via {', '.join(p.to_code for p in route_[:-1])}" if len(route_) > 1 else ""
+    return f"draft: Argos {names}{via}, CTranslate2 {engine_version}, beam {beam}"
+
+
+def _comment(text: str) -> list[str]:
+    """Prefixed lines short enough that polib never wraps them (a wrapped tail would lose the prefix)."""
+    width = COMMENT_WIDTH - len(COMMENT_PREFIX) - 1
+    return [f"{COMMENT_PREFIX} {line}" for line in textwrap.wrap(text, width, break_on_hyphens=False)]
+
+
+def comment_lines(draft: Draft, route_: Sequence[PackageInfo], engine_version: str, beam: int,
+                  target_lang: str) -> list[str]:
+    if draft.method == "copied":
+        return _comment("copied unchanged (not prose: never sent to the model)")
+    lines = _comment(describe_engine(route_, engine_version, beam))
+    if draft.method == "pieces":
+        lines += _comment("translated around DOIs/URLs/numbers (the model altered them)")
+    if draft.terms.missing:
+        terms = ", ".join(f"{t.id} ({t.preferred(target_lang) or '?'})" for t in draft.terms.missing)
+        lines += _comment(f"glossary terms not in the draft: {terms}")
+    if draft.terms.forbidden:
+        found = ", ".join(f"{variant} ({term.id})" for term, variant in draft.terms.forbidden)
+        lines += _comment(f"forbidden variants in the draft: {found}")
+    return lines
+
+
+def apply_draft(entry, draft: Draft, lines: list[str]) -> None:
+    """Write the draft into the entry: msgstr, fuzzy flag, our comment lines (others kept)."""
+    kept = [line for line in (entry.tcomment or "").splitlines() if not line.startswith(COMMENT_PREFIX)]
+    ours = any(line.startswith(COMMENT_PREFIX) for line in (entry.tcomment or "").splitlines())
+    if entry.msgstr and not ours:  # a person's fuzzy translation: keep it where the reviewer sees it
+        lines = lines + _comment("replaced fuzzy msgstr: " + entry.msgstr.replace("\n", "\\n"))
+    entry.msgstr = draft.text
+    if "fuzzy" not in entry.flags:
+        entry.flags.append("fuzzy")
+    entry.tcomment = "\n".join(kept + lines)
+
+
+def _resolve_langs(config: Config, langs: Sequence[str] | None) -> list[str]:
+    if not langs:
+        return list(config.target_langs)
+    unknown = [lang for lang in langs if lang not in config.target_langs]
+    if unknown:
+        raise UsageError(
+            f"{', '.join(unknown)}: not a target language of this project ({', '.join(config.target_langs)})"
+        )
+    return list(dict.fromkeys(langs))
+
+
+def translate_catalogs(config: Config, console: Console, langs: Sequence[str] | None = None,
+                       include_fuzzy: bool = False, beam: int = 4) -> TranslateSummary:
+    """Draft every untranslated entry of the target catalogs (see the module docstring)."""
+    from termweave.catalog.po import load_po, po_timestamp, save_po
+
+    started = time.perf_counter()
+    if beam < 1:
+        raise UsageError("--beam must be at least 1")
+    langs = _resolve_langs(config, langs)
+    packages = installed_packages()
+    routes: dict[str, tuple[PackageInfo, ...]] = {}
+    missing = []
+    for lang in langs:
+        found = route(config.source_lang, lang, packages)
+        if not found:
+            missing.append(f"{config.source_lang}->{lang}")
+        else:
+            routes[lang] = tuple(found)
+    if missing:
+        raise UsageError(
+            f"no translation model installed for {', '.join(missing)}: run `termweave models install"
+            f" PATH.argosmodel` (or `termweave models install {missing[0].replace('->', ':')}` to download)"
+        )
+
+    for lang in langs:
+        if not config.po_path(lang).exists():
+            raise UsageError(f"{config.po_path(lang)}: no catalog for {lang}; run `termweave update` first")
+
+    from termweave.translate.engine import DecodeSettings, Engine
+
+    engine = Engine()
+    engine.preload(list(dict.fromkeys(p for found in routes.values() for p in found)))
+    catalogs = {lang: load_po(config.po_path(lang)) for lang in langs}
+
+    glossary = None
+    if config.glossary.exists():
+        from termweave.glossary import load_glossary
+
+        glossary = load_glossary(config.glossary, required_languages=(config.source_lang,))
+    else:
+        console.debug(f"translate: no glossary at {config.glossary}; drafting without terms")
+
+    summary = TranslateSummary()
+    work: list[tuple[str, object, Request | None, Draft | None]] = []
+    for lang, po in catalogs.items():
+        report = CatalogSummary(lang, config.po_path(lang))
+        summary.catalogs.append(report)
+        for entry in po:
+            if entry.obsolete or not entry.msgid:
+                continue
+            if not wants_draft(entry, include_fuzzy):
+                if entry.msgstr and "fuzzy" not in entry.flags:
+                    report.reviewed_kept += 1
+                continue
+            if entry.msgid_plural:
+                report.skipped_plural += 1
+                continue
+            spans = protected_spans(entry.msgid)
+            if is_prose(entry.msgctxt or "", entry.msgid, spans):
+                work.append((lang, entry, Request(entry.msgid, spans, routes[lang], lang), None))
+            else:
+                work.append((lang, entry, None, Draft(entry.msgid, "copied")))
+
+    requests: dict[tuple[str, str], Request] = {}
+    for _, _, request, _ in work:
+        if request is not None:
+            requests.setdefault((request.target_lang, request.source), request)
+    drafted: dict[tuple[str, str], Draft] = {}
+    engine_version = ""
+    if requests:
+        engine_version = engine.version
+        drafter = Drafter(engine, DecodeSettings(beam=beam), glossary, config.source_lang, console)
+        keys = list(requests)
+        for key, draft in zip(keys, drafter.draft([requests[k] for k in keys])):
+            drafted[key] = draft
+        summary.source_tokens = sum(
+            len(engine.load(requests[k].route[0]).codec.encode(requests[k].source)) for k in keys
+        )
+
+    reports = {c.lang: c for c in summary.catalogs}
+    for lang, entry, request, draft in work:
+        report = reports[lang]
+        if request is not None:
+            draft = drafted[(request.target_lang, request.source)]
+            if not draft.text.strip():
+                report.empty += 1
+                continue
+            report.drafted += 1
+            report.in_pieces += draft.method == "pieces"
+            report.with_missing_terms += bool(draft.terms.missing)
+        else:
+            report.copied += 1
+        apply_draft(entry, draft, comment_lines(draft, routes[lang], engine_version, beam, lang))
+
+    for lang, po in catalogs.items():
+        report = reports[lang]
+        if report.drafted or report.copied:
+            report.written = save_po(po, report.path, on_change={"PO-Revision-Date": po_timestamp()})
+    summary.seconds = time.perf_counter() - started
+    return summary
