@@ -122,3 +122,20 @@ def test_missing_and_non_utf8_seed(tmp_path):
     with pytest.raises(InputError) as err:
         parse_seed(bad)
     assert err.value.line == 3 and "UTF-8" in err.value.message
+
+
+def test_upper_case_labels_and_labels_glued_to_letters(tmp_path):
+    seed = "A title\nDOI: 10.1000/abc.def\nKEYWORDS:\nalpha, beta\nABSTRACT\nBody text here.\n"
+    doc = parse_seed_text(seed, tmp_path / "s.txt")
+    assert doc.get("doi").text == "10.1000/abc.def"
+    assert doc.get("keywords").text == "alpha, beta"
+    glued = "A title\nKeywords: alpha, beta gammaAbstract\nBody text here.\n"
+    doc = parse_seed_text(glued, tmp_path / "s.txt")
+    assert doc.get("keywords").text == "alpha, beta gamma"
+    assert doc.get("abstract.p1.s1").text == "Body text here."
+
+
+def test_prose_ending_in_a_label_word_is_not_split(tmp_path):
+    seed = "A title\nAbstract\nWe study the notion of the abstract\nSecond paragraph.\n"
+    doc = parse_seed_text(seed, tmp_path / "s.txt")
+    assert doc.get("abstract.p1.s1").text == "We study the notion of the abstract"

@@ -111,13 +111,14 @@ class _Lexer:
         parts = {"doi": labels.doi, "keywords": labels.keywords, "abstract": labels.abstract}
         self.names = {name: _label_pattern(words) for name, words in parts.items()}
         alternation = "|".join(f"(?P<{n}>{p})" for n, p in self.names.items())
-        # Label at the start: "Keywords: a, b" / "DOI: https://..." / "Abstract".
-        self.head = re.compile(rf"^(?:{alternation})\s*(?::\s*|$)(?P<rest>.*)$")
-        # Label at the end, either alone, after a colon-less glue ("...2Keywords:"), or
-        # after sentence punctuation ("...Kim Jong-un.Abstract"); never after a space and a
-        # lower-case word, so prose that merely ends in "abstract" is left alone.
-        self.glued_tail = re.compile(rf"^(?P<rest>.*?(?:[^\s\w]|\d))(?:{alternation})\s*:?\s*$")
-        self.colon_tail = re.compile(rf"^(?P<rest>.*?\S)\s*(?:{alternation})\s*:\s*$")
+        # Label at the start, in any case: "Keywords: a, b" / "DOI: https://..." / "ABSTRACT".
+        self.head = re.compile(rf"^(?:{alternation})\s*(?::\s*|$)(?P<rest>.*)$", re.IGNORECASE)
+        # Label glued to the end of a value, as scrapes leave it ("...20391772Keywords:",
+        # "...Kim Jong-un.Abstract", "...Jong-unAbstract"): written as printed, with no space
+        # before it. After a space only with a colon ("... Keywords:"), so prose that merely
+        # ends in the word is left alone.
+        self.glued_tail = re.compile(rf"^(?P<rest>.*?\S)(?:{alternation})\s*:?\s*$")
+        self.colon_tail = re.compile(rf"^(?P<rest>.*?\S)\s+(?:{alternation})\s*:\s*$")
         self.chrome = {c.casefold() for c in labels.chrome}
 
     @staticmethod
