@@ -90,10 +90,11 @@ def test_labels_at_line_start(tmp_path):
 @pytest.mark.parametrize(
     "seed, line, fragment",
     [
-        ("Title\nAbstract\nBody.\nDownloads\nStray words amid chrome\nCopyright (c) 2025 X\n", 5, "chrome"),
+        ("Title\nAbstract\nBody.\nCopyright (c) 2025 X\nDownloads\n", 5, "chrome"),
         ("Title\nAbstract\nBody.\nCopyright (c) 2025 X\nLicence sentence.\nOne line too many.\n", 6, "after the licence"),
         ("Title\nDOI:\nnot a doi\nAbstract\nBody.\n", 3, "DOI"),
         ("Title\nKeywords: a, b\nWhere does this go?\nAbstract\nBody.\n", 3, "cannot place"),
+        ("Title\nAuthor One, Author Two\nDOI: https://doi.org/10.1/x\nAbstract\nBody.\n", 2, "cannot place"),
         ("Title\nAbstract\n", 2, "no abstract"),
         ("", 1, "empty"),
     ],

@@ -1,7 +1,8 @@
 """Step 1: segment a seed (a scraped article page) into typed segments with stable ids.
 
 A seed is plain text: the title line; ``DOI:`` and the DOI; ``Keywords:`` and the keyword
-list; ``Abstract`` and the abstract paragraphs; page chrome (``Downloads``, ``Published``, ...);
+list; ``Abstract`` and the abstract paragraphs; page chrome (``Downloads``, ``Published``, ... and the values a fuller scrape puts under
+them);
 the copyright line; the licence sentence. Scrapes glue labels to the neighbouring value
 (``...zenodo.20391772Keywords:``, ``...Kim Jong-un.Abstract``), so labels are recognised at
 either end of a line. Every part but the title and the abstract is optional. A line that fits
@@ -190,6 +191,10 @@ def parse_seed_text(text: str, path: Path, lang: str = "en") -> Document:
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
         if piece.kind.startswith("label:"):
             name = piece.kind.split(":", 1)[1]
+            if state == "abstract" and abstract_label is None and paragraphs:
+                # Unlabelled text before a label: a second title line, the authors, ...
+                raise InputError(f"cannot place this line: text between the title and the {name!r} label",
+                                 path, paragraphs[0].line)
             if name in seen_labels or state != "head":
                 raise InputError(f"unexpected {name!r} label here", path, piece.line)
             seen_labels.add(name)
@@ -235,8 +240,8 @@ def parse_seed_text(text: str, path: Path, lang: str = "en") -> Document:
         elif state in ("head", "abstract"):
             state = "abstract"
             paragraphs.append(piece)
-        else:
-            raise InputError("cannot place this line: text amid the page chrome", path, piece.line)
+        # Otherwise we are amid the page chrome: a value under a chrome label ("Published" /
+        # "2025-06-30", "Issue" / "Vol. 3 No. 12"), which stays out of the catalogs too.
         i += 1
 
     if not paragraphs:
