@@ -213,3 +213,43 @@ def test_find_many_equals_find(uk, en, terms):
     assert uk.find_many(texts, terms) == [uk.find(t, terms) for t in texts]
     english = ["The DPRK's army", "North\u00a0Korea", "no terms here"]
     assert en.find_many(english, terms) == [en.find(t, terms) for t in english]
+
+
+def _term(**cells):
+    from termweave.glossary import Term
+
+    variants = {lang: tuple(v.split("|")) for lang, v in cells.items() if not lang.endswith("_forbidden")}
+    forbidden = {lang[:-10]: tuple(v.split("|")) for lang, v in cells.items() if lang.endswith("_forbidden")}
+    return Term(id="t", line=2, variants=variants, forbidden=forbidden)
+
+
+def test_ukrainian_adjectival_surname_keeps_its_gender():
+    uk = matcher_for("uk")
+    term = _term(en="Vyshnevetsky", uk="Вишневецький")
+    assert uk.find("Листи Вишневецького збереглися.", [term])
+    assert uk.find("Про це писав Вишневецьким.", [term])
+    assert not uk.find("Княгиня Вишневецька приїхала.", [term])  # another person
+
+
+def test_ukrainian_agreeing_adjectives_still_match_in_every_case():
+    uk = matcher_for("uk")
+    term = _term(en="Southern Federation", uk="Південна Федерація")
+    assert uk.find("кордони Південної Федерації", [term])
+    adjective = _term(en="geopolitical", uk="геополітичний")
+    assert uk.find("геополітична мета", [adjective])  # a common adjective: any gender
+
+
+def test_ukrainian_forbidden_variant_unknown_to_the_dictionary_in_any_case():
+    uk = matcher_for("uk")
+    term = _term(en="Kharkiv", uk="Харків", uk_forbidden="Харьков")
+    assert uk.find("Делегація прибула до Харькова.", [term], kind="forbidden")
+    assert uk.find("Зустріч у Харькове тривала.", [term], kind="forbidden")
+    assert not uk.find("Делегація прибула до Харкова.", [term], kind="forbidden")
+
+
+def test_korean_compound_heads_keep_the_term():
+    ko = KoreanMatcher()
+    refugee = _term(en="refugee", ko="난민")
+    assert ko.find("국경의 난민촌에서 겨울을 났다.", [refugee])
+    country = _term(en="South Korea", ko="한국")
+    assert not ko.find("그는 한국어를 배웠다.", [country])

@@ -509,11 +509,28 @@ class UkrainianMatcher(WordMatcher):
             keys |= {low[: -len(e)] for e in _UK_UNKNOWN_ENDINGS if low.endswith(e) and len(low) - len(e) >= 2}
         return keys
 
+    def gendered(self, low: str) -> set[str]:
+        """``lemma#gender`` keys of a word's adjective readings (plural: every gender)."""
+        keys = set()
+        for parse in self.morph.parse(low):
+            if parse.tag.POS == "ADJF":
+                lemma = parse.normal_form.replace("ʼ", "'").replace("’", "'")
+                genders = (parse.tag.gender,) if parse.tag.gender else ("masc", "femn", "neut")
+                keys.update(f"{lemma}#{g}" for g in genders)
+        return keys
+
+    def known(self, low: str) -> bool:
+        return any(type(m[0]).__name__ == "DictionaryAnalyzer" for p in self.morph.parse(low) for m in p.methods_stack)
+
     def word_keys(self, word: str) -> frozenset[str]:
         low = word.lower()
         if not _CYRILLIC_RE.search(low):
             return frozenset({low})
-        keys = self.lemmas(low)
+        keys = self.lemmas(low) | self.gendered(low)
+        # Stems for variants the dictionary does not know (Russian forms such as "Киев"):
+        # "Киева", "Киеве" end in a case ending after the variant's letters.
+        keys.add("~" + low)
+        keys.update("~" + low[: -len(e)] for e in _UK_UNKNOWN_ENDINGS if low.endswith(e) and len(low) - len(e) >= 3)
         if "-" in low:
             # pymorphy3 inflects only the last part of an unknown compound ("держав-ізгоїв" ->
             # "держав-ізгой"); lemmatise each part too: "держава-ізгой".
@@ -526,7 +543,19 @@ class UkrainianMatcher(WordMatcher):
         return frozenset(keys)
 
     def variant_keys(self, word: str) -> frozenset[str]:
-        return self.keys(word)
+        low = word.lower()
+        keys = {k for k in self.keys(word) if "#" not in k and not k.startswith("~")}
+        if not _CYRILLIC_RE.search(low):
+            return frozenset(keys)
+        first = self.morph.parse(low)[0]
+        if word[:1].isupper() and first.tag.POS == "ADJF" and first.tag.gender:
+            # A capitalised adjective names someone or something (Зеленський, Російська
+            # Федерація): its gender belongs to the name, so Зеленська is another person.
+            return frozenset(k for k in self.gendered(low) if k.endswith("#" + first.tag.gender))
+        if "-" not in low and not self.known(low):
+            keys.add("~" + low)
+            keys.update("~" + low[:-1] for e in "аяоеиіу" if low.endswith(e) and len(low) > 3)
+        return frozenset(keys)
 
     def _all_hits(self, text: str, index: _Index) -> tuple[Normalized, list[tuple[int, int, _Pattern]]]:
         norm, words = self.words_of(text)
@@ -575,7 +604,9 @@ _KO_PREDICATE = (
 ).split()
 # Bound nouns/suffixes that extend a noun but keep its referent: 북한군 (North Korean
 # troops), 러시아측 (the Russian side), 북한산 (made in North Korea), 지정학적 (-ic).
-_KO_BOUND_SUFFIXES = frozenset("군 측 산 제 내 발 행 간 식 형 판 들 계 적".split())
+# Also Sino-Korean nouns that head a compound without changing what the term names:
+# 난민촌 (refugee camp), 휴전선 (ceasefire line), 방공망 (air-defence network), 유로권, 지도층.
+_KO_BOUND_SUFFIXES = frozenset("군 측 산 제 내 발 행 간 식 형 판 들 계 적 촌 선 망 권 층".split())
 # Prefixes that attach to a noun without changing what it names: 반서방 (anti-West),
 # 친러시아 (pro-Russia), 대북한 (towards North Korea), 탈냉전 (post-Cold War).
 _KO_PREFIXES = frozenset("반 친 탈 비 대 범 신 구 전 초 재".split())
