@@ -253,3 +253,11 @@ def test_korean_compound_heads_keep_the_term():
     assert ko.find("국경의 난민촌에서 겨울을 났다.", [refugee])
     country = _term(en="South Korea", ko="한국")
     assert not ko.find("그는 한국어를 배웠다.", [country])
+
+
+def test_ukrainian_feminine_person_nouns_render_the_term():
+    uk = matcher_for("uk")
+    term = _term(en="volunteer", uk="волонтер")
+    assert uk.find("Волонтерка з Полтави привезла ліки.", [term])
+    assert uk.find("Волонтерів зустріли на вокзалі.", [term])
+    assert not uk.find("Волонтерство стало масовим.", [term])

@@ -478,6 +478,16 @@ _UK_UNKNOWN_ENDINGS = ("ами", "ями", "ові", "еві", "ом", "ем", "
                        "ой", "ым", "а", "я", "у", "ю", "і", "е", "и", "ы")
 
 
+# Feminine person nouns formed from masculine ones (правопис 2019, § 32): a term for
+# refugees is rendered by біженка as much as by біженець.
+_UK_FEMININE_SUFFIXES = (("ець", "ка"), ("ник", "ниця"), ("ач", "ачка"), ("іст", "істка"), ("ист", "истка"),
+                         ("ар", "арка"), ("ер", "ерка"), ("ант", "антка"), ("ент", "ентка"), ("ог", "огиня"))
+
+
+def _uk_feminitives(lemma: str) -> set[str]:
+    return {lemma[: -len(m)] + f for m, f in _UK_FEMININE_SUFFIXES if lemma.endswith(m) and len(lemma) > len(m) + 2}
+
+
 class UkrainianMatcher(WordMatcher):
     """Ukrainian: words compared by their pymorphy3 lemmas (any case, number and gender)."""
 
@@ -552,6 +562,8 @@ class UkrainianMatcher(WordMatcher):
             # A capitalised adjective names someone or something (Зеленський, Російська
             # Федерація): its gender belongs to the name, so Зеленська is another person.
             return frozenset(k for k in self.gendered(low) if k.endswith("#" + first.tag.gender))
+        if first.tag.POS == "NOUN" and first.tag.gender == "masc" and first.tag.animacy == "anim":
+            keys.update(_uk_feminitives(first.normal_form))
         if "-" not in low and not self.known(low):
             keys.add("~" + low)
             keys.update("~" + low[:-1] for e in "аяоеиіу" if low.endswith(e) and len(low) > 3)
