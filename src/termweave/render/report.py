@@ -249,17 +249,9 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def build_report_html(
-    documents: list[Document],
-    catalogs: Mapping[str, object],
-    glossary,
-    findings: Mapping[str, Iterable] | None = None,
-    source_lang: str = "en",
-    target_langs: Iterable[str] | None = None,
-    title: str | None = None,
-) -> str:
-    """The whole page as one string (see :func:`collect` for the arguments)."""
-    return render_review(collect(documents, catalogs, glossary, findings, source_lang, target_langs, title))
+def build_report_html(*args, **kwargs) -> str:
+    """The whole page as one string; the arguments are :func:`collect`'s."""
+    return render_review(collect(*args, **kwargs))
 
 
 def render_review(review: Review) -> str:
