@@ -73,13 +73,22 @@ def save_po(po: polib.POFile, path: str | Path, on_change: dict[str, str] | None
     Returns True when the file was written.
     """
     path = Path(path)
+    on_change = on_change or {}
+    rendered = None
     if path.exists():
         old = path.read_text(encoding="utf-8")
         old_po = polib.pofile(old, wrapwidth=WRAP_WIDTH)
         for key in DATE_HEADERS:
             if key in old_po.metadata:
                 po.metadata[key] = old_po.metadata[key]
-        if _without_dates(render_po(po)) == _without_dates(old):
+        rendered = render_po(po)
+        if _without_dates(rendered) == _without_dates(old):
             return False
-    po.metadata.update(on_change or {})
-    return write_if_changed(path, render_po(po))
+    if rendered is None or any(key not in po.metadata for key in on_change):
+        po.metadata.update(on_change)
+        return write_if_changed(path, render_po(po))
+    po.metadata.update(on_change)
+    for key, value in on_change.items():  # the headers are there: patch them, don't render again
+        rendered = re.sub(rf'^"{re.escape(key)}: [^"\\]*\\n"$', lambda _m, k=key, v=value: f'"{k}: {v}\\n"',
+                          rendered, count=1, flags=re.MULTILINE)
+    return write_if_changed(path, rendered)

@@ -498,6 +498,13 @@ class UkrainianMatcher(WordMatcher):
     def __init__(self, lang: str = "uk", morph=None):
         super().__init__(lang)
         self._morph = morph
+        self._parses: dict[str, list] = {}  # word -> pymorphy3 parses (several keys read them)
+
+    def parse(self, low: str) -> list:
+        parses = self._parses.get(low)
+        if parses is None:
+            parses = self._parses[low] = self.morph.parse(low)
+        return parses
 
     @property
     def morph(self):
@@ -511,7 +518,7 @@ class UkrainianMatcher(WordMatcher):
         """Lower-case surface plus every pymorphy3 normal form of a lower-case word."""
         keys = {low}
         unknown = True
-        for parse in self.morph.parse(low):
+        for parse in self.parse(low):
             keys.add(parse.normal_form.replace("ʼ", "'").replace("’", "'"))
             if "UNKN" not in parse.tag:
                 unknown = False
@@ -522,7 +529,7 @@ class UkrainianMatcher(WordMatcher):
     def gendered(self, low: str) -> set[str]:
         """``lemma#gender`` keys of a word's adjective readings (plural: every gender)."""
         keys = set()
-        for parse in self.morph.parse(low):
+        for parse in self.parse(low):
             if parse.tag.POS == "ADJF":
                 lemma = parse.normal_form.replace("ʼ", "'").replace("’", "'")
                 genders = (parse.tag.gender,) if parse.tag.gender else ("masc", "femn", "neut")
@@ -530,7 +537,7 @@ class UkrainianMatcher(WordMatcher):
         return keys
 
     def known(self, low: str) -> bool:
-        return any(type(m[0]).__name__ == "DictionaryAnalyzer" for p in self.morph.parse(low) for m in p.methods_stack)
+        return any(type(m[0]).__name__ == "DictionaryAnalyzer" for p in self.parse(low) for m in p.methods_stack)
 
     def word_keys(self, word: str) -> frozenset[str]:
         low = word.lower()
@@ -557,7 +564,7 @@ class UkrainianMatcher(WordMatcher):
         keys = {k for k in self.keys(word) if "#" not in k and not k.startswith("~")}
         if not _CYRILLIC_RE.search(low):
             return frozenset(keys)
-        first = self.morph.parse(low)[0]
+        first = self.parse(low)[0]
         if word[:1].isupper() and first.tag.POS == "ADJF" and first.tag.gender:
             # A capitalised adjective names someone or something (Зеленський, Російська
             # Федерація): its gender belongs to the name, so Зеленська is another person.
