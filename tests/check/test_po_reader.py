@@ -48,7 +48,7 @@ def test_plural_entry(tmp_path):
 
 
 @pytest.mark.parametrize("body, line, words", [
-    ('msgid "a"\nmsgstr "b\n', 6, "string"),
+    ('msgid "a"\nmsgstr "b\n', 7, "unterminated string"),  # the line with the broken string
     ('msgid "a"\nmsgstr "b"\nhello world\n', 8, "unexpected text"),
     ('msgid "a"\n\nmsgid "b"\nmsgstr "c"\n', 6, "incomplete entry"),
     ('msgstr "b"\n', 6, "msgstr out of place"),

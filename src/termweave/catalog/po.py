@@ -8,6 +8,7 @@ from pathlib import Path
 
 import polib
 
+from termweave.catalog.reader import read_po
 from termweave.errors import InputError
 from termweave.fsutil import read_text, write_if_changed
 
@@ -15,31 +16,15 @@ WRAP_WIDTH = 78
 DATE_HEADERS = ("POT-Creation-Date", "PO-Revision-Date")
 
 
-_STRING = r'"(?:[^"\\]|\\.)*"'
-_PO_LINE = re.compile(
-    rf"^(?:#~\s*)?(?:#\|\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?{_STRING}\s*$"
-)
-
-
-def check_po_syntax(text: str, path: Path) -> None:
-    """Reject what GNU gettext rejects and polib lets through (e.g. an unterminated string)."""
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if not stripped or (stripped.startswith("#") and not stripped.startswith(("#~", "#|"))):
-            continue
-        if stripped in ("#~", "#|"):
-            continue
-        if stripped.startswith("#~") and not stripped[2:].strip().startswith(("msg", '"', "#|")):
-            continue
-        if not _PO_LINE.match(stripped):
-            raise InputError(f"PO syntax error: {stripped[:60]!r}", path, number)
-
-
 def load_po(path: str | Path) -> polib.POFile:
     """Parse a PO/POT file; a syntax error becomes an InputError with the file and line."""
     path = Path(path)
-    text = read_text(path)
-    check_po_syntax(text, path)
+    return parse_po(read_text(path), path)
+
+
+def parse_po(text: str, path: Path) -> polib.POFile:
+    """Parse the text of the PO file at ``path`` (already read)."""
+    read_po(text, path)  # strict syntax first: polib accepts what msgfmt rejects
     try:
         po = polib.pofile(text, wrapwidth=WRAP_WIDTH)
     except (OSError, ValueError) as exc:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import polib
 
-from termweave.catalog.po import load_po
+from termweave.catalog.po import load_po, parse_po
 from termweave.config import Config
 from termweave.console import Console
 from termweave.errors import InputError
@@ -65,8 +65,8 @@ def write_bytes_if_changed(path: Path, data: bytes) -> bool:
 def compile_po(path: str | Path) -> bytes | None:
     """The ``.mo`` bytes ``msgfmt`` makes from the PO file at ``path`` (None: no entry to write)."""
     path = Path(path)
-    po = load_po(path)
     text = read_text(path)
+    po = parse_po(text, path)
     _check_escapes(text, path)
     messages = catalog_messages(po, raw_header(text), path)
     return mo_bytes(messages) if messages else None
@@ -90,10 +90,7 @@ def catalog_messages(po: polib.POFile, header: str | None, path: Path) -> dict[b
             if not entry.msgstr:
                 continue
             key, value = _key(entry), entry.msgstr.encode("utf-8")
-        _check_newlines(entry, path)
-        lookup = key.split(b"\0", 1)[0]
-        if any(k.split(b"\0", 1)[0] == lookup for k in messages):
-            raise InputError(f"duplicate message definition (msgctxt {entry.msgctxt!r})", path, entry.linenum)
+        _check_newlines(entry, path)  # (duplicates were refused when the file was read)
         messages[key] = value
     return messages
 
