@@ -108,10 +108,8 @@ class _Lexer:
     """Turns seed lines into label / chrome / text pieces, un-gluing scraped labels."""
 
     def __init__(self, labels: SeedLabels):
-        self.labels = labels
         parts = {"doi": labels.doi, "keywords": labels.keywords, "abstract": labels.abstract}
-        self.names = {name: _label_pattern(words) for name, words in parts.items()}
-        alternation = "|".join(f"(?P<{n}>{p})" for n, p in self.names.items())
+        alternation = "|".join(f"(?P<{name}>{_label_pattern(words)})" for name, words in parts.items())
         # Label at the start, in any case: "Keywords: a, b" / "DOI: https://..." / "ABSTRACT".
         self.head = re.compile(rf"^(?:{alternation})\s*(?::\s*|$)(?P<rest>.*)$", re.IGNORECASE)
         # Label glued to the end of a value, as scrapes leave it ("...20391772Keywords:",
@@ -144,19 +142,15 @@ class _Lexer:
         return [_Piece("text", stripped, line)]
 
 
-def split_sentences(paragraph: str, lang: str) -> list[str]:
-    """Sentence boundaries by pysbd (rule-based: abbreviations, parentheses, quotes)."""
+def sentence_splitter(lang: str):
+    """A function splitting a paragraph into sentences with pysbd (rule-based: abbreviations,
+    parentheses, quotes), using the rules of ``lang`` or the nearest language pysbd has."""
     import pysbd
-
-    segmenter = pysbd.Segmenter(language=PYSBD_LANGUAGE.get(lang, lang if lang in _pysbd_codes() else "en"),
-                                clean=False)
-    return [s.strip() for s in segmenter.segment(paragraph) if s.strip()]
-
-
-def _pysbd_codes() -> set[str]:
     from pysbd.languages import LANGUAGE_CODES
 
-    return set(LANGUAGE_CODES)
+    code = PYSBD_LANGUAGE.get(lang, lang if lang in LANGUAGE_CODES else "en")
+    segmenter = pysbd.Segmenter(language=code, clean=False)
+    return lambda paragraph: [s.strip() for s in segmenter.segment(paragraph) if s.strip()]
 
 
 def parse_seed(path: str | Path, lang: str = "en") -> Document:
@@ -209,7 +203,7 @@ def parse_seed_text(text: str, path: Path, lang: str = "en") -> Document:
                     raise InputError(f"expected a DOI after the DOI label, found {nxt.text[:40]!r}", path, nxt.line)
                 add(Segment("doi", "doi", nxt.text, nxt.line, translatable=False))
             else:
-                add(Segment("ui.keywords", "label", _label_text(labels.keywords), piece.line))
+                add(Segment("ui.keywords", "label", labels.keywords[0], piece.line))
                 add(Segment("keywords", "keywords", nxt.text, nxt.line))
             i += 2
             continue
@@ -247,10 +241,11 @@ def parse_seed_text(text: str, path: Path, lang: str = "en") -> Document:
     if not paragraphs:
         where = abstract_label.line if abstract_label else pieces[-1].line
         raise InputError("no abstract paragraphs found", path, where)
-    doc.segments.append(Segment("ui.abstract", "label", _label_text(labels.abstract),
+    doc.segments.append(Segment("ui.abstract", "label", labels.abstract[0],
                                 abstract_label.line if abstract_label else None))
+    split = sentence_splitter(lang)
     for p_number, piece in enumerate(paragraphs, 1):
-        for s_number, sentence in enumerate(split_sentences(piece.text, lang), 1):
+        for s_number, sentence in enumerate(split(piece.text), 1):
             doc.segments.append(Segment(f"abstract.p{p_number}.s{s_number}", "sentence", sentence, piece.line,
                                         paragraph=p_number))
     doc.segments.sort(key=_reading_order)
@@ -266,7 +261,3 @@ def _reading_order(seg: Segment) -> tuple[int, int, int]:
         p, s = (int(x[1:]) for x in seg.id.split(".")[1:])
         return rank, p, s
     return rank, 0, 0
-
-
-def _label_text(names: tuple[str, ...]) -> str:
-    return names[0]

@@ -63,9 +63,10 @@ def target_edition(
             continue
         context = context_of(segment)
         entry = entries.get((context, segment.text))
-        state = None if entry is None or not entry.msgstr else ("fuzzy" if entry.fuzzy else None)
         if entry is None or not entry.msgstr:
             state = "untranslated"
+        else:
+            state = "fuzzy" if entry.fuzzy else None
         if state:
             problems.append(Problem(lang, context, state, catalog.fpath or "", entry.linenum if entry else None))
             texts[segment.id] = segment.text
