@@ -81,23 +81,23 @@ def update_step(config: Config, console: Console, pot, inputs: Inputs) -> None:
         console.info(f"{'wrote' if changed else 'unchanged'} {path}")
 
 
-def build_step(config: Config, console: Console, allow_incomplete: bool, formats: list[str]) -> None:
+def build_step(config: Config, console: Console, allow_incomplete: bool, formats: list[str],
+               documents: list | None = None) -> None:
     from termweave.catalog.extract import context_for, load_documents
     from termweave.catalog.po import load_po
     from termweave.render.edition import IncompleteError, describe_problems, source_edition, target_edition
     from termweave.render.markdown import render_markdown
 
-    documents = load_documents(config)
+    documents = documents if documents is not None else load_documents(config)
+    # Catalogs are read here, not passed in: the translate step may have just written them.
     catalogs = {lang: load_po(config.po_path(lang)) for lang in config.target_langs}
     problems: list = []
     outputs: dict[Path, str] = {}
-    editions_by_doc = []
     for doc in documents:
         editions = [source_edition(doc)]
         for lang in config.target_langs:
             editions.append(target_edition(doc, lang, catalogs[lang],
                                            lambda s, d=doc: context_for(d, s, documents), problems))
-        editions_by_doc.append((doc, editions))
         stem = "abstract" if len(documents) == 1 else doc.path.stem
         if "md" in formats:
             for edition in editions:
@@ -181,5 +181,5 @@ def cmd_run(args) -> int:
     if errors and not args.allow_incomplete:
         console.info("run: not building the editions while the check reports errors")
         return 1
-    build_step(config, console, args.allow_incomplete, ["md"])
+    build_step(config, console, args.allow_incomplete, ["md"], documents=inputs.documents)
     return 1 if errors else 0

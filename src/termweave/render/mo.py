@@ -16,7 +16,7 @@ from pathlib import Path
 
 import polib
 
-from termweave.catalog.po import load_po, parse_po
+from termweave.catalog.po import parse_po
 from termweave.config import Config
 from termweave.console import Console
 from termweave.errors import InputError
