@@ -1,4 +1,3 @@
-
 import pytest
 
 from termweave.errors import InputError
