@@ -4,7 +4,7 @@ import pytest
 from lxml import etree
 
 from termweave.glossary import load_glossary
-from termweave.glossary.tbx import TBX_NS, decode_id, encode_id, glossary_to_tbx, parse_tbx
+from termweave.glossary.tbx import TBX_NS, TBX_V2, TBX_V3, decode_id, encode_id, glossary_to_tbx, parse_tbx
 
 from support import DATA, ROOT, run_cli, snapshot
 
@@ -23,14 +23,14 @@ FEATURES_CSV = (
 )
 
 
-def export(tmp_path, csv_text, name="terms.csv"):
+def export(tmp_path, csv_text, name="terms.csv", form=TBX_V2):
     path = tmp_path / name
     path.write_bytes(csv_text.encode("utf-8"))
-    return path, glossary_to_tbx(load_glossary(path, ("en",)), "en")
+    return path, glossary_to_tbx(load_glossary(path, ("en",)), "en", form)
 
 
 def test_export_is_tbx_basic_v3(tmp_path):
-    _, data = export(tmp_path, FEATURES_CSV)
+    _, data = export(tmp_path, FEATURES_CSV, form=TBX_V3)
     assert data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<?xml-model ")
     root = etree.fromstring(data)
     assert root.tag == f"{{{TBX_NS}}}tbx"
@@ -167,7 +167,7 @@ def test_export_to_stdout(project, capsys):
     assert run_cli("glossary", "export", "--format", "tbx", "-o", "-") == 0
     out = capsys.readouterr().out
     root = etree.fromstring(out.encode("utf-8"))
-    assert len(root.findall("t:text/t:body/t:conceptEntry", NS)) == len(load_glossary(project / "glossary" / "terms.csv"))
+    assert len(root.findall("text/body/termEntry")) == len(load_glossary(project / "glossary" / "terms.csv"))
 
 
 def test_import_tbx_v3_dct_style(tmp_path):

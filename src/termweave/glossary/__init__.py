@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from termweave.errors import InputError
+from termweave.formats.glossary_csv import unprotect_cell
 from termweave.fsutil import read_text
 
 VARIANT_SEPARATOR = "|"
@@ -105,7 +106,14 @@ def load_glossary(
     :class:`InputError`; the linter loads with ``strict=False`` and reports those itself.
     """
     path = Path(path)
-    text = read_text(path)
+    return parse_glossary(read_text(path), path, required_languages, strict)
+
+
+def parse_glossary(
+    text: str, path: Path, required_languages: tuple[str, ...] | list[str] = ("en",), strict: bool = True
+) -> Glossary:
+    """:func:`load_glossary` on text already read (or about to be written: ``glossary import``
+    reads its result back with this before replacing the file)."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
@@ -113,7 +121,7 @@ def load_glossary(
         raise InputError("empty glossary: expected a header line", path, 1) from None
     except csv.Error as exc:
         raise InputError(f"malformed CSV: {exc}", path, 1) from None
-    header = [h.strip() for h in header]
+    header = [unprotect_cell(h).strip() for h in header]
     missing = [c for c in ("id", *required_languages) if c not in header]
     if missing:
         raise InputError(
@@ -141,6 +149,7 @@ def load_glossary(
             raise InputError(f"malformed CSV: {exc}", path, line) from None
         if not any(c.strip() for c in cells):
             continue
+        cells = [unprotect_cell(c) for c in cells]
         if len(cells) != len(header):
             raise InputError(
                 f"row has {len(cells)} fields, header has {len(header)} (unquoted comma or quote?)",

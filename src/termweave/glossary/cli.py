@@ -11,16 +11,20 @@ def register(subparsers, common) -> None:
     p = commands.add_parser("lint", parents=[common], help="report problems in the glossary CSV (errors exit 1)")
     p.add_argument("csv", nargs="?", type=Path, help="glossary CSV (default: the project's)")
     p.set_defaults(func=cmd_lint)
-    p = commands.add_parser("export", parents=[common], help="write the glossary as TBX (ISO 30042, TBX-Basic)")
+    p = commands.add_parser("export", parents=[common], help="write the glossary as TBX-Basic (ISO 30042)")
     p.add_argument("csv", nargs="?", type=Path, help="glossary CSV (default: the project's)")
-    p.add_argument("--format", choices=["tbx"], default="tbx", help="interchange format (default: tbx)")
+    p.add_argument("--format", choices=["tbx", "tbx3"], default="tbx",
+                   help="tbx: TBX v2 <martif>, read by translate-toolkit and Weblate (default); tbx3: TBX v3 (2019)")
     p.add_argument("-o", "--output", type=Path,
                    help="output file, '-' for stdout (default: the CSV's path with the .tbx suffix)")
     p.set_defaults(func=cmd_export)
     p = commands.add_parser("import", parents=[common],
-                            help="replace the glossary CSV with the terms of a TBX file (v3 or v2 martif)")
+                            help="merge the terms of a TBX file (v3 or v2 martif) into the glossary CSV by id")
     p.add_argument("tbx", type=Path, help="TBX file to read")
     p.add_argument("--format", choices=["tbx"], default="tbx", help="interchange format (default: tbx)")
+    p.add_argument("--replace", action="store_true",
+                   help="make the CSV hold exactly the TBX's terms (default: add new ids, update changed cells, "
+                        "keep the rest)")
     p.add_argument("-o", "--output", type=Path, help="CSV to write (default: the project's glossary)")
     p.set_defaults(func=cmd_import)
 
@@ -46,12 +50,13 @@ def cmd_export(args) -> int:
     from termweave.cli import config_for, console_for
     from termweave.fsutil import atomic_write_bytes
     from termweave.glossary import load_glossary
-    from termweave.glossary.tbx import glossary_to_tbx
+    from termweave.glossary.tbx import TBX_FORMS, glossary_to_tbx
 
     config, console = config_for(args), console_for(args)
     path = args.csv or config.glossary
     glossary = load_glossary(path, required_languages=(config.source_lang,))
-    data = glossary_to_tbx(glossary, config.source_lang)
+    form = TBX_FORMS[args.format]
+    data = glossary_to_tbx(glossary, config.source_lang, form)
     if str(args.output) == "-":
         import sys
 
@@ -61,38 +66,33 @@ def cmd_export(args) -> int:
     changed = not (output.exists() and output.read_bytes() == data)
     if changed:
         atomic_write_bytes(output, data)
-    console.info(f"{'wrote' if changed else 'unchanged'} {output} ({len(glossary)} terms, TBX-Basic)")
+    console.info(f"{'wrote' if changed else 'unchanged'} {output} ({len(glossary)} terms, {form.name})")
     return 0
 
 
 def cmd_import(args) -> int:
     from termweave.cli import config_for, console_for
+    from termweave.formats.glossary_csv import existing_newline
     from termweave.fsutil import write_if_changed
-    from termweave.glossary.tbx import csv_header, existing_header, existing_newline, glossary_csv, parse_tbx
+    from termweave.glossary import load_glossary
+    from termweave.glossary.merge import plan_import, render_plan
+    from termweave.glossary.tbx import parse_tbx
 
     config, console = config_for(args), console_for(args)
     output = args.output or config.glossary
     imported = parse_tbx(args.tbx, config.source_lang, config.languages)
-    old_header = existing_header(output) if output.exists() else None
-    header = csv_header(imported, config.source_lang, config.target_langs, old_header)
-    old_ids = _ids_in(output) if output.exists() else []
-    new_ids = {t.id for t in imported.terms}
+    # The CSV is read strictly: merging by id needs unique ids, and a broken file is reported,
+    # never silently replaced.
+    existing = load_glossary(output, required_languages=(config.source_lang,)) if output.exists() else None
+    plan = plan_import(imported, existing, config.source_lang, config.target_langs, replace=args.replace)
     newline = existing_newline(output) if output.exists() else "\r\n"
-    changed = write_if_changed(output, glossary_csv(imported.terms, header, newline))
-    dropped = [i for i in old_ids if i not in new_ids]
-    if dropped:
-        console.warn(f"{len(dropped)} term(s) of the old {output.name} are not in {args.tbx.name} and were "
-                     f"dropped: {', '.join(dropped)}")
-    console.info(f"{'wrote' if changed else 'unchanged'} {output} ({len(imported.terms)} terms from "
-                 f"{imported.dialect}, languages {', '.join(imported.languages)})")
+    changed = write_if_changed(output, render_plan(plan, newline, config.source_lang, output, args.tbx))
+    for change in plan.changed:
+        console.info(f"{output}: {change.term_id}: {change.column}: {change.old!r} -> {change.new!r}")
+    if plan.dropped:
+        console.warn(f"--replace: {len(plan.dropped)} term(s) of the old {output.name} are not in {args.tbx.name} "
+                     f"and were dropped: {', '.join(plan.dropped)}")
+    kept = f", {len(plan.kept)} not in the TBX kept" if plan.kept else ""
+    console.info(f"{'wrote' if changed else 'unchanged'} {output} ({len(imported.terms)} terms from {imported.dialect}: "
+                 f"{len(plan.added)} added, {len(plan.changed)} cell(s) changed{kept})")
     return 0
-
-
-def _ids_in(path: Path) -> list[str]:
-    from termweave.errors import InputError
-    from termweave.glossary import load_glossary
-
-    try:
-        return [t.id for t in load_glossary(path, required_languages=(), strict=False).terms]
-    except InputError:
-        return []

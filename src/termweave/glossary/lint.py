@@ -56,6 +56,9 @@ def lint(glossary: Glossary, source_lang: str = "en", target_langs: tuple[str, .
                 add(LintIssue(line, "error", "whitespace", f"{term_id}: stray whitespace in column {column!r}"))
             if column in languages or column.endswith(FORBIDDEN_SUFFIX):
                 lang = column.removesuffix(FORBIDDEN_SUFFIX)
+                for variant in _repeated(split_variants(cell)):
+                    add(LintIssue(line, "error", "repeated-variant",
+                                  f"{term_id}: column {column!r} lists {variant!r} more than once"))
                 marks = {c for c in cell if c in APOSTROPHES}
                 apostrophes_used.setdefault(lang, set()).update(marks)
                 preferred = PREFERRED_APOSTROPHE.get(lang)
@@ -87,6 +90,19 @@ def lint(glossary: Glossary, source_lang: str = "en", target_langs: tuple[str, .
             add(LintIssue(glossary.rows[0][0] if glossary.rows else 1, "error", "apostrophe",
                           f"column {lang!r} mixes apostrophes {' '.join(sorted(marks))} across terms"))
     return sorted(issues, key=lambda i: (i.line, i.rule))
+
+
+def _repeated(variants: tuple[str, ...]) -> list[str]:
+    """Variants that occur again later in the same cell (compared as the matcher does: case,
+    normalisation and apostrophe style aside)."""
+    seen: set[str] = set()
+    repeated = []
+    for variant in variants:
+        key = _key(variant)
+        if key in seen:
+            repeated.append(variant)
+        seen.add(key)
+    return repeated
 
 
 def cldr_name(code: str, lang: str) -> str | None:

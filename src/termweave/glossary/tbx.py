@@ -1,24 +1,24 @@
-"""The glossary as TBX (ISO 30042:2019, TBX-Basic dialect), both ways.
+"""The glossary as TBX (ISO 30042, TBX-Basic dialect), both ways.
 
-Export writes one ``conceptEntry`` per term, one ``langSec`` per language and one ``termSec``
-per variant. The variant's place in the CSV cell becomes its administrative status: the first
-is ``preferredTerm-admn-sts``, the others ``admittedTerm-admn-sts``, and the ``<lang>_forbidden``
+Export writes one concept entry per term, one language section per language and one term
+section per variant -- as TBX v2 (``martif``/``termEntry``/``langSet``/``tig``, the form
+translate-toolkit's ``tbx2po`` and Weblate read) by default, or as TBX v3 (``tbx``/
+``conceptEntry``/``langSec``/``termSec``, ISO 30042:2019, DCA style) on request. The variant's
+place in the CSV cell becomes its administrative status: the first is
+``preferredTerm-admn-sts``, the others ``admittedTerm-admn-sts``, and the ``<lang>_forbidden``
 ones ``deprecatedTerm-admn-sts``. The CSV ``note`` becomes a concept-level ``<note>``; the
 ``cldr`` code and the do-not-translate mark, which TBX-Basic has no data category for, become
 two more notes a terminologist can read in any tool (``CLDR: KP``, ``Do not translate.``).
 
-Import reads that back, and TBX written by other tools: TBX v3 (``tbx``/``conceptEntry``/
-``langSec``/``termSec``, DCA or DCT style) and the older TBX v2 (``martif``/``termEntry``/
-``langSet``/``tig`` or ``ntig``). Definitions and notes at any level are joined into the
-note; superseded terms count as forbidden; categories a CSV glossary has no column for
-(part of speech, context, transactions ...) are dropped. The parser resolves no entity and
-opens no network or file: a document that declares entities is refused.
+Import reads that back, and TBX written by other tools: TBX v3 (DCA or DCT style) and TBX v2
+(``tig`` or ``ntig``). Definitions and notes at any level are joined into the note; superseded
+terms count as forbidden; categories a CSV glossary has no column for (part of speech, context,
+transactions ...) are dropped. The parser resolves no entity and opens no network or file: a
+document that declares entities is refused. ``glossary/merge.py`` folds the terms into the CSV.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +27,7 @@ from termweave import __version__
 from termweave.config import check_language
 from termweave.errors import InputError
 from termweave.fsutil import read_text
-from termweave.glossary import FORBIDDEN_SUFFIX, META_COLUMNS, VARIANT_SEPARATOR, Glossary, Term
+from termweave.glossary import META_COLUMNS, VARIANT_SEPARATOR, Glossary, Term
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -56,6 +56,7 @@ _NAME_CHAR = _NAME_START + r"\-.0-9\u00b7\u0300-\u036f\u203f-\u2040"
 _START_RE = re.compile(f"[{_NAME_START}]")
 _CHAR_RE = re.compile(f"[{_NAME_CHAR}]")
 _ESCAPED = re.compile(r"_x([0-9A-F]{4}|[0-9A-F]{8})_")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def encode_id(term_id: str) -> str:
@@ -77,53 +78,80 @@ def decode_id(name: str) -> str:
 # -- export -------------------------------------------------------------------------------
 
 
-def glossary_to_tbx(glossary: Glossary, source_lang: str = "en") -> bytes:
-    """The glossary as a TBX-Basic (TBX v3, DCA style) document, UTF-8."""
+@dataclass(frozen=True)
+class TbxForm:
+    """Element names of one TBX version (TBX-Basic in both)."""
+
+    name: str
+    namespace: str | None
+    root: str
+    header: str
+    entry: str
+    lang_sec: str
+    term_sec: str
+
+
+# TBX v2 (ISO 30042:2008, <martif>) is what translate-toolkit (tbx2po, Pootle) and Weblate read;
+# TBX v3 (ISO 30042:2019) is the current standard.
+TBX_V2 = TbxForm("TBX-Basic v2 (martif)", None, "martif", "martifHeader", "termEntry", "langSet", "tig")
+TBX_V3 = TbxForm("TBX-Basic v3", TBX_NS, "tbx", "tbxHeader", "conceptEntry", "langSec", "termSec")
+TBX_FORMS = {"tbx": TBX_V2, "tbx3": TBX_V3}
+
+
+def glossary_to_tbx(glossary: Glossary, source_lang: str = "en", form: TbxForm = TBX_V2) -> bytes:
+    """The glossary as a TBX-Basic document, UTF-8: v2 (``martif``) by default, or v3 (DCA style)."""
     from lxml import etree
 
-    root = etree.Element(f"{{{TBX_NS}}}tbx", nsmap={None: TBX_NS})
+    def tag(name: str) -> str:
+        return f"{{{form.namespace}}}{name}" if form.namespace else name
+
+    root = etree.Element(tag(form.root), nsmap={None: form.namespace} if form.namespace else None)
     root.set("type", "TBX-Basic")
-    root.set("style", "dca")
+    if form is TBX_V3:
+        root.set("style", "dca")
     root.set(XML_LANG, source_lang)
     tree = etree.ElementTree(root)
-    for href, schema_type in SCHEMAS:
-        root.addprevious(etree.PI("xml-model", f'href="{href}" type="application/xml" schematypens="{schema_type}"'))
+    if form is TBX_V3:
+        for href, schema_type in SCHEMAS:
+            root.addprevious(etree.PI("xml-model", f'href="{href}" type="application/xml" schematypens="{schema_type}"'))
 
-    def sub(parent, tag: str, text: str | None = None, **attrs):
-        element = etree.SubElement(parent, f"{{{TBX_NS}}}{tag}")
+    def sub(parent, name: str, text: str | None = None, **attrs):
+        element = etree.SubElement(parent, tag(name))
         for key, value in attrs.items():
             element.set(XML_LANG if key == "lang" else key, value)
         if text is not None:
             element.text = _xml_text(text, glossary.path, None)
         return element
 
-    file_desc = sub(sub(root, "tbxHeader"), "fileDesc")
+    file_desc = sub(sub(root, form.header), "fileDesc")
     sub(sub(file_desc, "titleStmt"), "title", f"termweave glossary {glossary.path.name}")
     sub(sub(file_desc, "sourceDesc"), "p",
         f"Exported by termweave {__version__} from {glossary.path.name}: the first variant of a cell is "
         "preferred, the others admitted, the <lang>_forbidden ones deprecated.")
     body = sub(sub(root, "text"), "body")
-
-    languages = list(glossary.languages)
     for term in glossary.terms:
-        for lang in term.forbidden:
-            if term.forbidden[lang] and lang not in languages:
-                languages.append(lang)
-    for term in glossary.terms:
-        entry = sub(body, "conceptEntry", id=encode_id(term.id))
+        entry = sub(body, form.entry, id=encode_id(term.id))
         for note in _notes_of(term):
             sub(entry, "note", note)
-        for lang in languages:
+        for lang in _export_languages(glossary):
             statuses = [(v, PREFERRED if i == 0 else ADMITTED) for i, v in enumerate(term.variants.get(lang, ()))]
             statuses += [(v, DEPRECATED) for v in term.forbidden.get(lang, ())]
             if not statuses:
                 continue  # TBX: a langSec holds at least one termSec
-            lang_sec = sub(entry, "langSec", lang=lang)
+            lang_sec = sub(entry, form.lang_sec, lang=lang)
             for variant, status in statuses:
-                term_sec = sub(lang_sec, "termSec")
+                term_sec = sub(lang_sec, form.term_sec)
                 sub(term_sec, "term", variant)
                 sub(term_sec, "termNote", status, type="administrativeStatus")
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _export_languages(glossary: Glossary) -> list[str]:
+    """The glossary's language columns, then languages that only have forbidden variants."""
+    languages = list(glossary.languages)
+    for term in glossary.terms:
+        languages += [lang for lang, values in term.forbidden.items() if values and lang not in languages]
+    return languages
 
 
 def _notes_of(term: Term) -> list[str]:
@@ -238,8 +266,7 @@ def parse_tbx(path: str | Path, source_lang: str = "en", languages: tuple[str, .
                         variants.setdefault(column, []).append((rank, value))
         notes, cldr, dnt = _entry_notes(entry)
         source_variants = variants.get(source_lang, [])
-        term_id = entry.get("id")
-        term_id = decode_id(term_id.strip()) if term_id and term_id.strip() else None
+        term_id = _term_id(entry.get("id"), path, entry.sourceline)
         if not source_variants:
             label = f"concept {term_id!r}" if term_id else "a concept"
             raise InputError(f"{label} has no {source_lang!r} term", path, entry.sourceline)
@@ -257,6 +284,19 @@ def parse_tbx(path: str | Path, source_lang: str = "en", languages: tuple[str, .
         if column_of[code] not in ordered_languages:
             ordered_languages.append(column_of[code])
     return TbxGlossary(path, terms, ordered_languages, dialect)
+
+
+def _term_id(raw: str | None, path: Path, line: int | None) -> str | None:
+    """The term id a concept's ``id`` attribute names (``_xHHHH_`` escapes decoded), or None when it
+    has none; an id the glossary CSV cannot hold as it is (surrounding or control characters) is an
+    error rather than an id the loader would read differently."""
+    if raw is None or not raw.strip():
+        return None
+    term_id = decode_id(raw.strip())
+    if term_id != term_id.strip() or _CONTROL.search(term_id):
+        raise InputError(f"concept id {raw.strip()!r} decodes to {term_id!r}: a term id cannot start or end with "
+                         "whitespace or hold control characters", path, line)
+    return term_id
 
 
 def _local(element) -> str | None:
@@ -337,90 +377,3 @@ def _unique_slug(text: str, seen: dict[str, int]) -> str:
     while candidate in seen:
         candidate, number = f"{slug}-{number}", number + 1
     return candidate
-
-
-# -- CSV ----------------------------------------------------------------------------------
-
-
-def csv_header(imported: TbxGlossary, source_lang: str, target_langs: tuple[str, ...],
-               existing: list[str] | None = None) -> list[str]:
-    """Columns for the imported terms: the existing file's layout when there is one, else
-    ``id``, languages (source, targets, others), ``<lang>_forbidden`` (targets, and any other
-    language with forbidden terms), ``note``, then ``cldr`` and ``dnt`` when used."""
-    languages = [source_lang, *target_langs]
-    languages += [lang for lang in imported.languages if lang not in languages]
-    forbidden_langs = [lang for lang in languages
-                       if (lang in target_langs or any(t.forbidden.get(lang) for t in imported.terms))]
-    wanted_forbidden = [lang + FORBIDDEN_SUFFIX for lang in forbidden_langs]
-    meta = ["note"] + [c for c in ("cldr", "dnt") if any(getattr(t, c) for t in imported.terms)]
-    if not existing:
-        return ["id", *languages, *wanted_forbidden, *meta]
-
-    from termweave.glossary import is_language_column
-
-    header = [c for c in existing if c == "id" or c in ("note", "cldr", "dnt") or c.endswith(FORBIDDEN_SUFFIX)
-              or is_language_column(c)]
-    if "id" not in header:
-        header.insert(0, "id")
-
-    def insert_after(predicate, column):
-        positions = [i for i, c in enumerate(header) if predicate(c)]
-        header.insert((positions[-1] + 1) if positions else len(header), column)
-
-    for lang in languages:
-        if lang not in header:
-            insert_after(lambda c: c == "id" or (c not in ("note", "cldr", "dnt") and not c.endswith(FORBIDDEN_SUFFIX)),
-                         lang)
-    for column in wanted_forbidden:
-        if column not in header:
-            insert_after(lambda c: c.endswith(FORBIDDEN_SUFFIX) or c in languages or c == "id", column)
-    for column in meta:
-        if column not in header:
-            header.append(column)
-    return header
-
-
-def glossary_csv(terms: list[Term], header: list[str], newline: str = "\r\n") -> str:
-    """The CSV text (RFC 4180 line ends by default, as the shipped glossary)."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator=newline)
-    writer.writerow(header)
-    for term in terms:
-        row = []
-        for column in header:
-            if column == "id":
-                row.append(term.id)
-            elif column == "note":
-                row.append(term.note)
-            elif column == "cldr":
-                row.append(term.cldr)
-            elif column == "dnt":
-                row.append("yes" if term.dnt else "")
-            elif column.endswith(FORBIDDEN_SUFFIX):
-                row.append(VARIANT_SEPARATOR.join(term.forbidden.get(column[: -len(FORBIDDEN_SUFFIX)], ())))
-            else:
-                row.append(VARIANT_SEPARATOR.join(term.variants.get(column, ())))
-        writer.writerow(row)
-    return out.getvalue()
-
-
-def existing_newline(path: Path) -> str:
-    """The line ending an existing CSV uses (kept on re-import), CRLF when unknown."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return "\r\n"
-    first = data.find(b"\n")
-    return "\n" if first > 0 and data[first - 1:first] != b"\r" else "\r\n"
-
-
-def existing_header(path: Path) -> list[str] | None:
-    """The header line of an existing glossary CSV, or None when there is none to follow."""
-    try:
-        first = read_text(path).splitlines()[0]
-    except (InputError, IndexError):
-        return None
-    try:
-        return [c.strip() for c in next(csv.reader([first]))]
-    except (csv.Error, StopIteration):
-        return None
