@@ -63,7 +63,7 @@ def catalogs_for(doc):
         for number, seg in enumerate(doc.translatable()):
             entry = polib.POEntry(msgctxt=seg.id, msgid=seg.text, msgstr=special.get((lang, seg.id), f"{lang} {seg.id}"),
                                   flags=["fuzzy"] if (lang, seg.id) == ("uk", "keywords") else [])
-            entry.linenum = 10 + 5 * number
+            entry.line = 10 + 5 * number  # the msgid line, as load_po sets it
             po.append(entry)
         catalogs[lang] = po
     return catalogs

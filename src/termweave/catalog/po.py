@@ -24,13 +24,18 @@ def load_po(path: str | Path) -> polib.POFile:
 
 def parse_po(text: str, path: Path) -> polib.POFile:
     """Parse the text of the PO file at ``path`` (already read)."""
-    read_po(text, path)  # strict syntax first: polib accepts what msgfmt rejects
+    _, _, strict_entries = read_po(text, path)  # strict syntax first: polib accepts what msgfmt rejects
     try:
         po = polib.pofile(text, wrapwidth=WRAP_WIDTH)
     except (OSError, ValueError) as exc:
         match = re.search(r"\(line (\d+)\)", str(exc))
         raise InputError("PO syntax error", path, int(match.group(1)) if match else None) from None
     po.fpath = str(path)
+    # Every entry's ``line`` is its msgid keyword's line, as gettext tools and the checks cite it
+    # (polib's ``linenum`` is where the entry's comments start); the entry model's field name.
+    msgid_lines = {(e.context, e.msgid): e.line for e in strict_entries}
+    for entry in po:
+        entry.line = msgid_lines.get((entry.msgctxt, entry.msgid))
     return po
 
 

@@ -13,8 +13,13 @@ glossary checks (term-missing, term-forbidden) and null otherwise.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
+
+from termweave.catalog.po import load_po
+from termweave.errors import InputError
+from termweave.worddiff import as_text, compact, word_diff
 
 Severity = Literal["error", "warning"]
 JSON_KEYS = ("path", "line", "context", "msgid", "check", "severity", "term", "message")
@@ -112,8 +117,28 @@ def excerpt(text: str, span: tuple[int, int], color: bool, radius: int = 30) -> 
     return ("…" if left else "") + flat(before) + mark + flat(after) + ("…" if right < len(text) else "")
 
 
-def render_text(report: CheckReport, color: bool = False) -> str:
-    """Findings grouped by file and entry, the offending span shown; a summary line last."""
+def previous_sources(paths: Iterable[str]) -> dict[tuple[str, str | None, str], str]:
+    """(path, msgctxt, msgid) -> previous msgid (``#|``) of every fuzzy entry in the catalogs at ``paths``."""
+    found: dict[tuple[str, str | None, str], str] = {}
+    for path in dict.fromkeys(paths):
+        try:
+            catalog = load_po(path)
+        except InputError:
+            continue  # the check has said what is wrong with it
+        for entry in catalog:
+            if entry.fuzzy and entry.previous_msgid and not entry.obsolete:
+                found[(path, entry.msgctxt, entry.msgid)] = entry.previous_msgid
+    return found
+
+
+def render_text(
+    report: CheckReport, color: bool = False, previous: Mapping[tuple[str, str | None, str], str] | None = None
+) -> str:
+    """Findings grouped by file and entry, the offending span shown, and under a fuzzy entry what
+    changed in its source, word by word; a summary line last. ``previous``: see
+    :func:`previous_sources` (read from the catalogs of the fuzzy findings when not given)."""
+    if previous is None:
+        previous = previous_sources(f.path for f in report.findings if f.check == "fuzzy")
     paint = (lambda code, s: f"{code}{s}{_RESET}") if color else (lambda code, s: s)  # noqa: E731
     lines: list[str] = []
     for path, entries in report.by_entry().items():
@@ -128,6 +153,9 @@ def render_text(report: CheckReport, color: bool = False) -> str:
                 lines.append(f"    {sev} {f.check:<19} {f.message}{term}")
                 if f.span is not None and f.msgstr is not None:
                     lines.append(f"    {'':7} {'':19} {excerpt(f.msgstr, f.span, color)}")
+                was = previous.get((path, context, f.msgid)) if f.check == "fuzzy" else None
+                if was is not None:
+                    lines.append(f"    {'':7} {'':19} source: {as_text(compact(word_diff(was, f.msgid)), color)}")
         lines.append("")
     e, w = report.errors, report.warnings
     summary = (

@@ -68,7 +68,8 @@ def target_edition(
         else:
             state = "fuzzy" if entry.fuzzy else None
         if state:
-            problems.append(Problem(lang, context, state, catalog.fpath or "", entry.linenum if entry else None))
+            line = getattr(entry, "line", None)  # the msgid line; None for an entry built in memory
+            problems.append(Problem(lang, context, state, catalog.fpath or "", line))
             texts[segment.id] = segment.text
             stand_ins.add(segment.id)
         else:
