@@ -382,3 +382,47 @@ def test_report_in_a_real_browser(project, tmp_path):
         data = (tmp_path / name).read_bytes()
         assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 50_000
         shutil.copy(tmp_path / name, ARTEFACTS / name)
+
+
+LAYOUT_PROBE = """(() => {
+  const vw = window.innerWidth, visible = e => e.offsetParent !== null;
+  const inView = r => r.width > 0 && r.left >= 0 && r.right <= vw + 0.5;
+  const texts = [...document.querySelectorAll('#segments .text')].filter(visible);
+  return {
+    vw, scrollWidth: document.documentElement.scrollWidth,
+    counts: [...document.querySelectorAll('tr[data-summary] td')].map(td => visible(td) && inView(td.getBoundingClientRect())),
+    narrowestText: Math.min(...texts.map(t => t.getBoundingClientRect().width)),
+    smallestFont: Math.min(...texts.map(t => parseFloat(getComputedStyle(t).fontSize))),
+    clipped: texts.filter(t => t.scrollWidth > t.clientWidth + 1).length,
+    diffShown: [...document.querySelectorAll('del.diff, ins.diff')].filter(visible).length,
+  };
+})()"""
+
+
+def test_review_page_fits_phone_tablet_and_desktop_and_prints(project, tmp_path):
+    seed = project / "seeds" / "alliance-of-villains.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("The current nature", "The present nature"), encoding="utf-8")
+    assert run_cli("update", "-q") == 0 and run_cli("report", "-q") == 0  # a real fuzzy entry, with its diff
+    url = (project / "translations" / "report.html").as_uri()
+    browser = Browser(tmp_path / "profile")
+    try:
+        for width in (360, 768, 1400):
+            browser.send("Emulation.setDeviceMetricsOverride",
+                         {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 800})
+            browser.open(url)
+            probe = browser.js(LAYOUT_PROBE)
+            assert probe["vw"] == width and probe["scrollWidth"] <= width, probe
+            assert len(probe["counts"]) == 12 and all(probe["counts"]), probe  # 2 languages x 6 counts, on screen
+            assert probe["narrowestText"] >= 250 and probe["smallestFont"] >= 14 and probe["clipped"] == 0, probe
+            assert probe["diffShown"] >= 2, probe  # the changed words of the fuzzy entry, in view without a click
+            browser.screenshot(tmp_path / f"report-{width}.png")
+        browser.send("Emulation.setEmulatedMedia", {"media": "print"})
+        assert browser.js("['filters'].map(id => getComputedStyle(document.getElementById(id)).display)") == ["none"]
+        assert browser.js("getComputedStyle(document.querySelector('.skip')).display") == "none"
+        assert browser.js("document.querySelectorAll('#segments tr.segment').length") > 10
+        assert browser.js("getComputedStyle(document.querySelector('#segments thead th')).position") == "static"
+    finally:
+        browser.close()
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    for width in (360, 768, 1400):
+        shutil.copy(tmp_path / f"report-{width}.png", ARTEFACTS / f"report-{width}.png")

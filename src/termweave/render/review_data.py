@@ -23,7 +23,9 @@ from termweave.glossary.match import TermHit, matcher_for
 from termweave.segment import Document, Segment
 from termweave.worddiff import Piece, word_diff
 
-PALETTE_SIZE = 12  # the .c0 ... .c11 classes of review.css
+PALETTE_SIZE = 12  # colours: the .c0 ... .c11 classes of review.css (a solid underline bar)
+MARKS = 3  # each colour again with a dotted (.c12 ... .c23) and a double (.c24 ... .c35) underline
+SLOTS = PALETTE_SIZE * MARKS
 
 
 @dataclass
@@ -97,7 +99,7 @@ class Review:
 
 
 def colour_index(term_id: str) -> int:
-    """A term's first-choice palette slot: the same every run, on every machine."""
+    """A term's first-choice slot (a solid colour): the same every run, on every machine."""
     return zlib.crc32(term_id.encode("utf-8")) % PALETTE_SIZE
 
 
@@ -248,13 +250,14 @@ def _count_findings(summary: LanguageSummary, findings: Iterable[Finding]) -> No
 
 
 def assign_colours(review: Review) -> dict[str, int]:
-    """A palette slot per term, different from every other term met in the same segment.
+    """A slot (colour and underline) per term, different from every other term met in the same segment.
 
-    Terms are coloured greedily in order of first appearance, each taking its hashed slot when
-    no term it shares a segment with holds that slot, else the next free one; a row with more
-    terms than slots (or an unlucky page) falls back to a per-row choice, so the guarantee
-    within a segment always holds while a term keeps one colour across the page where it can.
-    Returns the page-wide slot of each term; each row's own choice is in ``Row.colours``.
+    Terms are coloured greedily in order of first appearance, each taking its hashed colour when
+    no term it shares a segment with holds it, else the next free colour, and only when all twelve
+    are taken there a dotted or double underline; where the page-wide choice still collides in a
+    row (a segment with many terms), that row picks again, so the guarantee within a segment
+    holds (up to 36 terms) while a term keeps one look across the page where it can. Returns the
+    page-wide slot of each term; each row's own choice is in ``Row.colours``.
     """
     rows = [row for article in review.articles for row in article.rows]
     row_terms = [_terms_in_order(row) for row in rows]
@@ -284,8 +287,11 @@ def _terms_in_order(row: Row) -> list[str]:
 
 
 def _first_free(start: int, taken: set[int]) -> int:
-    for step in range(PALETTE_SIZE):
-        slot = (start + step) % PALETTE_SIZE
-        if slot not in taken:
-            return slot
-    return start  # more terms than colours in one segment: repeat the hashed slot
+    """The first slot not taken: the colours from ``start`` on with a solid bar, then dotted, then double."""
+    colour = start % PALETTE_SIZE
+    for mark in range(MARKS):
+        for step in range(PALETTE_SIZE):
+            slot = mark * PALETTE_SIZE + (colour + step) % PALETTE_SIZE
+            if slot not in taken:
+                return slot
+    return start  # more terms than looks in one segment: repeat
