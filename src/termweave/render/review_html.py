@@ -33,13 +33,13 @@ def asset(name: str) -> str:
 
 def _palette() -> tuple[tuple[str, str], ...]:
     found = re.findall(rf"^\.c(\d+)\{{background:({_HEX});box-shadow:inset 0 -2px 0 ({_HEX})\}}$",
-                       asset("review.css"), re.M)
+                       asset("review.css"), re.MULTILINE)
     return tuple((bg, accent) for _, bg, accent in sorted(found, key=lambda f: int(f[0])))
 
 
 def _badges() -> dict[str, tuple[str, str]]:
     pattern = rf"^\.(?:badge|term)\.([a-z]+)\{{color:({_HEX});background:({_HEX})[;}}]"
-    return {name: (fg, bg) for name, fg, bg in re.findall(pattern, asset("review.css"), re.M)}
+    return {name: (fg, bg) for name, fg, bg in re.findall(pattern, asset("review.css"), re.MULTILINE)}
 
 
 def _root_colour(name: str) -> str:
