@@ -139,3 +139,25 @@ def test_non_utf8_po_is_refused(tmp_path):
     path.write_bytes('msgid "caf\xe9"\nmsgstr ""\n'.encode("latin-1"))
     with pytest.raises(InputError, match="UTF-8"):
         load_po(path)
+
+
+def test_each_catalog_lists_only_its_language_and_adding_one_changes_no_other(project):
+    """The template lists every target's renderings; uk.po only the source and Ukrainian ones."""
+    from support import run_cli, snapshot
+
+    translations = project / "translations"
+    for lang, other in (("uk", "ko"), ("ko", "uk")):
+        notes = [e.comment for e in load_po(translations / f"{lang}.po") if e.comment]
+        assert notes and all(f"; {other}: " not in n and f"= {other}: " not in n for n in notes), lang
+        assert any(f"= {lang}: " in n for n in notes)
+    assert "; ko: " in load_po(translations / "termweave.pot").find("title", by="msgctxt").comment
+    before = snapshot(translations)
+    glossary = project / "glossary" / "terms.csv"
+    rows = glossary.read_bytes().decode("utf-8").split("\r\n")
+    glossary.write_bytes("\r\n".join([rows[0] + ",de"] + [r + "," if r else r for r in rows[1:]]).encode("utf-8"))
+    config = project / "termweave.toml"
+    config.write_text(config.read_text().replace('["uk", "ko"]', '["uk", "ko", "de"]'), encoding="utf-8")
+    assert run_cli("update", "-q") == 0
+    after = snapshot(translations)
+    assert {name: after[name] for name in ("uk.po", "ko.po")} == {name: before[name] for name in ("uk.po", "ko.po")}
+    assert "de.po" in after and after["termweave.pot"] != before["termweave.pot"]

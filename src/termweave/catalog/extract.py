@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import polib
@@ -45,6 +46,23 @@ def glossary_comments(text: str, glossary: Glossary | None, config: Config) -> l
             parts.append(f"{lang}: {allowed}" + (f" (not: {' | '.join(banned)})" if banned else ""))
         lines.append(f"glossary {term.id}: {hit.variant} = " + "; ".join(parts))
     return lines
+
+
+_LANGUAGE_PART = re.compile(r"; (?=[a-z]{2,3}(?:[-_][A-Za-z0-9]+)*: )")
+
+
+def comment_for_language(comment: str, lang: str) -> str:
+    """The template's ``#.`` notes as the catalog for ``lang`` shows them: each glossary line with the
+    source and that language's renderings only (``glossary dprk: DPRK = uk: КНДР``), so adding a
+    language to the project changes no other language's catalog."""
+    lines = []
+    for line in comment.split("\n"):
+        head, sep, parts = line.partition(" = ")
+        if line.startswith("glossary ") and sep:
+            own = [part for part in _LANGUAGE_PART.split(parts) if part.startswith(f"{lang}: ")]
+            line = head + sep + own[0] if own else head
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def build_template(documents: list[Document], glossary: Glossary | None, config: Config) -> polib.POFile:

@@ -16,6 +16,7 @@ from pathlib import Path
 import polib
 
 from termweave import __version__
+from termweave.catalog.extract import comment_for_language
 from termweave.catalog.po import WRAP_WIDTH, load_po, po_timestamp, save_po
 
 FUZZY_THRESHOLD = 0.6
@@ -81,7 +82,7 @@ def merge(pot: polib.POFile, old: polib.POFile | None, lang: str) -> polib.POFil
     for template in pot:
         exact = take(lambda e, t=template: e.msgctxt == t.msgctxt and e.msgid == t.msgid)
         if exact is not None:
-            merged.append(_carry(template, exact, fuzzy=exact.fuzzy))
+            merged.append(_carry(template, exact, lang, fuzzy=exact.fuzzy))
             continue
         merged.append(None)
         pending.append((len(merged) - 1, template))
@@ -92,9 +93,9 @@ def merge(pot: polib.POFile, old: polib.POFile | None, lang: str) -> polib.POFil
         same_slot = moved or take(lambda e, t=template: e.msgctxt == t.msgctxt and _is_translated(e))
         candidate = same_slot or _most_similar(template, pool, used)
         if candidate is None:
-            merged[position] = _carry(template, None, fuzzy=False)
+            merged[position] = _carry(template, None, lang, fuzzy=False)
         else:
-            merged[position] = _carry(template, candidate, fuzzy=True, previous=True)
+            merged[position] = _carry(template, candidate, lang, fuzzy=True, previous=True)
 
     for entry in merged:
         po.append(entry)
@@ -118,14 +119,16 @@ def _most_similar(template: polib.POEntry, pool: list[polib.POEntry], used: set[
     return best
 
 
-def _carry(template: polib.POEntry, old: polib.POEntry | None, fuzzy: bool, previous: bool = False) -> polib.POEntry:
-    """A catalog entry: the template's source, references and notes; the old translation."""
+def _carry(
+    template: polib.POEntry, old: polib.POEntry | None, lang: str, fuzzy: bool, previous: bool = False
+) -> polib.POEntry:
+    """A catalog entry: the template's source, references and notes (for ``lang``); the old translation."""
     entry = polib.POEntry(
         msgctxt=template.msgctxt,
         msgid=template.msgid,
         msgstr="",
         occurrences=list(template.occurrences),
-        comment=template.comment,
+        comment=comment_for_language(template.comment, lang),
     )
     if old is None:
         return entry
