@@ -52,10 +52,11 @@ def test_export_is_tbx_basic_v3(tmp_path):
     assert [n.text for n in cc.findall("t:note", NS)] == ["Brand name.", "Do not translate."]
 
 
-def test_csv_tbx_csv_round_trip_is_lossless(tmp_path, monkeypatch):
+@pytest.mark.parametrize("form", ["tbx", "tbx3"])
+def test_csv_tbx_csv_round_trip_is_lossless(tmp_path, monkeypatch, form):
     csv_path, _ = export(tmp_path, FEATURES_CSV)
     monkeypatch.chdir(tmp_path)
-    assert run_cli("glossary", "export", "terms.csv") == 0
+    assert run_cli("glossary", "export", "terms.csv", "--format", form) == 0
     assert (tmp_path / "terms.tbx").exists()
     assert run_cli("glossary", "import", "terms.tbx", "--output", "back.csv") == 0
     assert (tmp_path / "back.csv").read_bytes() == csv_path.read_bytes()
