@@ -38,7 +38,8 @@ def _palette() -> tuple[tuple[str, str], ...]:
 
 
 def _badges() -> dict[str, tuple[str, str]]:
-    pattern = rf"^\.(?:badge|term)\.([a-z]+)\{{color:({_HEX});background:({_HEX})[;}}]"
+    """Every text/background pair of the style sheet, by selector (``badge.fuzzy``, ``mark.issue``, ...)."""
+    pattern = rf"^\.?([^{{\s]+)\{{color:({_HEX});background:({_HEX})[;}}]"
     return {name: (fg, bg) for name, fg, bg in re.findall(pattern, asset("review.css"), re.MULTILINE)}
 
 
@@ -49,7 +50,7 @@ def _root_colour(name: str) -> str:
 
 
 # Read from review.css: (background, underline accent) per term colour; (text, background) per
-# badge or label; the page's text, background, muted and stripe colours.
+# badge, label, tooltip, mark and diff; the page's text, background, muted and stripe colours.
 PALETTE = _palette()
 BADGES = _badges()
 TEXT_COLOUR, PAGE_BACKGROUND, MUTED_TEXT, STRIPE_BACKGROUND = (_root_colour(n) for n in ("text", "page", "muted",
