@@ -56,7 +56,7 @@ def _check_xml(text: str, po: polib.POFile | None, entry: polib.POEntry | None) 
     bad = _NOT_XML.search(text)
     if bad:
         raise InputError(f"character U+{ord(bad.group()):04X} cannot be written to XML",
-                         po.fpath if po is not None else None, entry.linenum if entry is not None else None)
+                         po.fpath if po is not None else None, entry.line if entry is not None else None)
 
 
 def render_tmx(units: list[Unit], source_lang: str, target_langs: tuple[str, ...] | list[str]) -> bytes:

@@ -105,7 +105,8 @@ def _check_newlines(entry: polib.POEntry, path: Path) -> None:
     for where, test in (("begin", lambda s: s.startswith("\n")), ("end", lambda s: s.endswith("\n"))):
         for name, text in others:
             if test(text) != test(entry.msgid):
-                raise InputError(f"'msgid' and '{name}' entries do not both {where} with '\\n'", path, entry.linenum)
+                # The entry's msgid line, the line check, build and the review page cite for an entry.
+                raise InputError(f"'msgid' and '{name}' entries do not both {where} with '\\n'", path, entry.line)
 
 
 def _key(entry: polib.POEntry) -> bytes:
