@@ -2,16 +2,19 @@
 
 import subprocess
 
-import polib
 import pytest
 
-from termweave.catalog.po import load_po
+from termweave.formats.po import load_po, save_po
 from termweave.segment import parse_seed
 
 from support import DATA, SEED, run_cli, snapshot
 
 LANGS = ("en", "uk", "ko")
 
+
+
+def entry(po, context):
+    return next(m for m in po.messages if m.msgctxt == context and not m.obsolete)
 
 def test_run_builds_three_editions_with_identical_copyright(project, capsys):
     assert run_cli("run") == 0
@@ -67,10 +70,10 @@ def test_ukrainian_typography_in_shipped_catalog():
 
 def test_build_refuses_fuzzy_and_lists_it(project, capsys):
     path = project / "translations" / "uk.po"
-    po = polib.pofile(str(path))
-    po.find("abstract.p2.s1", by="msgctxt").flags.append("fuzzy")
-    po.find("title", by="msgctxt").msgstr = ""
-    po.save(str(path))
+    po = load_po(path)
+    entry(po, "abstract.p2.s1").flags.append("fuzzy")
+    entry(po, "title").msgstr = ""
+    save_po(po, path)
     assert run_cli("build") == 1
     err = capsys.readouterr().err
     assert "abstract.p2.s1: fuzzy" in err and "title: untranslated" in err
@@ -83,10 +86,10 @@ def test_build_refuses_fuzzy_and_lists_it(project, capsys):
 def test_changed_seed_sentence_keeps_translation_as_fuzzy(project):
     seed = project / "seeds" / "alliance-of-villains.txt"
     seed.write_bytes(seed.read_bytes().replace(b"war of attrition.", b"long war of attrition."))
-    old = load_po(project / "translations" / "uk.po").find("abstract.p3.s2", by="msgctxt").msgstr
+    old = entry(load_po(project / "translations" / "uk.po"), "abstract.p3.s2").msgstr
     assert run_cli("update") == 0
-    entry = load_po(project / "translations" / "uk.po").find("abstract.p3.s2", by="msgctxt")
-    assert entry.fuzzy and entry.msgstr == old and entry.previous_msgid.endswith(" war of attrition.")
+    changed = entry(load_po(project / "translations" / "uk.po"), "abstract.p3.s2")
+    assert changed.fuzzy and changed.msgstr == old and changed.previous_msgid.endswith(" war of attrition.")
     assert run_cli("build") == 1
 
 
@@ -104,16 +107,16 @@ def test_ukrainian_source_project(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert run_cli("update") == 0
     pot = load_po(tmp_path / "translations" / "termweave.pot")
-    assert pot.metadata["X-Source-Language"] == "uk"
-    keywords = pot.find("keywords", by="msgctxt")
-    assert "glossary dprk: КНДР = en: DPRK | North Korea; ko: 북한" in keywords.comment
+    assert pot.header_value("X-Source-Language") == "uk"
+    keywords = entry(pot, "keywords")
+    assert "glossary dprk: КНДР = en: DPRK | North Korea; ko: 북한" in keywords.extracted_comments
     for lang in ("en", "ko"):
         path = tmp_path / "translations" / f"{lang}.po"
-        po = polib.pofile(str(path))
-        assert po.metadata["Language"] == lang
-        for entry in po:
-            entry.msgstr = f"[{lang}] {entry.msgid}"
-        po.save(str(path))
+        po = load_po(path)
+        assert po.header_value("Language") == lang
+        for message in po:
+            message.msgstr = f"[{lang}] {message.msgid}"
+        save_po(po, path)
     assert run_cli("build") == 0
     uk = (tmp_path / "translations" / "abstract.uk.md").read_text(encoding="utf-8")
     en = (tmp_path / "translations" / "abstract.en.md").read_text(encoding="utf-8")

@@ -47,12 +47,12 @@ class Inputs:
 
     glossary: object
     documents: list
-    catalogs: dict  # lang -> polib.POFile | None (None: not created yet)
+    catalogs: dict  # lang -> formats.po.Catalog | None (None: not created yet)
 
 
 def load_inputs(config: Config, with_catalogs: bool = True) -> Inputs:
     from termweave.catalog.extract import load_documents
-    from termweave.catalog.po import load_po
+    from termweave.formats.po import load_po
 
     glossary = load_project_glossary(config)
     documents = load_documents(config)
@@ -68,7 +68,7 @@ def extract_step(config: Config, console: Console, inputs: Inputs):
     from termweave.catalog.extract import extract
 
     pot, changed = extract(config, inputs.glossary, inputs.documents)
-    console.info(f"{'wrote' if changed else 'unchanged'} {config.pot_path} ({len(pot)} segments)")
+    console.info(f"{'wrote' if changed else 'unchanged'} {config.pot_path} ({len(pot.live)} segments)")
     return pot
 
 
@@ -84,7 +84,7 @@ def update_step(config: Config, console: Console, pot, inputs: Inputs) -> None:
 def build_step(config: Config, console: Console, allow_incomplete: bool, formats: list[str],
                documents: list | None = None) -> None:
     from termweave.catalog.extract import context_for, load_documents
-    from termweave.catalog.po import load_po
+    from termweave.formats.po import load_po
     from termweave.render.edition import IncompleteError, describe_problems, source_edition, target_edition
     from termweave.render.markdown import render_markdown
 

@@ -1,122 +1,138 @@
-import subprocess
+"""Merging with msgmerge's semantics, proven against ``msgmerge --previous`` on real catalogs."""
 
-import polib
+import subprocess
+from pathlib import Path
+
 import pytest
 
-from termweave.catalog.merge import merge, update
-from termweave.catalog.po import load_po, render_po
+from termweave.catalog.merge import merge, merge_catalogs, update
 from termweave.errors import InputError
+from termweave.formats.po import Catalog, Message, dump_po, load_po, parse_po
+
+REAL = Path(__file__).parent.parent / "data" / "real-catalogs"
+POT_HEADER = "Project-Id-Version: demo\nPOT-Creation-Date: 2026-01-01 00:00+0000\nX-Source-Language: en\n"
 
 
-def template(*entries):
-    pot = polib.POFile()
-    pot.metadata = {"POT-Creation-Date": "2026-01-01 00:00+0000", "X-Source-Language": "en",
-                    "Project-Id-Version": "demo"}
-    for ctx, msgid in entries:
-        pot.append(polib.POEntry(msgctxt=ctx, msgid=msgid, msgstr=""))
+def template_from(catalog: Catalog) -> Catalog:
+    """A template with the catalog's live messages, as xgettext would have written it."""
+    pot = Catalog(header=Message(msgid="", msgstr="Project-Id-Version: t\nPOT-Creation-Date: 2026-01-01 00:00+0000\n"
+                                 "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n"))
+    for m in catalog.live:
+        pot.messages.append(Message(msgid=m.msgid, msgctxt=m.msgctxt, msgid_plural=m.msgid_plural,
+                                    msgstr_plural=["", ""] if m.msgid_plural else [],
+                                    flags=[f for f in m.flags if f != "fuzzy"],
+                                    extracted_comments=m.extracted_comments, references=m.references))
     return pot
 
 
-def catalog(*entries):
-    po = polib.POFile()
-    po.metadata = {"Language": "uk"}
-    for ctx, msgid, msgstr, flags in entries:
-        po.append(polib.POEntry(msgctxt=ctx, msgid=msgid, msgstr=msgstr, flags=list(flags)))
-    return po
+def body(text: str) -> str:
+    """Everything after the header entry."""
+    return text.split("\n\n", 1)[1]
 
 
-def by_ctx(po):
-    return {(e.msgctxt, e.obsolete): e for e in po}
+def msgmerge(old: Path, pot: Path) -> str:
+    return subprocess.run(["msgmerge", "--previous", "-q", "-o", "-", str(old), str(pot)],
+                          capture_output=True, text=True, check=True).stdout
 
 
-def test_unchanged_entry_keeps_reviewed_translation():
-    old = catalog(("title", "A title", "Назва", []))
-    new = merge(template(("title", "A title")), old, "uk")
-    entry = by_ctx(new)[("title", False)]
-    assert entry.msgstr == "Назва" and not entry.fuzzy and entry.previous_msgid is None
+PAIRS = [(REAL / "sphinx-7.4.7" / f"{lang}.po", REAL / "sphinx-9.0.4" / "ar.po") for lang in ("uk_UA", "ko", "ar", "cak")]
+PAIRS += [(REAL / "django-4.2" / f"{lang}.po", REAL / "django-5.2" / "en.po") for lang in ("uk", "ko", "ar")]
 
 
-def test_changed_source_keeps_translation_fuzzy_with_previous_msgid():
-    old = catalog(("abstract.p1.s1", "The war began in 2022.", "Війна почалася 2022 року.", []))
-    new = merge(template(("abstract.p1.s1", "The full-scale war began in 2022.")), old, "uk")
-    entry = by_ctx(new)[("abstract.p1.s1", False)]
-    assert entry.msgstr == "Війна почалася 2022 року."
-    assert entry.fuzzy
-    assert entry.previous_msgid == "The war began in 2022."
-    assert '#| msgid "The war began in 2022."' in render_po(new)
+@pytest.mark.parametrize("old, new", PAIRS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_real_merges_equal_msgmerge_previous(old, new, tmp_path):
+    pot_path = tmp_path / "t.pot"
+    pot_path.write_text(dump_po(template_from(load_po(new))), encoding="utf-8")
+    merged = merge_catalogs(load_po(old), load_po(pot_path))
+    assert body(dump_po(merged)) == body(msgmerge(old, pot_path))
+    assert dump_po(merged).split("\n\n", 1)[0] == dump_po(load_po(old)).split("\n\n", 1)[0].replace(
+        load_po(old).header_value("POT-Creation-Date"), "2026-01-01 00:00+0000")  # header kept, only the POT date follows
 
 
-def test_new_segment_is_untranslated_and_removed_one_becomes_obsolete():
-    old = catalog(("abstract.p1.s1", "Gone sentence.", "Зникле речення.", []),
-                  ("title", "T", "Н", []))
-    new = merge(template(("title", "T"), ("abstract.p2.s1", "Completely different content here.")), old, "uk")
-    entries = by_ctx(new)
-    assert entries[("abstract.p2.s1", False)].msgstr == ""
-    assert not entries[("abstract.p2.s1", False)].fuzzy
-    obsolete = entries[("abstract.p1.s1", True)]
-    assert obsolete.msgstr == "Зникле речення."
-    assert "#~ msgid \"Gone sentence.\"" in render_po(new)
+def catalog(*entries, header="Language: uk\nPlural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : 1);\n"):
+    return Catalog(header=Message(msgid="", msgstr=header), messages=list(entries))
 
 
-def test_obsolete_entry_comes_back_when_its_segment_returns():
-    old = catalog(("title", "T", "Н", []))
-    gone = merge(template(("abstract.p1.s1", "Other text entirely, nothing alike.")), old, "uk")
-    back = merge(template(("title", "T")), gone, "uk")
-    entry = by_ctx(back)[("title", False)]
-    assert entry.msgstr == "Н" and not entry.fuzzy
+def template(*entries):
+    return Catalog(header=Message(msgid="", msgstr=POT_HEADER), messages=list(entries))
 
 
-def test_moved_sentence_keeps_translation_fuzzy_with_previous_context():
-    old = catalog(("abstract.p3.s2", "Their relationship is built on barter.", "Їхні відносини збудовано на бартері.", []))
-    new = merge(template(("abstract.p4.s1", "Their relationship is built on barter.")), old, "uk")
-    entry = by_ctx(new)[("abstract.p4.s1", False)]
-    assert entry.msgstr == "Їхні відносини збудовано на бартері." and entry.fuzzy
-    assert entry.previous_msgctxt == "abstract.p3.s2"
+def test_plural_entries_keep_every_form_and_new_ones_get_nplurals():
+    old = catalog(Message(msgid="%d file", msgid_plural="%d files", msgstr_plural=["%d файл", "%d файли", "%d файлів"]))
+    new = merge(template(Message(msgid="%d file", msgid_plural="%d files", msgstr_plural=["", ""]),
+                         Message(msgid="%d dir", msgid_plural="%d dirs", msgstr_plural=["", ""])), old, "uk")
+    kept, fresh = new.live
+    assert kept.msgstr_plural == ["%d файл", "%d файли", "%d файлів"] and not kept.fuzzy
+    assert fresh.msgstr_plural == ["", "", ""]
 
 
-def test_similar_source_in_new_context_is_a_fuzzy_match():
-    old = catalog(("abstract.p1.s1", "China plays a distinct role in the triad.", "Китай відіграє особливу роль у тріаді.", []))
-    new = merge(template(("abstract.p1.s2", "China plays a distinct role in the new triad.")), old, "uk")
-    entry = by_ctx(new)[("abstract.p1.s2", False)]
-    assert entry.fuzzy and entry.msgstr.startswith("Китай")
-    assert entry.previous_msgid == "China plays a distinct role in the triad."
+def test_flags_come_from_the_template_and_fuzzy_from_the_merge():
+    old = catalog(Message(msgid="Hello %(name)s", msgstr="Привіт %(name)s", flags=["no-c-format"]),
+                  Message(msgid="Bye {name}", msgstr="Бувай", flags=[]))
+    new = merge(template(Message(msgid="Hello %(name)s", flags=["python-format"]),
+                         Message(msgid="Bye {name}", flags=["python-brace-format"])), old, "uk")
+    hello, bye = new.live
+    assert hello.flags == ["python-format"]
+    assert bye.fuzzy and "python-brace-format" in bye.flags  # {name} lost in the translation: needs review
 
 
-def test_translator_comments_and_flags_survive():
-    old = catalog(("title", "T", "Н", ["no-wrap"]))
-    old[0].tcomment = "checked by the editor"
-    entry = by_ctx(merge(template(("title", "T")), old, "uk"))[("title", False)]
-    assert entry.tcomment == "checked by the editor" and entry.flags == ["no-wrap"]
+def test_without_msgctxt_unrelated_translations_are_not_handed_out():
+    old = catalog(Message(msgid="Delete %s?", msgstr="Видалити %s?"),
+                  Message(msgid="The build finished.", msgstr="Збірку завершено."))
+    new = merge(template(Message(msgid="Invalid CVE number %s"), Message(msgid="The build has finished.")), old, "uk")
+    cve, build = new.live
+    assert cve.msgstr == "" and not cve.fuzzy
+    assert build.msgstr == "Збірку завершено." and build.fuzzy and build.previous_msgid == "The build finished."
+    assert [m.msgid for m in new.messages if m.obsolete] == ["Delete %s?"]
 
 
-def test_reviewed_translations_survive_a_sequence_of_updates():
-    old = catalog(("a", "One.", "Один.", []), ("b", "Two.", "Два.", []), ("c", "Three.", "Три.", []))
+def test_removed_messages_become_obsolete_and_come_back():
+    old = catalog(Message(msgid="Gone sentence.", msgstr="Зникле речення."), Message(msgid="T", msgstr="Н"))
+    gone = merge(template(Message(msgid="T")), old, "uk")
+    assert '#~ msgid "Gone sentence."' in dump_po(gone)
+    back = merge(template(Message(msgid="T"), Message(msgid="Gone sentence.")), parse_po(dump_po(gone)), "uk")
+    revived = back.find("Gone sentence.")
+    assert revived.msgstr == "Зникле речення." and not revived.fuzzy and not any(m.obsolete for m in back.messages)
+
+
+def test_header_is_kept_and_only_missing_fields_filled():
+    old = catalog(Message(msgid="T", msgstr="Н"), header="Language-Team: Ukrainian (https://www.transifex.com/)\n"
+                  "Language: uk\nPlural-Forms: nplurals=4; plural=(n % 1 == 0 && n % 10 == 1 ? 0 : 3);\n")
+    new = merge(template(Message(msgid="T")), old, "uk")
+    assert new.header_value("Plural-Forms").startswith("nplurals=4;")
+    assert new.header_value("Language-Team") == "Ukrainian (https://www.transifex.com/)"
+    assert new.header_value("X-Source-Language") == "en"
+    assert new.header_value("POT-Creation-Date") == "2026-01-01 00:00+0000"
+
+
+def test_new_catalogs_get_cldr_headers_and_unknown_languages_work():
+    uk = merge(template(Message(msgid="T")), None, "uk")
+    assert uk.header_value("Language") == "uk" and uk.header_value("Plural-Forms").startswith("nplurals=3;")
+    assert merge(template(Message(msgid="T")), None, "ko").header_value("Plural-Forms") == "nplurals=1; plural=0;"
+    cak = merge(template(Message(msgid="T")), None, "cak")
+    assert cak.header_value("Language") == "cak" and cak.header_value("Plural-Forms") is None
+
+
+def test_history_of_edits_never_loses_a_translation():
+    old = catalog(Message(msgctxt="a", msgid="One.", msgstr="Один."), Message(msgctxt="b", msgid="Two.", msgstr="Два."),
+                  Message(msgctxt="c", msgid="Three.", msgstr="Три."))
     states = [
-        template(("a", "One."), ("b", "Two!"), ("c", "Three.")),
-        template(("a", "One."), ("c", "Three.")),
-        template(("c", "Three."), ("d", "Four.")),
-        template(("a", "One."), ("b", "Two."), ("c", "Three.")),
+        template(Message(msgctxt="a", msgid="One."), Message(msgctxt="b", msgid="Two!"), Message(msgctxt="c", msgid="Three.")),
+        template(Message(msgctxt="a", msgid="One."), Message(msgctxt="c", msgid="Three.")),
+        template(Message(msgctxt="c", msgid="Three."), Message(msgctxt="d", msgid="Four.")),
+        template(Message(msgctxt="a", msgid="One."), Message(msgctxt="b", msgid="Two."), Message(msgctxt="c", msgid="Three.")),
     ]
     po = old
     for pot in states:
-        po = merge(pot, po, "uk")
-        translations = {e.msgstr for e in po if e.msgstr}
-        assert {"Один.", "Два.", "Три."} <= translations  # nothing is ever lost
-    assert by_ctx(po)[("a", False)].msgstr == "Один." and not by_ctx(po)[("a", False)].fuzzy
-
-
-def test_headers_come_from_cldr():
-    po = merge(template(("t", "T")), None, "uk")
-    assert po.metadata["Language"] == "uk"
-    assert po.metadata["Language-Team"] == "Ukrainian"
-    assert po.metadata["Plural-Forms"].startswith("nplurals=3;")
-    assert "charset=UTF-8" in po.metadata["Content-Type"]
-    assert merge(template(("t", "T")), None, "ko").metadata["Plural-Forms"] == "nplurals=1; plural=0;"
+        po = parse_po(dump_po(merge(pot, po, "uk")))
+        assert {"Один.", "Два.", "Три."} <= {m.msgstr for m in po.messages}  # nothing is ever lost
+    assert po.find("One.", "a").msgstr == "Один." and not po.find("One.", "a").fuzzy
 
 
 def test_update_writes_msgfmt_clean_file_and_is_idempotent(tmp_path):
     path = tmp_path / "uk.po"
-    pot = template(("title", "A title"), ("abstract.p1.s1", "A sentence with “quotes” and 2024–2025."))
+    pot = template(Message(msgctxt="title", msgid="A title"),
+                   Message(msgctxt="abstract.p1.s1", msgid="A sentence with “quotes” and 2024–2025."))
     assert update(pot, path, "uk") is True
     first = path.read_bytes()
     assert update(pot, path, "uk") is False
@@ -124,13 +140,13 @@ def test_update_writes_msgfmt_clean_file_and_is_idempotent(tmp_path):
     subprocess.run(["msgfmt", "--check-format", "-c", "-o", "/dev/null", str(path)], check=True)
 
 
-def test_malformed_po_names_file_and_line(tmp_path):
+def test_malformed_po_names_file_and_line_and_is_left_alone(tmp_path):
     path = tmp_path / "uk.po"
     path.write_text('msgid ""\nmsgstr ""\n"Language: uk\\n"\n\nmsgid "a"\nmsgstr "b\nmsgid "c"\n', encoding="utf-8")
     before = path.read_bytes()
     with pytest.raises(InputError) as err:
-        update(template(("t", "T")), path, "uk")
-    assert err.value.path == str(path) and err.value.line
+        update(template(Message(msgid="T")), path, "uk")
+    assert err.value.path == str(path) and err.value.line == 6
     assert path.read_bytes() == before
 
 

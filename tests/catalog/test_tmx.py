@@ -1,10 +1,11 @@
 """TMX 1.4 export of the reviewed translations."""
 
-import polib
+from pathlib import Path
+
 from lxml import etree
 
-from termweave.catalog.po import load_po
 from termweave.catalog.tmx import collect_units, render_tmx
+from termweave.formats.po import Catalog, Message, load_po, save_po
 
 from support import run_cli, snapshot
 
@@ -12,12 +13,15 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def catalog(lang, entries):
-    po = polib.POFile()
-    po.metadata = {"Language": lang, "Content-Type": "text/plain; charset=UTF-8"}
-    po.fpath = f"{lang}.po"
+    po = Catalog(header=Message(msgid="", msgstr=f"Language: {lang}\nContent-Type: text/plain; charset=UTF-8\n"),
+                 path=Path(f"{lang}.po"))
     for context, msgid, msgstr, flags, obsolete in entries:
-        po.append(polib.POEntry(msgctxt=context, msgid=msgid, msgstr=msgstr, flags=list(flags), obsolete=obsolete))
+        po.messages.append(Message(msgctxt=context, msgid=msgid, msgstr=msgstr, flags=list(flags), obsolete=obsolete))
     return po
+
+
+def entry(po, context):
+    return next(m for m in po.messages if m.msgctxt == context and not m.obsolete)
 
 
 def units_of(data: bytes):
@@ -74,9 +78,9 @@ def test_tm_export_on_the_project(project):
 
 def test_fuzzy_entry_leaves_its_language_out(project):
     path = project / "translations" / "ko.po"
-    po = polib.pofile(str(path))
-    po.find("title", by="msgctxt").flags.append("fuzzy")
-    po.save(str(path))
+    po = load_po(path)
+    entry(po, "title").flags.append("fuzzy")
+    save_po(po, path)
     assert run_cli("tm", "export", "-o", "out.tmx") == 0
     _, units = units_of((project / "out.tmx").read_bytes())
     assert set(units["title"]) == {"en", "uk"}
@@ -84,9 +88,9 @@ def test_fuzzy_entry_leaves_its_language_out(project):
 
 def test_character_xml_cannot_hold_is_an_input_error(project, capsys):
     path = project / "translations" / "uk.po"
-    po = polib.pofile(str(path))
-    po.find("title", by="msgctxt").msgstr = "bell \x07 here"
-    po.save(str(path))
+    po = load_po(path)
+    entry(po, "title").msgstr = "bell \x07 here"
+    save_po(po, path)
     before = snapshot(project)
     assert run_cli("tm", "export") == 2
     err = capsys.readouterr().err

@@ -36,9 +36,9 @@ def test_entries_lines_escapes_flags(tmp_path):
     catalog = load_catalog(path)
     assert (catalog.language, catalog.source_lang) == ("uk", "en")
     first, second = catalog.entries
-    assert (first.line, first.context, first.msgid, first.msgstr, first.fuzzy) == (
+    assert (first.line, first.msgctxt, first.msgid, first.msgstr, first.fuzzy) == (
         10, "abstract.p1.s1", 'A "quoted" line\nand more', "Рядок\tі ще", True)
-    assert (second.line, second.context, second.fuzzy) == (18, None, False)
+    assert (second.line, second.msgctxt, second.fuzzy) == (18, None, False)
 
 
 def test_plural_entry(tmp_path):

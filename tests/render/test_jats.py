@@ -1,9 +1,12 @@
 """JATS ``<article-meta>`` output, parsed back."""
 
+from pathlib import Path
+
 import polib
 import pytest
 from lxml import etree
 
+from termweave.formats.po import Catalog, Message
 from termweave.render.edition import source_edition, target_edition
 from termweave.render.jats import ALI_NS, MML_NS, XLINK_NS, bare_doi, render_jats, split_keywords
 from termweave.segment import parse_seed
@@ -21,11 +24,10 @@ def doc():
 def editions_for(doc, translate, stand_in=()):
     editions = [source_edition(doc)]
     for lang in ("uk", "ko"):
-        po = polib.POFile()
-        po.fpath = f"{lang}.po"
+        po = Catalog(path=Path(f"{lang}.po"))
         for seg in doc.translatable():
-            po.append(polib.POEntry(msgctxt=seg.id, msgid=seg.text,
-                                    msgstr="" if (lang, seg.id) in stand_in else translate(lang, seg)))
+            po.messages.append(Message(msgctxt=seg.id, msgid=seg.text,
+                                       msgstr="" if (lang, seg.id) in stand_in else translate(lang, seg)))
         editions.append(target_edition(doc, lang, po, lambda s: s.id, []))
     return editions
 

@@ -1,6 +1,8 @@
-import polib
+from pathlib import Path
+
 import pytest
 
+from termweave.formats.po import Catalog, Message
 from termweave.render.edition import IncompleteError, describe_problems, source_edition, target_edition
 from termweave.render.licence import detect_licence
 from termweave.render.markdown import STAND_IN_MARK, render_markdown
@@ -15,12 +17,10 @@ def doc():
 
 
 def catalog_for(doc, translate, fuzzy=()):
-    po = polib.POFile()
-    po.metadata = {"Language": "uk"}
-    po.fpath = "uk.po"
+    po = Catalog(header=Message(msgid="", msgstr="Language: uk\n"), path=Path("uk.po"))
     for seg in doc.translatable():
-        po.append(polib.POEntry(msgctxt=seg.id, msgid=seg.text, msgstr=translate(seg),
-                                flags=["fuzzy"] if seg.id in fuzzy else []))
+        po.messages.append(Message(msgctxt=seg.id, msgid=seg.text, msgstr=translate(seg),
+                                   flags=["fuzzy"] if seg.id in fuzzy else []))
     return po
 
 

@@ -9,12 +9,14 @@ import select
 import shutil
 import subprocess
 import time
+from pathlib import Path
 
 import lxml.html
 import polib
 import pytest
 
 from termweave.check import Finding
+from termweave.formats.po import Catalog, Message
 from termweave.glossary import load_glossary
 from termweave.render.report import (BADGES, MUTED_TEXT, PAGE_BACKGROUND, PALETTE, STRIPE_BACKGROUND, TEXT_COLOUR,
                                      build_report_html, colour_index, contrast_ratio, mark_text)
@@ -57,14 +59,13 @@ def catalogs_for(doc):
     }
     catalogs = {}
     for lang in ("uk", "ko"):
-        po = polib.POFile()
-        po.metadata = {"Language": lang}
-        po.fpath = f"/somewhere/translations/{lang}.po"
+        po = Catalog(header=Message(msgid="", msgstr=f"Language: {lang}\n"),
+                     path=Path(f"/somewhere/translations/{lang}.po"))
         for number, seg in enumerate(doc.translatable()):
-            entry = polib.POEntry(msgctxt=seg.id, msgid=seg.text, msgstr=special.get((lang, seg.id), f"{lang} {seg.id}"),
-                                  flags=["fuzzy"] if (lang, seg.id) == ("uk", "keywords") else [])
-            entry.line = 10 + 5 * number  # the msgid line, as load_po sets it
-            po.append(entry)
+            po.messages.append(Message(msgctxt=seg.id, msgid=seg.text,
+                                       msgstr=special.get((lang, seg.id), f"{lang} {seg.id}"),
+                                       flags=["fuzzy"] if (lang, seg.id) == ("uk", "keywords") else [],
+                                       line=10 + 5 * number))
         catalogs[lang] = po
     return catalogs
 

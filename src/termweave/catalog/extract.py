@@ -6,11 +6,9 @@ import os
 import re
 from pathlib import Path
 
-import polib
-
 from termweave import __version__
-from termweave.catalog.po import WRAP_WIDTH, po_timestamp, save_po
 from termweave.config import Config
+from termweave.formats.po import Catalog, Message, po_timestamp, save_po
 from termweave.glossary import Glossary
 from termweave.glossary.match import matcher_for
 from termweave.segment import Document, Segment, parse_seed
@@ -65,10 +63,9 @@ def comment_for_language(comment: str, lang: str) -> str:
     return "\n".join(lines)
 
 
-def build_template(documents: list[Document], glossary: Glossary | None, config: Config) -> polib.POFile:
-    pot = polib.POFile(wrapwidth=WRAP_WIDTH)
-    pot.header = "Translation template for " + ", ".join(d.path.name for d in documents) + ", written by termweave."
-    pot.metadata = {
+def build_template(documents: list[Document], glossary: Glossary | None, config: Config) -> Catalog:
+    comment = "Translation template for " + ", ".join(d.path.name for d in documents) + ", written by termweave."
+    fields = {
         "Project-Id-Version": " ".join(doc.path.stem for doc in documents),
         "Report-Msgid-Bugs-To": "",
         "POT-Creation-Date": po_timestamp(),
@@ -78,16 +75,17 @@ def build_template(documents: list[Document], glossary: Glossary | None, config:
         "X-Source-Language": config.source_lang,
         "X-Generator": f"termweave {__version__}",
     }
+    pot = Catalog(header=Message(msgid="", msgstr="".join(f"{k}: {v}\n" for k, v in fields.items()),
+                                 translator_comments=[comment]))
     for doc in documents:
         reference = _relative(doc.path, config.root)
         for segment in doc.translatable():
-            pot.append(
-                polib.POEntry(
+            pot.messages.append(
+                Message(
                     msgctxt=context_for(doc, segment, documents),
                     msgid=segment.text,
-                    msgstr="",
-                    occurrences=[(reference, str(segment.line))] if segment.line else [],
-                    comment="\n".join(glossary_comments(segment.text, glossary, config)),
+                    references=[f"{reference}:{segment.line}"] if segment.line else [],
+                    extracted_comments=glossary_comments(segment.text, glossary, config),
                 )
             )
     return pot
@@ -101,7 +99,7 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def extract(config: Config, glossary: Glossary | None, documents: list[Document] | None = None
-            ) -> tuple[polib.POFile, bool]:
+            ) -> tuple[Catalog, bool]:
     """Write the template; returns it and whether the file changed."""
     pot = build_template(documents if documents is not None else load_documents(config), glossary, config)
     changed = save_po(pot, config.pot_path, {"POT-Creation-Date": po_timestamp()})

@@ -13,12 +13,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import polib
-
 from termweave import __version__
-from termweave.catalog.po import load_po
 from termweave.config import Config
 from termweave.errors import InputError
+from termweave.formats.po import Catalog, Message, load_po
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -31,11 +29,11 @@ class Unit:
     translations: dict[str, str] = field(default_factory=dict)  # lang -> reviewed msgstr
 
 
-def reviewed(entry: polib.POEntry) -> bool:
+def reviewed(entry: Message) -> bool:
     return bool(entry.msgstr) and not entry.fuzzy and not entry.obsolete and not entry.msgid_plural
 
 
-def collect_units(catalogs: dict[str, polib.POFile]) -> list[Unit]:
+def collect_units(catalogs: dict[str, Catalog]) -> list[Unit]:
     """Units in catalog order (the first catalog's, then entries only later ones have)."""
     units: dict[tuple[str | None, str], Unit] = {}
     for lang, po in catalogs.items():
@@ -52,11 +50,11 @@ def collect_units(catalogs: dict[str, polib.POFile]) -> list[Unit]:
     return [u for u in units.values() if u.translations]
 
 
-def _check_xml(text: str, po: polib.POFile | None, entry: polib.POEntry | None) -> None:
+def _check_xml(text: str, po: Catalog | None, entry: Message | None) -> None:
     bad = _NOT_XML.search(text)
     if bad:
         raise InputError(f"character U+{ord(bad.group()):04X} cannot be written to XML",
-                         po.fpath if po is not None else None, entry.line if entry is not None else None)
+                         po.path if po is not None else None, entry.line if entry is not None else None)
 
 
 def render_tmx(units: list[Unit], source_lang: str, target_langs: tuple[str, ...] | list[str]) -> bytes:

@@ -1,4 +1,4 @@
-"""Read a PO catalog into plain :class:`Entry` objects for the checks.
+"""Read a PO catalog into :class:`Entry` (= ``formats.po.Message``) objects for the checks.
 
 Bad input ends the run with an :class:`~termweave.errors.InputError` naming the file and the
 line: a file that is not UTF-8 or does not parse, a missing or unknown ``Language`` header.
@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from termweave.catalog.reader import Entry, read_po
 from termweave.config import check_language
 from termweave.errors import InputError
+from termweave.formats.po import Message as Entry
+from termweave.formats.po import parse_po
 from termweave.fsutil import read_text
 
 __all__ = ["Catalog", "Entry", "base_language", "load_catalog"]
@@ -35,7 +36,10 @@ def load_catalog(path: str | Path, source_lang: str | None = None) -> Catalog:
     header, else English."""
     path = Path(path)
     text = read_text(path)
-    header, header_line, entries = read_po(text, path)
+    po = parse_po(text, path)
+    header = dict(po.header_fields)
+    header_line = po.header.line if po.header is not None else 0
+    entries = po.live
     lines = text.split("\n", 80)[:80]
     language = header.get("Language", "").strip()
     if not language:

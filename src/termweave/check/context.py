@@ -100,7 +100,7 @@ class EntryContext:
         return Finding(
             path=str(self.catalog.path),
             line=self.entry.line,
-            context=self.entry.context,
+            context=self.entry.msgctxt,
             msgid=self.entry.msgid,
             check=check.id,
             severity=check.severity,
@@ -160,12 +160,12 @@ class EntryContext:
     # -- kinds of entry ------------------------------------------------------------------------
     @lazy
     def is_copyright(self) -> bool:
-        return self.entry.context == "copyright" or bool(_COPYRIGHT_RE.match(self.entry.msgid))
+        return self.entry.msgctxt == "copyright" or bool(_COPYRIGHT_RE.match(self.entry.msgid))
 
     @lazy
     def is_licence(self) -> bool:
         msgid = self.entry.msgid
-        return self.entry.context in ("licence", "license") or (
+        return self.entry.msgctxt in ("licence", "license") or (
             ("ommons" in msgid or "CC" in msgid) and _LICENCE_RE.search(msgid) is not None
         )
 

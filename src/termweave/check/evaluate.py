@@ -115,7 +115,7 @@ def evaluate(pairs: list[Pair], glossary: Glossary, lang: str, resources: Resour
         path=Path(f"<pairs.{lang}>"),
         language=lang,
         source_lang="en",
-        entries=[Entry(line=p.line, context=p.id, msgid=p.source, msgstr=p.translation) for p in pairs],
+        entries=[Entry(line=p.line, msgctxt=p.id, msgid=p.source, msgstr=p.translation) for p in pairs],
     )
     findings = check_catalog(catalog, select_checks({"term-missing", "term-forbidden"}), resources)
     missing = {(f.context, f.term) for f in findings if f.check == "term-missing"}

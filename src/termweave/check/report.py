@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from termweave.catalog.po import load_po
+from termweave.formats.po import load_po
 from termweave.errors import InputError
 from termweave.worddiff import as_text, compact, word_diff
 

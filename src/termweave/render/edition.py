@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import polib
-
 from termweave.errors import TermweaveError
+from termweave.formats.po import Catalog
 from termweave.render.licence import Licence, detect_licence
 from termweave.segment import Document
 
@@ -50,7 +49,7 @@ def source_edition(document: Document) -> Edition:
 
 
 def target_edition(
-    document: Document, lang: str, catalog: polib.POFile, context_of, problems: list[Problem]
+    document: Document, lang: str, catalog: Catalog, context_of, problems: list[Problem]
 ) -> Edition:
     """The edition in ``lang``: reviewed translations; the source stands in (and is recorded in
     ``problems``) where an entry is fuzzy, empty or missing. ``context_of(segment)`` gives the
@@ -68,8 +67,7 @@ def target_edition(
         else:
             state = "fuzzy" if entry.fuzzy else None
         if state:
-            line = getattr(entry, "line", None)  # the msgid line; None for an entry built in memory
-            problems.append(Problem(lang, context, state, catalog.fpath or "", line))
+            problems.append(Problem(lang, context, state, str(catalog.path or ""), entry.line if entry else None))
             texts[segment.id] = segment.text
             stand_ins.add(segment.id)
         else:

@@ -10,25 +10,18 @@ below follows gettext's ``write-mo.c``; tests compare our bytes with ``msgfmt``'
 
 from __future__ import annotations
 
-import re
 import struct
 from pathlib import Path
 
-import polib
-
-from termweave.catalog.po import parse_po
 from termweave.config import Config
 from termweave.console import Console
 from termweave.errors import InputError
-from termweave.fsutil import atomic_write_bytes, read_text
+from termweave.formats.po import Catalog, Message, load_po
+from termweave.fsutil import atomic_write_bytes
 
 MAGIC = 0x950412DE
 CONTEXT_SEPARATOR = "\x04"
 HEADER_SIZE = 28  # revision 0: magic, revision, n, orig offset, trans offset, hash size, hash offset
-# The escapes polib decodes; gettext knows more (\a, octal, hex ...) which polib would keep
-# verbatim, so a catalog using them is refused rather than compiled differently.
-_ESCAPE = re.compile(r'\\(.)')
-_KNOWN_ESCAPES = set('ntr"\\')
 
 
 def mo_path(config: Config, lang: str) -> Path:
@@ -65,14 +58,12 @@ def write_bytes_if_changed(path: Path, data: bytes) -> bool:
 def compile_po(path: str | Path) -> bytes | None:
     """The ``.mo`` bytes ``msgfmt`` makes from the PO file at ``path`` (None: no entry to write)."""
     path = Path(path)
-    text = read_text(path)
-    po = parse_po(text, path)
-    _check_escapes(text, path)
-    messages = catalog_messages(po, raw_header(text), path)
+    po = load_po(path)
+    messages = catalog_messages(po, po.header.msgstr if po.header is not None else None, path)
     return mo_bytes(messages) if messages else None
 
 
-def catalog_messages(po: polib.POFile, header: str | None, path: Path) -> dict[bytes, bytes]:
+def catalog_messages(po: Catalog, header: str | None, path: Path) -> dict[bytes, bytes]:
     """``{key: translation}`` as UTF-8 bytes, for the entries msgfmt keeps."""
     messages: dict[bytes, bytes] = {}
     if header:
@@ -81,7 +72,7 @@ def catalog_messages(po: polib.POFile, header: str | None, path: Path) -> dict[b
         if entry.obsolete or entry.fuzzy:
             continue
         if entry.msgid_plural:
-            forms = [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)]
+            forms = entry.msgstr_plural
             if not forms or not forms[0]:
                 continue
             key = _key(entry) + b"\0" + entry.msgid_plural.encode("utf-8")
@@ -95,21 +86,20 @@ def catalog_messages(po: polib.POFile, header: str | None, path: Path) -> dict[b
     return messages
 
 
-def _check_newlines(entry: polib.POEntry, path: Path) -> None:
+def _check_newlines(entry: Message, path: Path) -> None:
     """msgfmt refuses a kept entry whose strings disagree on a leading or trailing newline."""
     others = [("msgid_plural", entry.msgid_plural)] if entry.msgid_plural else []
     if entry.msgid_plural:
-        others += [(f"msgstr[{k}]", entry.msgstr_plural[k]) for k in sorted(entry.msgstr_plural)]
+        others += [(f"msgstr[{k}]", form) for k, form in enumerate(entry.msgstr_plural)]
     else:
         others.append(("msgstr", entry.msgstr))
     for where, test in (("begin", lambda s: s.startswith("\n")), ("end", lambda s: s.endswith("\n"))):
         for name, text in others:
             if test(text) != test(entry.msgid):
-                # The entry's msgid line, the line check, build and the review page cite for an entry.
                 raise InputError(f"'msgid' and '{name}' entries do not both {where} with '\\n'", path, entry.line)
 
 
-def _key(entry: polib.POEntry) -> bytes:
+def _key(entry: Message) -> bytes:
     key = entry.msgid if entry.msgctxt is None else entry.msgctxt + CONTEXT_SEPARATOR + entry.msgid
     return key.encode("utf-8")
 
@@ -184,38 +174,9 @@ def _is_prime(candidate: int) -> bool:
 
 def _without_field(header: str, field: str) -> str:
     """Drop the first header line that starts with ``field`` (msgfmt does so for the POT date)."""
-    lines = header.splitlines(keepends=True)
+    lines = header.split("\n")  # only "\n" ends a header line
     for index, line in enumerate(lines):
         if line.startswith(field):
             del lines[index]
             break
-    return "".join(lines)
-
-
-_HEADER_RE = re.compile(
-    r'^msgid\s+""\s*\nmsgstr\s+(?P<first>"(?:[^"\\\n]|\\.)*")\s*\n(?P<more>(?:\s*"(?:[^"\\\n]|\\.)*"\s*\n?)*)',
-    re.MULTILINE,
-)
-
-
-def raw_header(text: str) -> str | None:
-    """The header's msgstr exactly as written (polib re-orders and trims its fields)."""
-    for match in _HEADER_RE.finditer(text):
-        before = text[: match.start()].rstrip("\n").rsplit("\n", 1)[-1]
-        if before.startswith("msgctxt") or before.startswith("#~"):
-            continue
-        parts = [match.group("first")] + re.findall(r'"(?:[^"\\\n]|\\.)*"', match.group("more"))
-        return polib.unescape("".join(p[1:-1] for p in parts))
-    return None
-
-
-def _check_escapes(text: str, path: Path) -> None:
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.lstrip()
-        if stripped.startswith("#") and not stripped.startswith(("#~", "#|")):
-            continue
-        quoted = line[line.find('"'):] if '"' in line else ""
-        for match in _ESCAPE.finditer(quoted):
-            if match.group(1) not in _KNOWN_ESCAPES:
-                raise InputError(f"escape sequence \\{match.group(1)} is not supported; write the character itself",
-                                 path, number)
+    return "\n".join(lines)

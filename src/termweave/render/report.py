@@ -60,7 +60,7 @@ def report_path(config: Config) -> Path:
 def write_report(config: Config, console: Console, check_report=None, output: Path | None = None) -> Path:
     """Run the checks (unless ``check_report`` is given) and write the review page."""
     from termweave.catalog.extract import load_documents
-    from termweave.catalog.po import load_po
+    from termweave.formats.po import load_po
     from termweave.glossary import load_glossary
 
     glossary = load_glossary(config.glossary, required_languages=config.languages)

@@ -115,7 +115,7 @@ def wants_draft(entry, include_fuzzy: bool) -> bool:
     """Untranslated entries, and fuzzy ones if asked; never a reviewed (non-fuzzy, non-empty) one."""
     if entry.obsolete or not entry.msgid:
         return False
-    empty = not entry.msgstr and not any(entry.msgstr_plural.values())
+    empty = not entry.msgstr and not any(entry.msgstr_plural)
     return empty or (include_fuzzy and "fuzzy" in entry.flags)
 
 
@@ -306,14 +306,14 @@ def comment_lines(draft: Draft, route_: Sequence[PackageInfo], engine_version: s
 
 def apply_draft(entry, draft: Draft, lines: list[str]) -> None:
     """Write the draft into the entry: msgstr, fuzzy flag, our comment lines (others kept)."""
-    kept = [line for line in (entry.tcomment or "").splitlines() if not line.startswith(COMMENT_PREFIX)]
-    ours = any(line.startswith(COMMENT_PREFIX) for line in (entry.tcomment or "").splitlines())
+    kept = [line for line in entry.translator_comments if not line.startswith(COMMENT_PREFIX)]
+    ours = any(line.startswith(COMMENT_PREFIX) for line in entry.translator_comments)
     if entry.msgstr and not ours:  # a person's fuzzy translation: keep it where the reviewer sees it
         lines = lines + _comment("replaced fuzzy msgstr: " + entry.msgstr.replace("\n", "\\n"))
     entry.msgstr = draft.text
     if "fuzzy" not in entry.flags:
         entry.flags.append("fuzzy")
-    entry.tcomment = "\n".join(kept + lines)
+    entry.translator_comments = kept + lines
 
 
 def _resolve_langs(config: Config, langs: Sequence[str] | None) -> list[str]:
@@ -330,7 +330,7 @@ def _resolve_langs(config: Config, langs: Sequence[str] | None) -> list[str]:
 def translate_catalogs(config: Config, console: Console, langs: Sequence[str] | None = None,
                        include_fuzzy: bool = False, beam: int = 4) -> TranslateSummary:
     """Draft every untranslated entry of the target catalogs (see the module docstring)."""
-    from termweave.catalog.po import load_po, po_timestamp, save_po
+    from termweave.formats.po import load_po, po_timestamp, save_po
 
     started = time.perf_counter()
     if beam < 1:

@@ -1,0 +1,309 @@
+"""The PO reader behind ``formats.po.parse_po``: gettext's lexer and grammar, line by line.
+
+Tokens are read per line (only ``\\n`` ends a line). ``#~`` marks obsolete tokens, ``#|`` (and
+``#~|``) previous strings; other ``#`` lines are comments that belong to the next entry. What
+msgfmt rejects (unterminated string, unknown escape, msgid without msgstr, msgstr[n] out of order,
+a duplicate message, stray text, the context separator) raises InputError at the broken line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from termweave.errors import InputError
+from termweave.formats.po import Message
+
+_SIMPLE_LINE = re.compile(r'(?:(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t]*)?"((?:[^"\\]|\\.)*)"[ \t\r\f\v]*')
+_TOKEN = re.compile(
+    r'[ \t\r\f\v]*(?:(?P<kw>msgctxt|msgid_plural|msgid|msgstr|domain)\b|"(?P<str>(?:[^"\\]|\\.)*)"'
+    r"|\[[ \t]*(?P<index>\d+)[ \t]*\]|(?P<open>\")|(?P<junk>\S))"
+)
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]+|[0-7]{1,3}|.)", re.S)
+_ESCAPE_BYTES = re.compile(rb"\\(x[0-9A-Fa-f]+|[0-7]{1,3}|.)", re.S)
+_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "\\": "\\", '"': '"'}
+
+
+def _escape_value(code: str) -> str | int | None:
+    """What one escape (the text after the backslash) stands for: a character, a byte, or None (invalid)."""
+    if code in _SIMPLE_ESCAPES:
+        return _SIMPLE_ESCAPES[code]
+    if code == "x":
+        return None
+    if code[0] == "x":
+        return int(code[1:], 16) & 0xFF
+    if code[0] in "01234567":
+        return int(code, 8) & 0xFF
+    return None
+
+
+def unescape(raw: str, path: Path, line: int) -> str:
+    """A string's value; the escapes as gettext reads them (octal/hex give bytes)."""
+    if "\\" not in raw:
+        value = raw
+    else:
+        codes = [m.group(1) for m in _ESCAPE.finditer(raw)]
+        if any(_escape_value(code) is None for code in codes):
+            raise InputError("PO syntax error: invalid control sequence", path, line)
+        if any(code[0] in "x01234567" for code in codes):
+            def byte(m: re.Match[bytes]) -> bytes:
+                decoded = _escape_value(m.group(1).decode("ascii"))
+                return bytes([decoded]) if isinstance(decoded, int) else str(decoded).encode("ascii")
+
+            try:
+                value = _ESCAPE_BYTES.sub(byte, raw.encode("utf-8")).decode("utf-8")
+            except UnicodeDecodeError:
+                raise InputError("PO syntax error: escape gives invalid UTF-8", path, line) from None
+        else:
+            value = _ESCAPE.sub(lambda m: str(_escape_value(m.group(1))), raw)
+    if "\x04" in value:
+        raise InputError("PO syntax error: context separator <EOT> within string", path, line)
+    return value
+
+
+@dataclass
+class _Pending:
+    """The entry being read."""
+
+    comments: list[str] = field(default_factory=list)  # raw comment texts after "#"
+    fields: dict[str, list[str]] = field(default_factory=dict)  # keyword -> string pieces (raw)
+    lines: dict[str, int] = field(default_factory=dict)
+    forms: int = 0
+    obsolete: bool | None = None
+    current: str | None = None
+
+    def has(self, name: str) -> bool:
+        return name in self.fields
+
+
+@dataclass
+class _Reader:
+    path: Path
+    header: Message | None = None
+    messages: list[Message] = field(default_factory=list)
+    seen: dict[tuple[str | None, str], int] = field(default_factory=dict)
+    entry: _Pending = field(default_factory=_Pending)
+
+    def error(self, message: str, line: int) -> InputError:
+        return InputError(f"PO syntax error: {message}", self.path, line)
+
+    def comment(self, text: str, line: int) -> None:
+        if self.entry.has("msgstr") or self.entry.forms:
+            self.finish()
+        elif self.entry.has("msgid") or self.entry.has("msgctxt"):
+            raise self.error("comment inside an entry (msgid without msgstr before it?)", line)
+        self.entry.comments.append(text)
+
+    def keyword(self, name: str, index: str | None, line: int, obsolete: bool, previous: bool) -> None:
+        entry = self.entry
+        if previous:
+            if entry.has("msgstr") or entry.forms:
+                self.finish()
+                entry = self.entry
+            key = "prev_" + name
+            if name == "msgstr" or index is not None or key in entry.fields:
+                raise self.error(f"{name} out of place after '#|'", line)
+        else:
+            if name in ("msgctxt", "msgid") and (entry.has("msgstr") or entry.forms):
+                self.finish()
+                entry = self.entry
+            if entry.obsolete is not None and entry.obsolete != obsolete:
+                raise self.error("inconsistent use of #~", line)
+            entry.obsolete = obsolete
+            key = self._check_order(name, index, line)
+        entry.fields[key] = []
+        entry.lines[key] = line
+        entry.current = key
+
+    def _check_order(self, name: str, index: str | None, line: int) -> str:
+        entry = self.entry
+        if name == "msgctxt" and not entry.has("msgctxt") and not entry.has("msgid"):
+            return name
+        if name == "msgid" and not entry.has("msgid"):
+            return name
+        if name == "msgid_plural" and entry.has("msgid") and not entry.has("msgid_plural") and not entry.has("msgstr"):
+            return name
+        if name == "msgstr" and entry.has("msgid") and index is None and not entry.has("msgstr"):
+            if entry.has("msgid_plural"):
+                raise self.error("msgid_plural needs msgstr[0], msgstr[1], ...", line)
+            return name
+        if name == "msgstr" and entry.has("msgid") and index is not None:
+            if not entry.has("msgid_plural"):
+                raise self.error("msgstr[n] without msgid_plural", line)
+            if int(index) != entry.forms:
+                raise self.error(f"plural form msgstr[{index}] out of order (expected msgstr[{entry.forms}])", line)
+            entry.forms += 1
+            return f"msgstr[{index}]"
+        if name in ("msgctxt", "msgid") and not entry.has("msgstr"):
+            raise self.error("incomplete entry (msgid without msgstr)", entry.lines.get("msgid", line))
+        raise self.error(f"{name} out of place", line)
+
+    def string(self, raw: str, line: int) -> None:
+        if self.entry.current is None:
+            raise self.error("string out of place", line)
+        self.entry.fields[self.entry.current].append(raw)
+
+    def finish(self) -> None:
+        entry, self.entry = self.entry, _Pending()
+        if not entry.fields:
+            return
+        if not entry.has("msgid"):
+            raise self.error("'#|' previous strings without an entry", min(entry.lines.values()))
+        if not entry.has("msgstr") and not entry.forms:
+            raise self.error("incomplete entry (msgid without msgstr)", entry.lines["msgid"])
+        if entry.has("msgid_plural") and not entry.forms:
+            raise self.error("msgid_plural needs msgstr[0], msgstr[1], ...", entry.lines["msgid_plural"])
+        for key, pieces in entry.fields.items():
+            if not pieces:
+                raise self.error(f"{key.removeprefix('prev_')} without a string", entry.lines[key])
+        self.add(entry)
+
+    def value(self, entry: _Pending, key: str) -> str | None:
+        if key not in entry.fields:
+            return None
+        return unescape("".join(entry.fields[key]), self.path, entry.lines[key])
+
+    def add(self, entry: _Pending) -> None:
+        line = entry.lines["msgid"]
+        message = Message(msgid=self.value(entry, "msgid") or "", msgctxt=self.value(entry, "msgctxt"),
+                          msgid_plural=self.value(entry, "msgid_plural"), obsolete=bool(entry.obsolete), line=line,
+                          previous_msgctxt=self.value(entry, "prev_msgctxt"),
+                          previous_msgid=self.value(entry, "prev_msgid"),
+                          previous_msgid_plural=self.value(entry, "prev_msgid_plural"))
+        if entry.forms:
+            message.msgstr_plural = [self.value(entry, f"msgstr[{i}]") or "" for i in range(entry.forms)]
+        else:
+            message.msgstr = self.value(entry, "msgstr") or ""
+        _apply_comments(message, entry.comments)
+        if message.obsolete:
+            self.messages.append(message)
+            return
+        first = self.seen.get(message.key)
+        if first is not None:
+            raise self.error(f"duplicate message definition (first on line {first})", line)
+        self.seen[message.key] = line
+        if message.msgid == "" and message.msgctxt is None and self.header is None and not self.messages:
+            self.header = message
+        else:
+            self.messages.append(message)
+
+
+def _apply_comments(message: Message, comments: list[str]) -> None:
+    """Sort comment texts as read-catalog-abstract.c does; the last "#," line sets the flags."""
+    for text in comments:
+        kind = text[:1]
+        if kind == ".":
+            message.extracted_comments.append(text[2:] if text[1:2] == " " else text[1:])
+        elif kind == ":":
+            for reference in _references(text[1:]):
+                if reference not in message.references:
+                    message.references.append(reference)
+        elif kind in (",", "!"):
+            message.flags = _flags(text[1:])
+        else:
+            message.translator_comments.append(text[1:] if kind == " " else text)
+
+
+_PLAIN_REFERENCE = re.compile(r"[^:]*[^:\d][^:]*:(?:0|[1-9]\d*)")
+
+
+def _references(text: str) -> list[str]:
+    """``#:`` tokens as "file:line" / "file" (gettext also reads "file : 12" and "file: 12")."""
+    tokens = text.split()
+    if all(_PLAIN_REFERENCE.fullmatch(t) for t in tokens):  # the usual "file:12 other:3" form
+        return tokens
+    out = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if i + 2 < len(tokens) and tokens[i + 1] == ":" and tokens[i + 2].isdigit():
+            out.append(f"{token}:{int(tokens[i + 2])}")
+            i += 3
+            continue
+        if token.endswith(":") and len(token) > 1 and i + 1 < len(tokens) and tokens[i + 1].isdigit():
+            out.append(f"{token[:-1]}:{int(tokens[i + 1])}")
+            i += 2
+            continue
+        if i + 1 < len(tokens) and tokens[i + 1].startswith(":") and tokens[i + 1][1:].isdigit():
+            out.append(f"{token}:{int(tokens[i + 1][1:])}")
+            i += 2
+            continue
+        match = re.fullmatch(r"(.+?):(\d+)", token)
+        if match and len(match.group(1)) >= 1:
+            out.append(f"{match.group(1)}:{int(match.group(2))}")
+        else:
+            out.append(token)
+        i += 1
+    return out
+
+
+def _flags(text: str) -> list[str]:
+    tokens = [t for t in re.split(r"[\n \t\r\f\v,]+", text) if t]
+    out: list[str] = []
+    for index, token in enumerate(tokens):
+        if token == "range:" and index + 1 < len(tokens):
+            out.append(f"range: {tokens[index + 1]}")
+        elif not (index > 0 and tokens[index - 1] == "range:") and token not in out:
+            out.append(token)
+    return out
+
+
+def read_messages(text: str, path: Path) -> tuple[Message | None, list[Message]]:
+    """(header, messages) of a PO text; InputError on what msgfmt rejects."""
+    reader = _Reader(path)
+    for number, row in enumerate(text.split("\n"), 1):
+        stripped = row.lstrip(" \t\r\f\v")
+        if not stripped:
+            continue
+        obsolete = previous = False
+        if stripped[0] == "#":
+            second = stripped[1:2]
+            if second == "~":
+                obsolete = True
+                stripped = stripped[2:]
+                if stripped[:1] == "|":
+                    previous, stripped = True, stripped[1:]
+            elif second == "|":
+                previous, stripped = True, stripped[2:]
+            else:
+                reader.comment(stripped[1:].rstrip("\r"), number)
+                continue
+        _read_tokens(reader, stripped, number, obsolete, previous)
+    reader.finish()
+    return reader.header, reader.messages
+
+
+def _read_tokens(reader: _Reader, text: str, number: int, obsolete: bool, previous: bool) -> None:
+    simple = _SIMPLE_LINE.fullmatch(text.lstrip(" \t\r\f\v"))
+    if simple:
+        if simple.group(1):
+            reader.keyword(simple.group(1), simple.group(2), number, obsolete, previous)
+        reader.string(simple.group(3), number)
+        return
+    at = 0
+    while at < len(text):
+        if not text[at:].strip(" \t\r\f\v"):
+            return
+        if text[at:].lstrip(" \t\r\f\v").startswith("#"):  # a comment after tokens ends the line
+            reader.comment(text[at:].lstrip(" \t\r\f\v")[1:], number)
+            return
+        match = _TOKEN.match(text, at)
+        if match is None or match.group("junk") is not None or match.group("open") is not None:
+            problem = "unterminated string (end of line within it):" if match is not None and match.group("open") else "unexpected text"
+            raise reader.error(f"{problem} {text[at:].strip()[:40]!r}", number)
+        if match.group("kw") == "domain":
+            raise reader.error("'domain' directives are not supported", number)
+        if match.group("kw"):
+            name, index = match.group("kw"), None
+            after = _TOKEN.match(text, match.end())
+            if after is not None and after.group("index") is not None:
+                if name != "msgstr":
+                    raise reader.error(f"{name}[...] is not a keyword", number)
+                index, match = after.group("index"), after
+            reader.keyword(name, index, number, obsolete, previous)
+        elif match.group("index") is not None:
+            raise reader.error("'[' out of place", number)
+        else:
+            reader.string(match.group("str"), number)
+        at = match.end()
