@@ -29,6 +29,7 @@ def common_parser() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     from termweave import pipeline
+    from termweave.catalog import cli as catalog_cli
     from termweave.check import cli as check_cli
     from termweave.glossary import cli as glossary_cli
     from termweave.render import cli as render_cli
@@ -42,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"termweave {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for area in (pipeline, glossary_cli, check_cli, translate_cli, render_cli):
+    for area in (pipeline, catalog_cli, glossary_cli, check_cli, translate_cli, render_cli):
         area.register(subparsers, common)
     return parser
 
