@@ -151,3 +151,14 @@ def test_bad_input_exit_2_names_file_and_line_changes_nothing(project, capsys, b
     assert fragment in err
     assert len(err.strip().splitlines()) == 1
     assert snapshot(project) == before
+
+
+def test_gettext_escapes_reach_the_edition_decoded(project):
+    """One reader for every command: check, build and MO all see \\320\\232 as К."""
+    path = project / "translations" / "uk.po"
+    text = path.read_text(encoding="utf-8")
+    assert 'msgstr "Ключові слова"' in text
+    path.write_text(text.replace('msgstr "Ключові слова"', 'msgstr "\\320\\232лючові слова"'), encoding="utf-8")
+    assert run_cli("check") == 0
+    assert run_cli("build") == 0
+    assert "**Ключові слова:**" in (project / "translations" / "abstract.uk.md").read_text(encoding="utf-8")

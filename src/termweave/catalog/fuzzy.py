@@ -51,11 +51,15 @@ class FuzzyIndex:
 
     candidates: list[Message]
     byte_ids: list[str] = field(default_factory=list)
-    gram_sets: list[frozenset[str]] = field(default_factory=list)
+    gram_sets: dict[int, frozenset[str]] = field(default_factory=dict)  # filled for the candidates that score
 
     def __post_init__(self) -> None:
         self.byte_ids = [as_bytes_text(m.msgid) for m in self.candidates]
-        self.gram_sets = [frozenset(grams(m.msgid)) for m in self.candidates]
+
+    def grams_of(self, index: int) -> frozenset[str]:
+        if index not in self.gram_sets:
+            self.gram_sets[index] = frozenset(grams(self.candidates[index].msgid))
+        return self.gram_sets[index]
 
     def goal(self, index: int, msgctxt: str | None, byte_id: str) -> float:
         """gettext's fuzzy_search_goal_function."""
@@ -82,7 +86,8 @@ class FuzzyIndex:
             query_grams = grams(message.msgid)
             order = []
             for index in hits:
-                shared = sum(1 for g in query_grams if g in self.gram_sets[index])
+                candidate_grams = self.grams_of(index)
+                shared = sum(1 for g in query_grams if g in candidate_grams)
                 if shared:
                     order.append((-shared, index))
             visit = [index for _, index in sorted(order)]

@@ -85,12 +85,14 @@ def merge_message(old: Message, ref: Message, force_fuzzy: bool) -> Message:
     if not fuzzy and (ref.msgid_plural != old.msgid_plural):
         fuzzy = True
     forms = old.msgstr_plural if old.msgid_plural is not None else [old.msgstr]
-    for flag in _FORMAT_FLAGS:
+    for flag in _FORMAT_FLAGS if ref.flags else ():
         if not fuzzy and flag in ref.flags and not _has_format(old.flags, flag) and _format_breaks(flag, ref, forms):
             fuzzy = True
-    old_range, new_range = _range(old.flags), _range(ref.flags)
-    if not fuzzy and old_range and not (new_range and new_range[0] >= old_range[0] and new_range[1] <= old_range[1]):
-        fuzzy = True
+    old_range = _range(old.flags) if old.flags else None
+    if not fuzzy and old_range:
+        new_range = _range(ref.flags)
+        if not (new_range and new_range[0] >= old_range[0] and new_range[1] <= old_range[1]):
+            fuzzy = True
     if old.fuzzy:
         previous = (old.previous_msgctxt, old.previous_msgid, old.previous_msgid_plural)
     else:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -24,7 +25,7 @@ from termweave.fsutil import read_text, write_if_changed
 DATE_HEADERS = ("POT-Creation-Date", "PO-Revision-Date")
 
 
-@dataclass
+@dataclass(slots=True)
 class Message:
     """One catalog entry. Plural entries hold their forms in ``msgstr_plural`` (``msgstr`` is "")."""
 
@@ -180,6 +181,11 @@ FORMAT_LANGUAGES = ("c", "objc", "python", "python-brace", "java", "java-printf"
 
 def normalized_flags(flags: list[str], with_fuzzy: bool, with_range: bool = True) -> list[str]:
     """The flags gettext writes, in its order: fuzzy, format flags, range, no-wrap (others dropped)."""
+    return list(_normalized_flags(tuple(flags), with_fuzzy, with_range)) if flags else []
+
+
+@lru_cache(maxsize=1024)
+def _normalized_flags(flags: tuple[str, ...], with_fuzzy: bool, with_range: bool) -> tuple[str, ...]:
     formats: dict[str, str] = {}
     range_flag, no_wrap = None, False
     for flag in flags:
@@ -204,7 +210,7 @@ def normalized_flags(flags: list[str], with_fuzzy: bool, with_range: bool = True
         out.append(range_flag)
     if no_wrap:
         out.append("no-wrap")
-    return out
+    return tuple(out)
 
 
 def _comment_lines(comments: list[str]) -> list[str]:

@@ -16,6 +16,7 @@ from termweave.errors import InputError
 from termweave.formats.po import Message
 
 _SIMPLE_LINE = re.compile(r'(?:(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t]*)?"((?:[^"\\]|\\.)*)"[ \t\r\f\v]*')
+_KEYWORDS = frozenset(("msgctxt", "msgid", "msgid_plural", "msgstr", *(f"msgstr[{i}]" for i in range(10))))
 _TOKEN = re.compile(
     r'[ \t\r\f\v]*(?:(?P<kw>msgctxt|msgid_plural|msgid|msgstr|domain)\b|"(?P<str>(?:[^"\\]|\\.)*)"'
     r"|\[[ \t]*(?P<index>\d+)[ \t]*\]|(?P<open>\")|(?P<junk>\S))"
@@ -176,6 +177,11 @@ class _Reader:
         else:
             message.msgstr = self.value(entry, "msgstr") or ""
         _apply_comments(message, entry.comments)
+        self.register(message)
+
+    def register(self, message: Message) -> None:
+        """Keep a read message: the header, or one more message (a live duplicate is an error)."""
+        line = message.line
         if message.obsolete:
             self.messages.append(message)
             return
@@ -205,14 +211,14 @@ def _apply_comments(message: Message, comments: list[str]) -> None:
             message.translator_comments.append(text[1:] if kind == " " else text)
 
 
-_PLAIN_REFERENCE = re.compile(r"[^:]*[^:\d][^:]*:(?:0|[1-9]\d*)")
+_PLAIN_REFERENCES = re.compile(r"(?:[ \t]+[^:\s]*[^:\d\s][^:\s]*:(?:0|[1-9]\d*))*[ \t]*")
 
 
 def _references(text: str) -> list[str]:
     """``#:`` tokens as "file:line" / "file" (gettext also reads "file : 12" and "file: 12")."""
+    if _PLAIN_REFERENCES.fullmatch(text):  # the usual "file:12 other:3" form
+        return text.split()
     tokens = text.split()
-    if all(_PLAIN_REFERENCE.fullmatch(t) for t in tokens):  # the usual "file:12 other:3" form
-        return tokens
     out = []
     i = 0
     while i < len(tokens):
@@ -251,13 +257,30 @@ def _flags(text: str) -> list[str]:
 
 def read_messages(text: str, path: Path) -> tuple[Message | None, list[Message]]:
     """(header, messages) of a PO text; InputError on what msgfmt rejects."""
+    from termweave.formats.po_scan import scan_canonical
+
+    reader = _Reader(path)
+    if scan_canonical(text, reader):
+        return reader.header, reader.messages
     reader = _Reader(path)
     for number, row in enumerate(text.split("\n"), 1):
         stripped = row.lstrip(" \t\r\f\v")
         if not stripped:
             continue
         obsolete = previous = False
-        if stripped[0] == "#":
+        first = stripped[0]
+        if first == '"' or first == "m":  # the usual lines: one string, or a keyword and one string
+            keyword, _, rest = stripped.partition(" ") if first == "m" else ("", "", stripped)
+            rest = rest.strip(" \t\r\f\v")
+            inner = rest[1:-1]
+            if (len(rest) >= 2 and rest[0] == '"' and rest[-1] == '"' and '"' not in inner and inner[-1:] != "\\"
+                    and (not keyword or keyword in _KEYWORDS) and (keyword or reader.entry.current is not None)):
+                if keyword:
+                    index = keyword[7:-1] if keyword.startswith("msgstr[") else None
+                    reader.keyword("msgstr" if index is not None else keyword, index, number, False, False)
+                reader.entry.fields[reader.entry.current].append(inner)
+                continue
+        if first == "#":
             second = stripped[1:2]
             if second == "~":
                 obsolete = True

@@ -19,6 +19,7 @@ PAGE_WIDTH = 79
 
 # libunistring's break codes (unilbrk.h)
 _UNDEFINED, _PROHIBITED, _POSSIBLE = 0, 1, 2
+_POSSIBLE_BYTE = bytes([_POSSIBLE])
 
 # The escapes gettext writes: the C escapes, backslash and quote. Everything else is written raw.
 _WRITE_ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v",
@@ -31,11 +32,14 @@ _PYTHON_BRACE = re.compile(r"\{(?:[A-Za-z_]\w*|\d+)(?:\.[A-Za-z_]\w*|\[(?:[A-Za-
 _C = re.compile(r"%(?:\d+\$)?[-+ #0'I]*(?:\*|\d+)?(?:\.(?:\*|\d+)?)?(?:hh|h|ll|l|L|q|j|z|t)?[a-zA-Z%]")
 
 
+_ESCAPE_TABLE = str.maketrans(_WRITE_ESCAPES)
+# No character below U+1100 is East Asian wide: with these counted twice, a width is never underestimated.
+_MAYBE_WIDE = re.compile("[\u1100-\U0010ffff]")
+
+
 def escape(text: str) -> str:
     """The PO spelling of ``text`` (without quotes)."""
-    if not _NEEDS_ESCAPE.search(text):
-        return text
-    return "".join(_WRITE_ESCAPES.get(c, c) for c in text)
+    return text.translate(_ESCAPE_TABLE) if _NEEDS_ESCAPE.search(text) else text
 
 
 @lru_cache(maxsize=1)
@@ -87,8 +91,11 @@ def _breaks(data: bytes, width: int, start: int, overrides: bytes) -> list[int]:
         return _plain_breaks(data, width, start, overrides)
     result = ctypes.create_string_buffer(len(data))
     breaker(data, len(data), width, start, 0, overrides, b"UTF-8", result)
-    raw = result.raw
-    return [i for i in range(len(data)) if raw[i] == _POSSIBLE]
+    raw, found, at = result.raw, [], result.raw.find(_POSSIBLE_BYTE)
+    while at >= 0:
+        found.append(at)
+        at = raw.find(_POSSIBLE_BYTE, at + 1)
+    return found
 
 
 _CONTINUATION = bytes(_PROHIBITED if 0x80 <= b < 0xC0 else _UNDEFINED for b in range(256))
@@ -151,7 +158,7 @@ def _inside_directives(value: str, flags: list[str]) -> set[int]:
 def wrap(name: str, value: str, prefix: str = "", flags: list[str] | None = None, no_wrap: bool = False) -> str:
     """``name "value"`` as gettext writes it, one or more lines, each ending in a newline."""
     escaped = escape(value)
-    columns = len(escaped) if escaped.isascii() else 2 * len(escaped)  # a character is at most 2 columns wide
+    columns = len(escaped) if escaped.isascii() else len(escaped) + len(_MAYBE_WIDE.findall(escaped))
     if "\n" not in value[:-1] and len(prefix) + len(name) + columns + 3 <= PAGE_WIDTH:
         return f'{prefix}{name} "{escaped}"\n'  # fits on its first line: nothing to break
     inside = _inside_directives(value, flags or []) if value else set()

@@ -1,0 +1,128 @@
+"""A fast path for the PO reader: files laid out as gettext writes them, read entry by entry.
+
+One regular expression takes a whole entry (comments, ``#|`` lines, keywords and their
+strings) when every line is in gettext's own layout: a keyword, one space and one string, or a
+string alone, no stray spaces, ``\\n`` line ends. On anything else (or any error) it gives up and
+the line-by-line reader in :mod:`termweave.formats.po_read` reads the file, so both always agree.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from termweave.errors import InputError
+from termweave.formats.po import Message
+
+if TYPE_CHECKING:
+    from termweave.formats.po_read import _Reader
+
+_S = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
+_STRING = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
+_FORM = re.compile(r"^(?:\#~ )?msgstr(?:\[(\d+)\])? ", re.MULTILINE)
+_PREVIOUS = re.compile(rf'(msgctxt|msgid_plural|msgid) ({_S})$')
+
+
+def _entry_pattern(prefix: str, previous: str) -> re.Pattern[str]:
+    more = rf"(?:{prefix}{_S}\n)*"
+    return re.compile(
+        rf"(?P<comments>(?:\#(?![~|])[^\n\r]*\n)*)"
+        rf"(?P<previous>(?:{previous}[^\n]*\n)*)"
+        rf"(?:{prefix}msgctxt (?P<ctx>{_S}\n{more}))?"
+        rf"(?P<idline>{prefix}msgid )(?P<id>{_S}\n{more})"
+        rf"(?:{prefix}msgid_plural (?P<plural>{_S}\n{more}))?"
+        rf"(?P<strs>(?:{prefix}msgstr(?:\[\d+\])? {_S}\n{more})+)"
+        rf"\n*"
+    )
+
+
+_LIVE = _entry_pattern("", r"\#\| ")
+_OBSOLETE = _entry_pattern(r"\#~ ", r"\#~\| ")
+
+
+class _GiveUp(Exception):
+    """Not in gettext's layout (or not valid): the line-by-line reader decides."""
+
+
+def scan_canonical(text: str, reader: _Reader) -> bool:
+    """Read ``text`` into ``reader`` if it is in gettext's layout; False (reader untouched) if not."""
+    from termweave.formats.po_read import _apply_comments, unescape
+
+    if not text.endswith("\n"):
+        text += "\n"
+    messages: list[Message] = []
+    at, line, counted = len(text) - len(text.lstrip("\n")), 1, 0
+    try:
+        while at < len(text):
+            match = _LIVE.match(text, at) or _OBSOLETE.match(text, at)
+            if match is None:
+                return False
+            line += text.count("\n", counted, match.start("idline"))
+            counted = match.start("idline")
+            message = _message(match, line, unescape, reader.path)
+            comments = match.group("comments")
+            if comments:
+                _apply_comments(message, [c[1:] for c in comments.split("\n")[:-1]])
+            messages.append(message)
+            at = match.end()
+    except (_GiveUp, InputError):
+        return False
+    try:
+        for message in messages:
+            reader.register(message)
+    except InputError:
+        reader.header, reader.messages, reader.seen = None, [], {}
+        return False
+    return True
+
+
+def _strings(block: str | None, unescape, path, line: int) -> str | None:
+    if block is None:
+        return None
+    pieces = _STRING.findall(block)
+    raw = pieces[0] if len(pieces) == 1 else "".join(pieces)
+    if "\\" in raw or "\x04" in raw:
+        return unescape(raw, path, line)
+    return raw
+
+
+def _message(match: re.Match[str], line: int, unescape, path) -> Message:
+    idline, msgid, ctx, plural, block, previous = match.group("idline", "id", "ctx", "plural", "strs", "previous")
+    obsolete = idline[0] == "#"
+    message = Message(msgid=_strings(msgid, unescape, path, line) or "", msgctxt=_strings(ctx, unescape, path, line),
+                      msgid_plural=_strings(plural, unescape, path, line), obsolete=obsolete, line=line)
+    first = _FORM.match(block)
+    if plural is None:
+        if first is None or first.group(1) is not None or _FORM.search(block, first.end()) is not None:
+            raise _GiveUp
+        message.msgstr = _strings(block[first.end():], unescape, path, line) or ""
+    else:
+        forms = list(_FORM.finditer(block))
+        if [m.group(1) for m in forms] != [str(i) for i in range(len(forms))]:
+            raise _GiveUp
+        ends = [m.start() for m in forms[1:]] + [len(block)]
+        message.msgstr_plural = [_strings(block[m.end():end], unescape, path, line) or "" for m, end in zip(forms, ends)]
+    if previous:
+        _previous(message, previous, obsolete, unescape, path, line)
+    return message
+
+
+def _previous(message: Message, block: str, obsolete: bool, unescape, path, line: int) -> None:
+    prefix = "#~| " if obsolete else "#| "
+    fields: dict[str, list[str]] = {}
+    current = None
+    for row in block.split("\n")[:-1]:
+        row = row[len(prefix):]
+        keyword = _PREVIOUS.match(row)
+        if keyword:
+            current = keyword.group(1)
+            if current in fields:
+                raise _GiveUp
+            fields[current] = [keyword.group(2)]
+        elif current is not None and _STRING.fullmatch(row):
+            fields[current].append(row)
+        else:
+            raise _GiveUp
+    for name, pieces in fields.items():
+        value = unescape("".join(_STRING.findall("".join(pieces))), path, line)
+        setattr(message, f"previous_{name}", value)
