@@ -39,8 +39,12 @@ from termweave.render.mo import compile_po
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".work" / "gettext-conformance"
-WHEELS = {"django-4.2": "django==4.2", "django-5.2": "django==5.2", "sphinx-7.4.7": "sphinx==7.4.7",
-          "sphinx-9.0.4": "sphinx==9.0.4"}
+WHEELS = {
+    "django-4.2": "django==4.2",
+    "django-5.2": "django==5.2",
+    "sphinx-7.4.7": "sphinx==7.4.7",
+    "sphinx-9.0.4": "sphinx==9.0.4",
+}
 ENV = dict(os.environ, OMP_NUM_THREADS="1", LC_ALL="C.UTF-8")
 
 
@@ -52,8 +56,9 @@ def corpus(name: str) -> Path:
     wheels = WORK / "wheels" / name
     if not any(wheels.glob("*.whl")):
         wheels.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(wheels), WHEELS[name]],
-                       check=True)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(wheels), WHEELS[name]], check=True
+        )
     wheel = next(wheels.glob("*.whl"))
     with zipfile.ZipFile(wheel) as archive:
         for member in archive.namelist():
@@ -115,8 +120,13 @@ def tally(side: Side, tag: str, old: Catalog, ref: Catalog, out: Catalog) -> Non
             side.fuzzy += 1
             side.fuzzy_set.add((tag, message.key, message.previous_msgctxt, message.previous_msgid, forms(message)))
             if message.key not in old_keys:  # a fuzzy match made by this merge: how similar is its donor?
-                best = max((similarity(as_bytes_text(d.msgid), as_bytes_text(message.msgid))
-                            for d in donors.get(message.first_msgstr, [])), default=0.0)
+                best = max(
+                    (
+                        similarity(as_bytes_text(d.msgid), as_bytes_text(message.msgid))
+                        for d in donors.get(message.first_msgstr, [])
+                    ),
+                    default=0.0,
+                )
                 side.below_threshold += best < FUZZY_THRESHOLD
         else:
             side.translated += 1
@@ -128,11 +138,20 @@ def sphinx_template(tmp: Path) -> Path:
     for path in sorted(corpus("sphinx-9.0.4").rglob("sphinx.po")):
         groups[frozenset(m.key for m in load_po(path).live)].append(path)
     source = sorted(max(groups.values(), key=len))[0]
-    stripped = subprocess.run(["msgattrib", "--no-obsolete", "--clear-fuzzy", "--clear-previous", "-o", "-",
-                               str(source)], capture_output=True, check=True, env=ENV).stdout
+    stripped = subprocess.run(
+        ["msgattrib", "--no-obsolete", "--clear-fuzzy", "--clear-previous", "-o", "-", str(source)],
+        capture_output=True,
+        check=True,
+        env=ENV,
+    ).stdout
     pot = tmp / "sphinx-9.0.4.pot"
-    subprocess.run(["msgfilter", "--keep-header", "-o", str(pot), "sed", "-e", "d"], input=stripped, check=True, env=ENV,
-                   capture_output=True)
+    subprocess.run(
+        ["msgfilter", "--keep-header", "-o", str(pot), "sed", "-e", "d"],
+        input=stripped,
+        check=True,
+        env=ENV,
+        capture_output=True,
+    )
     return pot
 
 
@@ -145,7 +164,7 @@ def merges(tmp: Path) -> dict[str, list[tuple[Path, Path]]]:
         relative = old.relative_to(old_root)
         parts = relative.parts
         lang_index = parts.index("LC_MESSAGES") - 1
-        template = new_root.joinpath(*parts[:lang_index], "en", *parts[lang_index + 1:])
+        template = new_root.joinpath(*parts[:lang_index], "en", *parts[lang_index + 1 :])
         if parts[lang_index] != "en" and template.exists() and (new_root / relative).exists():
             django.append((old, template))
     return {"Sphinx 7.4.7 -> 9.0.4": sphinx, "Django 4.2 -> 5.2": django}
@@ -157,8 +176,11 @@ def run_merges(pairs: list[tuple[Path, Path]], tmp: Path) -> tuple[Side, Side, i
     # growing tallies do not slow down the timed Python code.
     for number, (old_path, ref_path) in enumerate(pairs):
         start, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run(["msgmerge", "--previous", "-q", "-o", str(tmp / f"gnu{number}.po"), str(old_path),
-                        str(ref_path)], check=True, env=ENV)
+        subprocess.run(
+            ["msgmerge", "--previous", "-q", "-o", str(tmp / f"gnu{number}.po"), str(old_path), str(ref_path)],
+            check=True,
+            env=ENV,
+        )
         gnu.seconds += time.perf_counter() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         gnu.cpu_seconds += after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
@@ -180,7 +202,7 @@ def run_merges(pairs: list[tuple[Path, Path]], tmp: Path) -> tuple[Side, Side, i
 
 
 def first_difference(a: str, b: str) -> str:
-    for number, (x, y) in enumerate(zip(a.split("\n"), b.split("\n")), 1):
+    for number, (x, y) in enumerate(zip(a.split("\n"), b.split("\n"), strict=False), 1):
         if x != y:
             return f"line {number}: msgcat {x[:60]!r} / termweave {y[:60]!r}"
     return "length differs"
@@ -233,10 +255,15 @@ def main() -> int:
             plural_equal = sum(1 for k, v in ours.plurals.items() if gnu.plurals.get(k) == v)
             print(f"\n{name}: {len(pairs)} merges ({core})")
             print(row("", "msgmerge", "termweave"))
-            for label, attr in (("translations lost", "lost"), ("translated", "translated"), ("fuzzy", "fuzzy"),
-                                ("untranslated", "untranslated"), ("obsolete (translated)", "obsolete"),
-                                ("fuzzy donors below the 0.6 threshold", "below_threshold"),
-                                ("live entries whose flags differ from template", "flag_mismatch")):
+            for label, attr in (
+                ("translations lost", "lost"),
+                ("translated", "translated"),
+                ("fuzzy", "fuzzy"),
+                ("untranslated", "untranslated"),
+                ("obsolete (translated)", "obsolete"),
+                ("fuzzy donors below the 0.6 threshold", "below_threshold"),
+                ("live entries whose flags differ from template", "flag_mismatch"),
+            ):
                 print(row(label, getattr(gnu, attr), getattr(ours, attr)))
             print(row("live plural entries", len(gnu.plurals), len(ours.plurals)))
             print(row("wall time (s)", f"{gnu.seconds:.2f}", f"{ours.seconds:.2f}"))
@@ -246,31 +273,55 @@ def main() -> int:
             print(f"  merged files whose body is byte-identical to msgmerge's: {identical} of {len(pairs)}")
             targets += [
                 (f"{name}: translations lost = 0", ours.lost == 0, f"{ours.lost} (msgmerge {gnu.lost})"),
-                (f"{name}: live plural entries equal msgmerge's", plural_equal == len(gnu.plurals) == len(ours.plurals),
-                 f"{plural_equal}/{len(gnu.plurals)}"),
-                (f"{name}: entries whose flags differ from the template = 0", ours.flag_mismatch == 0,
-                 str(ours.flag_mismatch)),
-                (f"{name}: fuzzy entries agree with msgmerge's >= 95%", agree / union >= 0.95, f"{100 * agree / union:.1f}%"),
+                (
+                    f"{name}: live plural entries equal msgmerge's",
+                    plural_equal == len(gnu.plurals) == len(ours.plurals),
+                    f"{plural_equal}/{len(gnu.plurals)}",
+                ),
+                (
+                    f"{name}: entries whose flags differ from the template = 0",
+                    ours.flag_mismatch == 0,
+                    str(ours.flag_mismatch),
+                ),
+                (
+                    f"{name}: fuzzy entries agree with msgmerge's >= 95%",
+                    agree / union >= 0.95,
+                    f"{100 * agree / union:.1f}%",
+                ),
                 (f"{name}: fuzzy donors below threshold = 0", ours.below_threshold == 0, str(ours.below_threshold)),
             ]
         sphinx_gnu, sphinx_ours = results["Sphinx 7.4.7 -> 9.0.4"]
         ratio = sphinx_ours.seconds / sphinx_gnu.seconds
-        targets.append(("Sphinx merge wall time <= 1.0x msgmerge's", ratio <= 1.0,
-                        f"{ratio:.2f}x ({sphinx_ours.seconds:.2f} s vs {sphinx_gnu.seconds:.2f} s; CPU "
-                        f"{sphinx_ours.cpu_seconds / sphinx_gnu.cpu_seconds:.2f}x)"))
+        targets.append(
+            (
+                "Sphinx merge wall time <= 1.0x msgmerge's",
+                ratio <= 1.0,
+                f"{ratio:.2f}x ({sphinx_ours.seconds:.2f} s vs {sphinx_gnu.seconds:.2f} s; CPU "
+                f"{sphinx_ours.cpu_seconds / sphinx_gnu.cpu_seconds:.2f}x)",
+            )
+        )
         files = sorted(corpus("django-5.2").rglob("*.po")) + sorted(corpus("sphinx-9.0.4").rglob("*.po"))
         exceptions, mo_exceptions, ours_s, gnu_s = round_trips(files, tmp)
     same = len(files) - len(exceptions)
-    print(f"\nload -> save vs msgcat, Django 5.2 + Sphinx 9.0.4: {same} of {len(files)} byte-identical "
-          f"(termweave {ours_s:.2f} s, msgcat {gnu_s:.2f} s)")
+    print(
+        f"\nload -> save vs msgcat, Django 5.2 + Sphinx 9.0.4: {same} of {len(files)} byte-identical "
+        f"(termweave {ours_s:.2f} s, msgcat {gnu_s:.2f} s)"
+    )
     for line in exceptions:
         print("  exception:", line)
     print(f"MO writer vs msgfmt on the same files: {len(files) - len(mo_exceptions)} of {len(files)} byte-identical")
     for line in mo_exceptions:
         print("  MO differs:", line)
-    targets.append(("load -> save = msgcat on >= 99.5% of the files", same / len(files) >= 0.995,
-                    f"{100 * same / len(files):.2f}% ({same}/{len(files)})"))
-    targets.append(("MO writer byte-identical to msgfmt", not mo_exceptions, f"{len(files) - len(mo_exceptions)}/{len(files)}"))
+    targets.append(
+        (
+            "load -> save = msgcat on >= 99.5% of the files",
+            same / len(files) >= 0.995,
+            f"{100 * same / len(files):.2f}% ({same}/{len(files)})",
+        )
+    )
+    targets.append(
+        ("MO writer byte-identical to msgfmt", not mo_exceptions, f"{len(files) - len(mo_exceptions)}/{len(files)}")
+    )
     print("\nTargets (issue 8):")
     for label, met, value in targets:
         print(f"  [{'met' if met else 'NOT met'}] {label}: {value}")

@@ -15,13 +15,25 @@ POT_HEADER = "Project-Id-Version: demo\nPOT-Creation-Date: 2026-01-01 00:00+0000
 
 def template_from(catalog: Catalog) -> Catalog:
     """A template with the catalog's live messages, as xgettext would have written it."""
-    pot = Catalog(header=Message(msgid="", msgstr="Project-Id-Version: t\nPOT-Creation-Date: 2026-01-01 00:00+0000\n"
-                                 "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n"))
+    pot = Catalog(
+        header=Message(
+            msgid="",
+            msgstr="Project-Id-Version: t\nPOT-Creation-Date: 2026-01-01 00:00+0000\n"
+            "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n",
+        )
+    )
     for m in catalog.live:
-        pot.messages.append(Message(msgid=m.msgid, msgctxt=m.msgctxt, msgid_plural=m.msgid_plural,
-                                    msgstr_plural=["", ""] if m.msgid_plural else [],
-                                    flags=[f for f in m.flags if f != "fuzzy"],
-                                    extracted_comments=m.extracted_comments, references=m.references))
+        pot.messages.append(
+            Message(
+                msgid=m.msgid,
+                msgctxt=m.msgctxt,
+                msgid_plural=m.msgid_plural,
+                msgstr_plural=["", ""] if m.msgid_plural else [],
+                flags=[f for f in m.flags if f != "fuzzy"],
+                extracted_comments=m.extracted_comments,
+                references=m.references,
+            )
+        )
     return pot
 
 
@@ -31,11 +43,14 @@ def body(text: str) -> str:
 
 
 def msgmerge(old: Path, pot: Path) -> str:
-    return subprocess.run(["msgmerge", "--previous", "-q", "-o", "-", str(old), str(pot)],
-                          capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["msgmerge", "--previous", "-q", "-o", "-", str(old), str(pot)], capture_output=True, text=True, check=True
+    ).stdout
 
 
-PAIRS = [(REAL / "sphinx-7.4.7" / f"{lang}.po", REAL / "sphinx-9.0.4" / "ar.po") for lang in ("uk_UA", "ko", "ar", "cak")]
+PAIRS = [
+    (REAL / "sphinx-7.4.7" / f"{lang}.po", REAL / "sphinx-9.0.4" / "ar.po") for lang in ("uk_UA", "ko", "ar", "cak")
+]
 PAIRS += [(REAL / "django-4.2" / f"{lang}.po", REAL / "django-5.2" / "en.po") for lang in ("uk", "ko", "ar")]
 
 
@@ -46,7 +61,8 @@ def test_real_merges_equal_msgmerge_previous(old, new, tmp_path):
     merged = merge_catalogs(load_po(old), load_po(pot_path))
     assert body(dump_po(merged)) == body(msgmerge(old, pot_path))
     assert dump_po(merged).split("\n\n", 1)[0] == dump_po(load_po(old)).split("\n\n", 1)[0].replace(
-        load_po(old).header_value("POT-Creation-Date"), "2026-01-01 00:00+0000")  # header kept, only the POT date follows
+        load_po(old).header_value("POT-Creation-Date"), "2026-01-01 00:00+0000"
+    )  # header kept, only the POT date follows
 
 
 def catalog(*entries, header="Language: uk\nPlural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : 1);\n"):
@@ -59,26 +75,42 @@ def template(*entries):
 
 def test_plural_entries_keep_every_form_and_new_ones_get_nplurals():
     old = catalog(Message(msgid="%d file", msgid_plural="%d files", msgstr_plural=["%d файл", "%d файли", "%d файлів"]))
-    new = merge(template(Message(msgid="%d file", msgid_plural="%d files", msgstr_plural=["", ""]),
-                         Message(msgid="%d dir", msgid_plural="%d dirs", msgstr_plural=["", ""])), old, "uk")
+    new = merge(
+        template(
+            Message(msgid="%d file", msgid_plural="%d files", msgstr_plural=["", ""]),
+            Message(msgid="%d dir", msgid_plural="%d dirs", msgstr_plural=["", ""]),
+        ),
+        old,
+        "uk",
+    )
     kept, fresh = new.live
     assert kept.msgstr_plural == ["%d файл", "%d файли", "%d файлів"] and not kept.fuzzy
     assert fresh.msgstr_plural == ["", "", ""]
 
 
 def test_flags_come_from_the_template_and_fuzzy_from_the_merge():
-    old = catalog(Message(msgid="Hello %(name)s", msgstr="Привіт %(name)s", flags=["no-c-format"]),
-                  Message(msgid="Bye {name}", msgstr="Бувай", flags=[]))
-    new = merge(template(Message(msgid="Hello %(name)s", flags=["python-format"]),
-                         Message(msgid="Bye {name}", flags=["python-brace-format"])), old, "uk")
+    old = catalog(
+        Message(msgid="Hello %(name)s", msgstr="Привіт %(name)s", flags=["no-c-format"]),
+        Message(msgid="Bye {name}", msgstr="Бувай", flags=[]),
+    )
+    new = merge(
+        template(
+            Message(msgid="Hello %(name)s", flags=["python-format"]),
+            Message(msgid="Bye {name}", flags=["python-brace-format"]),
+        ),
+        old,
+        "uk",
+    )
     hello, bye = new.live
     assert hello.flags == ["python-format"]
     assert bye.fuzzy and "python-brace-format" in bye.flags  # {name} lost in the translation: needs review
 
 
 def test_without_msgctxt_unrelated_translations_are_not_handed_out():
-    old = catalog(Message(msgid="Delete %s?", msgstr="Видалити %s?"),
-                  Message(msgid="The build finished.", msgstr="Збірку завершено."))
+    old = catalog(
+        Message(msgid="Delete %s?", msgstr="Видалити %s?"),
+        Message(msgid="The build finished.", msgstr="Збірку завершено."),
+    )
     new = merge(template(Message(msgid="Invalid CVE number %s"), Message(msgid="The build has finished.")), old, "uk")
     cve, build = new.live
     assert cve.msgstr == "" and not cve.fuzzy
@@ -96,8 +128,11 @@ def test_removed_messages_become_obsolete_and_come_back():
 
 
 def test_header_is_kept_and_only_missing_fields_filled():
-    old = catalog(Message(msgid="T", msgstr="Н"), header="Language-Team: Ukrainian (https://www.transifex.com/)\n"
-                  "Language: uk\nPlural-Forms: nplurals=4; plural=(n % 1 == 0 && n % 10 == 1 ? 0 : 3);\n")
+    old = catalog(
+        Message(msgid="T", msgstr="Н"),
+        header="Language-Team: Ukrainian (https://www.transifex.com/)\n"
+        "Language: uk\nPlural-Forms: nplurals=4; plural=(n % 1 == 0 && n % 10 == 1 ? 0 : 3);\n",
+    )
     new = merge(template(Message(msgid="T")), old, "uk")
     assert new.header_value("Plural-Forms").startswith("nplurals=4;")
     assert new.header_value("Language-Team") == "Ukrainian (https://www.transifex.com/)"
@@ -114,13 +149,20 @@ def test_new_catalogs_get_cldr_headers_and_unknown_languages_work():
 
 
 def test_history_of_edits_never_loses_a_translation():
-    old = catalog(Message(msgctxt="a", msgid="One.", msgstr="Один."), Message(msgctxt="b", msgid="Two.", msgstr="Два."),
-                  Message(msgctxt="c", msgid="Three.", msgstr="Три."))
+    old = catalog(
+        Message(msgctxt="a", msgid="One.", msgstr="Один."),
+        Message(msgctxt="b", msgid="Two.", msgstr="Два."),
+        Message(msgctxt="c", msgid="Three.", msgstr="Три."),
+    )
     states = [
-        template(Message(msgctxt="a", msgid="One."), Message(msgctxt="b", msgid="Two!"), Message(msgctxt="c", msgid="Three.")),
+        template(
+            Message(msgctxt="a", msgid="One."), Message(msgctxt="b", msgid="Two!"), Message(msgctxt="c", msgid="Three.")
+        ),
         template(Message(msgctxt="a", msgid="One."), Message(msgctxt="c", msgid="Three.")),
         template(Message(msgctxt="c", msgid="Three."), Message(msgctxt="d", msgid="Four.")),
-        template(Message(msgctxt="a", msgid="One."), Message(msgctxt="b", msgid="Two."), Message(msgctxt="c", msgid="Three.")),
+        template(
+            Message(msgctxt="a", msgid="One."), Message(msgctxt="b", msgid="Two."), Message(msgctxt="c", msgid="Three.")
+        ),
     ]
     po = old
     for pot in states:
@@ -131,8 +173,10 @@ def test_history_of_edits_never_loses_a_translation():
 
 def test_update_writes_msgfmt_clean_file_and_is_idempotent(tmp_path):
     path = tmp_path / "uk.po"
-    pot = template(Message(msgctxt="title", msgid="A title"),
-                   Message(msgctxt="abstract.p1.s1", msgid="A sentence with “quotes” and 2024–2025."))
+    pot = template(
+        Message(msgctxt="title", msgid="A title"),
+        Message(msgctxt="abstract.p1.s1", msgid="A sentence with “quotes” and 2024–2025."),
+    )
     assert update(pot, path, "uk") is True
     first = path.read_bytes()
     assert update(pot, path, "uk") is False

@@ -23,8 +23,9 @@ def test_output_file_matches_msgmerge_entry_for_entry(tmp_path):
     old, pot = prepare(tmp_path)
     out = tmp_path / "out.po"
     assert run_cli("merge", str(old), str(pot), "-o", str(out)) == 0
-    expected = subprocess.run(["msgmerge", "--previous", "-q", "-o", "-", str(old), str(pot)],
-                              capture_output=True, text=True, check=True).stdout
+    expected = subprocess.run(
+        ["msgmerge", "--previous", "-q", "-o", "-", str(old), str(pot)], capture_output=True, text=True, check=True
+    ).stdout
     assert out.read_text(encoding="utf-8").split("\n\n", 1)[1] == expected.split("\n\n", 1)[1]
     assert old.read_bytes() == (REAL / "django-4.2" / "uk.po").read_bytes()
 

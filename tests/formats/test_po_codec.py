@@ -2,6 +2,7 @@
 
 import re
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,10 @@ from termweave.formats.po import Message, dump_po, load_po, parse_po, save_po
 
 REAL = Path(__file__).parent.parent / "data" / "real-catalogs"
 REAL_FILES = sorted(REAL.glob("*/*.po"))
-HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+HEADER = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+)
 
 
 def msgcat(path: Path) -> str:
@@ -44,7 +48,7 @@ def test_load_save_is_msgcat_byte_for_byte(path, tmp_path):
 
 def test_python_line_breaks_are_not_po_line_breaks(tmp_path):
     tricky = "a\u2028b\u2029c\x85d\x1ce\x1df\x1eg\x0bh\x0ci"
-    catalog = parse_po(HEADER + "msgid \"x\"\nmsgstr \"y\"\n")
+    catalog = parse_po(HEADER + 'msgid "x"\nmsgstr "y"\n')
     catalog.messages.append(Message(msgid=tricky, msgstr=tricky + "!"))
     path = tmp_path / "t.po"
     assert save_po(catalog, path)
@@ -156,3 +160,18 @@ def test_other_charsets_are_refused_with_one_line(tmp_path):
     path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n', encoding="utf-8")
     with pytest.raises(InputError, match="charset ISO-8859-1 is not supported"):
         load_po(path)
+
+
+def test_without_libunistring_the_plain_breaker_keeps_every_string(monkeypatch, tmp_path):
+    from termweave.formats import po_wrap
+
+    monkeypatch.setattr(po_wrap, "_libunistring", lambda: None)
+    catalog = load_po(REAL / "sphinx-9.0.4" / "ko.po")
+    written = dump_po(catalog)
+    assert written != msgcat(REAL / "sphinx-9.0.4" / "ko.po")  # really the other breaker
+    def comparable(messages):  # the layout moves lines and writes flags in gettext's order
+        return [replace(m, line=0, flags=sorted(m.flags)) for m in messages]
+
+    assert comparable(parse_po(written).messages) == comparable(catalog.messages)
+    wide = [line for line in written.split("\n") if len(line) > 79 and " " in line.strip('"').rstrip()[:-1]]
+    assert len(wide) < len(written.split("\n")) / 100

@@ -13,8 +13,10 @@ from termweave.formats.po import dump_po, load_po, save_po
 
 def register(subparsers, common) -> None:
     p = subparsers.add_parser(
-        "merge", parents=[common],
-        help="merge a template into a catalog as `msgmerge --previous` does (DEF.po REF.pot, msgmerge's order)")
+        "merge",
+        parents=[common],
+        help="merge a template into a catalog as `msgmerge --previous` does (DEF.po REF.pot, msgmerge's order)",
+    )
     p.add_argument("definitions", type=Path, metavar="DEF.po", help="the translated catalog")
     p.add_argument("reference", type=Path, metavar="REF.pot", help="the template (or any catalog) with the sources")
     p.add_argument("-o", "--output", metavar="OUT", help="write here ('-': standard output, the default)")

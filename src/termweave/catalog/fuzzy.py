@@ -73,8 +73,13 @@ class FuzzyIndex:
             return [None] * len(wanted)
         queries = [as_bytes_text(m.msgid) for m in wanted]
         # Everything that can pass (score + bonus > threshold) survives this cut; float32 slack included.
-        scores = process.cdist(queries, self.byte_ids, scorer=Indel.normalized_similarity,
-                               score_cutoff=FUZZY_THRESHOLD - 2 * CONTEXT_BONUS, workers=1)
+        scores = process.cdist(
+            queries,
+            self.byte_ids,
+            scorer=Indel.normalized_similarity,
+            score_cutoff=FUZZY_THRESHOLD - 2 * CONTEXT_BONUS,
+            workers=1,
+        )
         found: list[Message | None] = []
         for row, message in enumerate(wanted):
             hits = scores[row].nonzero()[0].tolist()
@@ -95,8 +100,9 @@ class FuzzyIndex:
             size = len(byte_id)
             low, high = math.ceil(size / (2 / FUZZY_THRESHOLD - 1)), int(size * (2 / FUZZY_THRESHOLD - 1))
             lengths = {i: len(self.byte_ids[i]) for i in hits}
-            visit = sorted((i for i in hits if low <= lengths[i] <= min(high, SHORT_MSG_MAX)),
-                           key=lambda i: (lengths[i], i))
+            visit = sorted(
+                (i for i in hits if low <= lengths[i] <= min(high, SHORT_MSG_MAX)), key=lambda i: (lengths[i], i)
+            )
         best, best_weight = None, FUZZY_THRESHOLD
         for index in visit:
             weight = self.goal(index, message.msgctxt, byte_id)

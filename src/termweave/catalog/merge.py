@@ -97,11 +97,18 @@ def merge_message(old: Message, ref: Message, force_fuzzy: bool) -> Message:
         previous = (old.previous_msgctxt, old.previous_msgid, old.previous_msgid_plural)
     else:
         previous = (old.msgctxt, old.msgid, old.msgid_plural)
-    message = Message(msgid=ref.msgid, msgctxt=ref.msgctxt, msgid_plural=ref.msgid_plural,
-                      flags=(["fuzzy"] if fuzzy else []) + [f for f in ref.flags if f != "fuzzy"],
-                      translator_comments=list(old.translator_comments),
-                      extracted_comments=list(ref.extracted_comments), references=list(ref.references),
-                      previous_msgctxt=previous[0], previous_msgid=previous[1], previous_msgid_plural=previous[2])
+    message = Message(
+        msgid=ref.msgid,
+        msgctxt=ref.msgctxt,
+        msgid_plural=ref.msgid_plural,
+        flags=(["fuzzy"] if fuzzy else []) + [f for f in ref.flags if f != "fuzzy"],
+        translator_comments=list(old.translator_comments),
+        extracted_comments=list(ref.extracted_comments),
+        references=list(ref.references),
+        previous_msgctxt=previous[0],
+        previous_msgid=previous[1],
+        previous_msgid_plural=previous[2],
+    )
     if plural:
         message.msgstr_plural = list(forms)
     else:
@@ -134,7 +141,7 @@ def merge_catalogs(old: Catalog | None, template: Catalog, stats: MergeStats | N
         exact.setdefault(message.key, message)
     wanted = [m for m in template.messages if not m.obsolete and m.key not in exact]
     index = FuzzyIndex([m for m in old.messages if m.first_msgstr and m.key != (None, "")])
-    donors = dict(zip((id(m) for m in wanted), index.search_many(wanted)))
+    donors = dict(zip((id(m) for m in wanted), index.search_many(wanted), strict=True))
     used: set[int] = set()
     result_nplurals = result.nplurals or nplurals
     for ref in template.messages:
@@ -144,8 +151,14 @@ def merge_catalogs(old: Catalog | None, template: Catalog, stats: MergeStats | N
         fuzzy_match = donor is None
         donor = donor if donor is not None else donors.get(id(ref))
         if donor is None:
-            message = replace(ref, flags=list(ref.flags), previous_msgctxt=None, previous_msgid=None,
-                              previous_msgid_plural=None, line=0)
+            message = replace(
+                ref,
+                flags=list(ref.flags),
+                previous_msgctxt=None,
+                previous_msgid=None,
+                previous_msgid_plural=None,
+                line=0,
+            )
             if message.msgid_plural is not None and not any(message.msgstr_plural):
                 message.msgstr_plural = [""] * nplurals
             stats.new += 1
@@ -203,8 +216,13 @@ def cldr_plural_forms(lang: str) -> str | None:
         return None
 
 
-def merge(template: Catalog, old: Catalog | None, lang: str | None, source_lang: str | None = None,
-          stats: MergeStats | None = None) -> Catalog:
+def merge(
+    template: Catalog,
+    old: Catalog | None,
+    lang: str | None,
+    source_lang: str | None = None,
+    stats: MergeStats | None = None,
+) -> Catalog:
     """The merged catalog for ``lang`` (header filled in before the merge: nplurals come from it)."""
     base = old if old is not None else Catalog()
     fill_header(base, template, lang, source_lang)

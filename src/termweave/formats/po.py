@@ -167,16 +167,47 @@ def _check_charset(header: Message | None, path: Path) -> None:
     match = re.search(r"charset=([^\s;\n]+)", header.msgstr)
     charset = match.group(1).upper() if match else "UTF-8"
     if charset.replace("_", "-") not in ("UTF-8", "UTF8", "CHARSET", "ASCII", "US-ASCII"):
-        raise InputError(f"charset {match.group(1)} is not supported; convert the file first "
-                         f"(msgconv --to-code=UTF-8 {path.name})", path, header.line or None)
+        raise InputError(
+            f"charset {match.group(1)} is not supported; convert the file first (msgconv --to-code=UTF-8 {path.name})",
+            path,
+            header.line or None,
+        )
 
 
 # --- writing ------------------------------------------------------------------------------------
 
-FORMAT_LANGUAGES = ("c", "objc", "python", "python-brace", "java", "java-printf", "csharp", "javascript", "scheme",
-                    "lisp", "elisp", "librep", "ruby", "sh", "awk", "lua", "object-pascal", "smalltalk", "qt",
-                    "qt-plural", "kde", "kde-kuit", "boost", "tcl", "perl", "perl-brace", "php", "gcc-internal",
-                    "gfc-internal", "ycp")  # gettext 0.21's order (message.c format_language)
+FORMAT_LANGUAGES = (
+    "c",
+    "objc",
+    "python",
+    "python-brace",
+    "java",
+    "java-printf",
+    "csharp",
+    "javascript",
+    "scheme",
+    "lisp",
+    "elisp",
+    "librep",
+    "ruby",
+    "sh",
+    "awk",
+    "lua",
+    "object-pascal",
+    "smalltalk",
+    "qt",
+    "qt-plural",
+    "kde",
+    "kde-kuit",
+    "boost",
+    "tcl",
+    "perl",
+    "perl-brace",
+    "php",
+    "gcc-internal",
+    "gfc-internal",
+    "ycp",
+)  # gettext 0.21's order (message.c format_language)
 
 
 def normalized_flags(flags: list[str], with_fuzzy: bool, with_range: bool = True) -> list[str]:
@@ -192,8 +223,8 @@ def _normalized_flags(flags: tuple[str, ...], with_fuzzy: bool, with_range: bool
         if flag.endswith("-format"):
             name, state = flag[:-7], "yes"
             for prefix, value in (("no-", "no"), ("possible-", "yes"), ("impossible-", None)):
-                if name.startswith(prefix) and name[len(prefix):] in FORMAT_LANGUAGES:
-                    name, state = name[len(prefix):], value
+                if name.startswith(prefix) and name[len(prefix) :] in FORMAT_LANGUAGES:
+                    name, state = name[len(prefix) :], value
                     break
             if name in FORMAT_LANGUAGES:
                 formats[name] = state
@@ -251,8 +282,11 @@ def render_message(message: Message) -> str:
         lines.append("#, " + ", ".join(flags) + "\n")
     no_wrap = "no-wrap" in flags
     prefix = "#~| " if obsolete else "#| "
-    for name, value in (("msgctxt", message.previous_msgctxt), ("msgid", message.previous_msgid),
-                        ("msgid_plural", message.previous_msgid_plural)):
+    for name, value in (
+        ("msgctxt", message.previous_msgctxt),
+        ("msgid", message.previous_msgid),
+        ("msgid_plural", message.previous_msgid_plural),
+    ):
         if value is not None:
             lines.append(wrap(name, value, prefix, flags, no_wrap))
     prefix = "#~ " if obsolete else ""

@@ -15,7 +15,9 @@ from pathlib import Path
 from termweave.errors import InputError
 from termweave.formats.po import Message
 
-_SIMPLE_LINE = re.compile(r'(?:(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t]*)?"((?:[^"\\]|\\.)*)"[ \t\r\f\v]*')
+_SIMPLE_LINE = re.compile(
+    r'(?:(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t]*)?"((?:[^"\\]|\\.)*)"[ \t\r\f\v]*'
+)
 _KEYWORDS = frozenset(("msgctxt", "msgid", "msgid_plural", "msgstr", *(f"msgstr[{i}]" for i in range(10))))
 _TOKEN = re.compile(
     r'[ \t\r\f\v]*(?:(?P<kw>msgctxt|msgid_plural|msgid|msgstr|domain)\b|"(?P<str>(?:[^"\\]|\\.)*)"'
@@ -48,6 +50,7 @@ def unescape(raw: str, path: Path, line: int) -> str:
         if any(_escape_value(code) is None for code in codes):
             raise InputError("PO syntax error: invalid control sequence", path, line)
         if any(code[0] in "x01234567" for code in codes):
+
             def byte(m: re.Match[bytes]) -> bytes:
                 decoded = _escape_value(m.group(1).decode("ascii"))
                 return bytes([decoded]) if isinstance(decoded, int) else str(decoded).encode("ascii")
@@ -167,11 +170,16 @@ class _Reader:
 
     def add(self, entry: _Pending) -> None:
         line = entry.lines["msgid"]
-        message = Message(msgid=self.value(entry, "msgid") or "", msgctxt=self.value(entry, "msgctxt"),
-                          msgid_plural=self.value(entry, "msgid_plural"), obsolete=bool(entry.obsolete), line=line,
-                          previous_msgctxt=self.value(entry, "prev_msgctxt"),
-                          previous_msgid=self.value(entry, "prev_msgid"),
-                          previous_msgid_plural=self.value(entry, "prev_msgid_plural"))
+        message = Message(
+            msgid=self.value(entry, "msgid") or "",
+            msgctxt=self.value(entry, "msgctxt"),
+            msgid_plural=self.value(entry, "msgid_plural"),
+            obsolete=bool(entry.obsolete),
+            line=line,
+            previous_msgctxt=self.value(entry, "prev_msgctxt"),
+            previous_msgid=self.value(entry, "prev_msgid"),
+            previous_msgid_plural=self.value(entry, "prev_msgid_plural"),
+        )
         if entry.forms:
             message.msgstr_plural = [self.value(entry, f"msgstr[{i}]") or "" for i in range(entry.forms)]
         else:
@@ -273,8 +281,15 @@ def read_messages(text: str, path: Path) -> tuple[Message | None, list[Message]]
             keyword, _, rest = stripped.partition(" ") if first == "m" else ("", "", stripped)
             rest = rest.strip(" \t\r\f\v")
             inner = rest[1:-1]
-            if (len(rest) >= 2 and rest[0] == '"' and rest[-1] == '"' and '"' not in inner and inner[-1:] != "\\"
-                    and (not keyword or keyword in _KEYWORDS) and (keyword or reader.entry.current is not None)):
+            if (
+                len(rest) >= 2
+                and rest[0] == '"'
+                and rest[-1] == '"'
+                and '"' not in inner
+                and inner[-1:] != "\\"
+                and (not keyword or keyword in _KEYWORDS)
+                and (keyword or reader.entry.current is not None)
+            ):
                 if keyword:
                     index = keyword[7:-1] if keyword.startswith("msgstr[") else None
                     reader.keyword("msgstr" if index is not None else keyword, index, number, False, False)
@@ -313,7 +328,11 @@ def _read_tokens(reader: _Reader, text: str, number: int, obsolete: bool, previo
             return
         match = _TOKEN.match(text, at)
         if match is None or match.group("junk") is not None or match.group("open") is not None:
-            problem = "unterminated string (end of line within it):" if match is not None and match.group("open") else "unexpected text"
+            problem = (
+                "unterminated string (end of line within it):"
+                if match is not None and match.group("open")
+                else "unexpected text"
+            )
             raise reader.error(f"{problem} {text[at:].strip()[:40]!r}", number)
         if match.group("kw") == "domain":
             raise reader.error("'domain' directives are not supported", number)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 _S = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
 _STRING = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
 _FORM = re.compile(r"^(?:\#~ )?msgstr(?:\[(\d+)\])? ", re.MULTILINE)
-_PREVIOUS = re.compile(rf'(msgctxt|msgid_plural|msgid) ({_S})$')
+_PREVIOUS = re.compile(rf"(msgctxt|msgid_plural|msgid) ({_S})$")
 
 
 def _entry_pattern(prefix: str, previous: str) -> re.Pattern[str]:
@@ -89,19 +89,26 @@ def _strings(block: str | None, unescape, path, line: int) -> str | None:
 def _message(match: re.Match[str], line: int, unescape, path) -> Message:
     idline, msgid, ctx, plural, block, previous = match.group("idline", "id", "ctx", "plural", "strs", "previous")
     obsolete = idline[0] == "#"
-    message = Message(msgid=_strings(msgid, unescape, path, line) or "", msgctxt=_strings(ctx, unescape, path, line),
-                      msgid_plural=_strings(plural, unescape, path, line), obsolete=obsolete, line=line)
+    message = Message(
+        msgid=_strings(msgid, unescape, path, line) or "",
+        msgctxt=_strings(ctx, unescape, path, line),
+        msgid_plural=_strings(plural, unescape, path, line),
+        obsolete=obsolete,
+        line=line,
+    )
     first = _FORM.match(block)
     if plural is None:
         if first is None or first.group(1) is not None or _FORM.search(block, first.end()) is not None:
             raise _GiveUp
-        message.msgstr = _strings(block[first.end():], unescape, path, line) or ""
+        message.msgstr = _strings(block[first.end() :], unescape, path, line) or ""
     else:
         forms = list(_FORM.finditer(block))
         if [m.group(1) for m in forms] != [str(i) for i in range(len(forms))]:
             raise _GiveUp
         ends = [m.start() for m in forms[1:]] + [len(block)]
-        message.msgstr_plural = [_strings(block[m.end():end], unescape, path, line) or "" for m, end in zip(forms, ends)]
+        message.msgstr_plural = [
+            _strings(block[m.end() : end], unescape, path, line) or "" for m, end in zip(forms, ends, strict=True)
+        ]
     if previous:
         _previous(message, previous, obsolete, unescape, path, line)
     return message
@@ -112,7 +119,7 @@ def _previous(message: Message, block: str, obsolete: bool, unescape, path, line
     fields: dict[str, list[str]] = {}
     current = None
     for row in block.split("\n")[:-1]:
-        row = row[len(prefix):]
+        row = row[len(prefix) :]
         keyword = _PREVIOUS.match(row)
         if keyword:
             current = keyword.group(1)

@@ -22,8 +22,17 @@ _UNDEFINED, _PROHIBITED, _POSSIBLE = 0, 1, 2
 _POSSIBLE_BYTE = bytes([_POSSIBLE])
 
 # The escapes gettext writes: the C escapes, backslash and quote. Everything else is written raw.
-_WRITE_ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v",
-                  "\\": "\\\\", '"': '\\"'}
+_WRITE_ESCAPES = {
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\v": "\\v",
+    "\\": "\\\\",
+    '"': '\\"',
+}
 _NEEDS_ESCAPE = re.compile(r'[\a\b\f\n\r\t\v\\"]')
 
 # Format directives gettext does not break inside (the languages real catalogs flag).
@@ -56,8 +65,16 @@ def _libunistring() -> ctypes.CDLL | None:
         if func is None:
             continue
         func.restype = ctypes.c_int
-        func.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, ctypes.c_int,
-                         ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p]
+        func.argtypes = [
+            ctypes.c_char_p,
+            ctypes.c_size_t,
+            ctypes.c_int,
+            ctypes.c_int,
+            ctypes.c_int,
+            ctypes.c_char_p,
+            ctypes.c_char_p,
+            ctypes.c_char_p,
+        ]
         return func
     return None
 
@@ -71,7 +88,6 @@ def _plain_breaks(data: bytes, width: int, start: int, overrides: bytes) -> list
         at += len(char.encode("utf-8"))
     last_space = None  # (byte offset after the space, column there)
     for index, char in enumerate(text):
-        offset = offsets[index]
         char_width = 2 if unicodedata.east_asian_width(char) in "WF" else 1
         if column + char_width > width and last_space is not None and char != " ":
             breaks.append(last_space[0])
