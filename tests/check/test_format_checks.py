@@ -85,7 +85,8 @@ def test_obsolete_entries_are_not_checked(write_po, glossary):
 def test_plural_forms_are_each_checked(write_po, glossary, tmp_path):
     path = tmp_path / "uk.po"
     path.write_text(
-        'msgid ""\nmsgstr ""\n"Language: uk\\n"\n\n'
+        'msgid ""\nmsgstr ""\n"Language: uk\\n"\n"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : '
+        'n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"\n\n'
         'msgid "%d sanction"\nmsgid_plural "%d sanctions"\n'
         'msgstr[0] "%d санкція"\nmsgstr[1] "%d санкції"\nmsgstr[2] ""\n',
         encoding="utf-8",

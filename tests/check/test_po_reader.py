@@ -39,6 +39,7 @@ def test_entries_lines_escapes_flags(tmp_path):
     assert (first.line, first.msgctxt, first.msgid, first.msgstr, first.fuzzy) == (
         10, "abstract.p1.s1", 'A "quoted" line\nand more', "Рядок\tі ще", True)
     assert (second.line, second.msgctxt, second.fuzzy) == (18, None, False)
+    assert "python-format" in first.flags and "fuzzy" in first.flags and not second.flags
 
 
 def test_plural_entry(tmp_path):

@@ -7,7 +7,10 @@ Obsolete (``#~``) entries and the header are dropped by the reader, so no check 
 
 from __future__ import annotations
 
+import gettext
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from termweave.config import check_language
@@ -25,6 +28,16 @@ class Catalog:
     language: str  # the target language (base code: "uk" for "uk_UA")
     source_lang: str
     entries: list[Entry] = field(default_factory=list)
+    nplurals: int | None = None  # from the Plural-Forms header; None when it has none
+    plural: str | None = None  # the header's plural expression (C syntax), e.g. "(n != 1)"
+    plural_line: int = 0  # line of the Plural-Forms header
+
+    def single_number_forms(self) -> frozenset[int]:
+        """Plural forms the header's formula uses for exactly one n (0..999), e.g. English "one".
+
+        msgfmt lets such a form leave out the number's directive ("One item" for n == 1).
+        """
+        return _single_number_forms(self.plural, self.nplurals)
 
 
 def base_language(code: str) -> str:
@@ -53,7 +66,34 @@ def load_catalog(path: str | Path, source_lang: str | None = None) -> Catalog:
     if source_lang is None and header_source:
         check_language(header_source, path, _header_line(lines, "X-Source-Language"))
     source = base_language(source_lang or header_source or "en")
-    return Catalog(path=path, language=base_language(language), source_lang=source, entries=entries)
+    nplurals, plural = _plural_forms(header.get("Plural-Forms", ""))
+    return Catalog(path=path, language=base_language(language), source_lang=source, entries=entries,
+                   nplurals=nplurals, plural=plural, plural_line=_header_line(lines, "Plural-Forms") or 0)
+
+
+_NPLURALS_RE = re.compile(r"nplurals\s*=\s*(\d+)")
+_PLURAL_RE = re.compile(r"plural\s*=\s*([^;]+)")
+
+
+def _plural_forms(value: str) -> tuple[int | None, str | None]:
+    count = _NPLURALS_RE.search(value)
+    formula = _PLURAL_RE.search(value)
+    return (int(count.group(1)) if count else None), (formula.group(1).strip() if formula else None)
+
+
+@lru_cache(maxsize=32)
+def _single_number_forms(plural: str | None, nplurals: int | None) -> frozenset[int]:
+    if not plural or not nplurals:
+        return frozenset()
+    try:
+        choose = gettext.c2py(plural)
+        uses: dict[int, int] = {}
+        for n in range(1000):
+            form = choose(n)
+            uses[form] = uses.get(form, 0) + 1
+    except (ValueError, SyntaxError, ZeroDivisionError, RecursionError):
+        return frozenset()  # an unreadable formula: every form strict
+    return frozenset(form for form, count in uses.items() if count == 1)
 
 
 def _header_line(lines: list[str], key: str) -> int | None:

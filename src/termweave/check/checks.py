@@ -12,40 +12,12 @@ translation (fuzzy entries are content-checked too: an MT draft deserves the sam
 from __future__ import annotations
 
 import re
-from typing import ClassVar
-
 from termweave.check.context import VERSION_RE, EntryContext
 from termweave.check.language import language_name
+from termweave.check.registry import Check, register
 from termweave.check.report import Finding, Severity
 from termweave.glossary.match import normalize
 from termweave.patterns import NUMBER_TOKEN_RE, find_number_values, find_protected, implied_numbers, maybe_protected
-
-# --------------------------------------------------------------------------------------------
-# Registry
-
-CHECKS: dict[str, type["Check"]] = {}
-
-
-def register(cls: type["Check"]) -> type["Check"]:
-    CHECKS[cls.id] = cls
-    return cls
-
-
-class Check:
-    """Base class: an id, a human name, a severity and ``check(ctx) -> list[Finding]``.
-
-    ``entry_level`` checks run once per entry (even untranslated ones); the others run on
-    each (source, translation) pair whose translation is not empty.
-    """
-
-    id: ClassVar[str]
-    name: ClassVar[str]
-    severity: ClassVar[Severity]
-    entry_level: ClassVar[bool] = False
-
-    def check(self, ctx: EntryContext) -> list[Finding]:
-        raise NotImplementedError
-
 
 @register
 class TermMissing(Check):
@@ -413,5 +385,3 @@ def _lead(text: str) -> str:
 def _trail(text: str) -> str:
     return text[len(text.rstrip()):]
 
-
-CHECK_IDS: tuple[str, ...] = tuple(CHECKS)

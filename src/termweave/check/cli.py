@@ -1,7 +1,7 @@
 """``termweave check``: what a journal's CI runs on every change to a catalog.
 
     termweave check [PO_FILE ...] [--glossary CSV] [--format text|json] [--only ID,...]
-                    [--source-lang LANG]
+                    [--skip ID,...] [--source-lang LANG]
 
 Exit 0: no error-severity finding; 1: at least one; 2: bad input or usage (a message naming
 the file and line on stderr; nothing on stdout).
@@ -15,7 +15,8 @@ from pathlib import Path
 
 CHECK_IDS_HELP = (
     "term-missing, term-forbidden, number-mismatch, protected-altered, attribution-altered, "
-    "wrong-language, untranslated, fuzzy, unchanged, quotes, whitespace"
+    "wrong-language, untranslated, fuzzy, unchanged, quotes, whitespace, format, placeholders, plurals, ..."
+    " (an unknown id lists every valid one)"
 )
 
 
@@ -32,19 +33,20 @@ def register(subparsers, common) -> None:
     p.add_argument("--glossary", type=Path, metavar="CSV", help="glossary (default: glossary/terms.csv)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
     p.add_argument("--only", metavar="ID,...", help=f"run only these checks: {CHECK_IDS_HELP}")
+    p.add_argument("--skip", metavar="ID,...", help="run every check but these (per entry: a '#, ignore-<id>' flag)")
     p.add_argument("--source-lang", metavar="LANG",
                    help="source language of the catalogs (default: the X-Source-Language header, else en)")
     p.set_defaults(func=run_check)
 
 
-def parse_only(value: str | None) -> set[str] | None:
+def parse_only(value: str | None, option: str = "--only") -> set[str] | None:
     if value is None:
         return None
     from termweave.errors import UsageError
 
     ids = {part.strip() for part in value.split(",") if part.strip()}
     if not ids:
-        raise UsageError("--only needs at least one check id")
+        raise UsageError(f"{option} needs at least one check id")
     return ids
 
 
@@ -60,7 +62,8 @@ def run_check(args: argparse.Namespace) -> int:
     console = console_for(args)
     config = config_for(args)
     only = parse_only(args.only)
-    select_checks(only)  # unknown ids: usage error before any file is read
+    skip = parse_only(args.skip, "--skip")
+    select_checks(only, skip)  # unknown ids: usage error before any file is read
     source_lang = None
     if args.source_lang:
         source_lang = base_language(check_language(args.source_lang))
@@ -69,7 +72,7 @@ def run_check(args: argparse.Namespace) -> int:
         raise InputError("no PO files to check (give PO_FILE arguments or run `termweave update`)", config.output)
     glossary_path = args.glossary or config.glossary
     glossary = load_glossary(glossary_path, required_languages=(source_lang or config.source_lang,))
-    report = run_checks(paths, glossary, source_lang=source_lang, only=only, console=console)
+    report = run_checks(paths, glossary, source_lang=source_lang, only=only, console=console, skip=skip)
     if args.format == "json":
         console.result(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -96,7 +96,7 @@ class EntryContext:
         self.__dict__.update(values)
 
     def finding(self, check, message: str, term: str | None = None,
-                span: tuple[int, int] | None = None) -> Finding:
+                span: tuple[int, int] | None = None, msgstr: str | None = None) -> Finding:
         return Finding(
             path=str(self.catalog.path),
             line=self.entry.line,
@@ -107,7 +107,7 @@ class EntryContext:
             term=term,
             message=message,
             span=span,
-            msgstr=self.translation,
+            msgstr=self.translation if msgstr is None else msgstr,
         )
 
     # -- glossary ------------------------------------------------------------------------------

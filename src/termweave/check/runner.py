@@ -6,35 +6,66 @@ found in one pass per side (``Matcher.find_many``), which is where most of the t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from termweave.check.catalog import Catalog, Entry, load_catalog
-from termweave.check.checks import CHECKS, Check
 from termweave.check.context import EntryContext, Resources
+from termweave.check.registry import Check, all_checks
 from termweave.check.report import CheckReport, Finding
 from termweave.console import Console
-from termweave.errors import UsageError
+from termweave.errors import InputError, UsageError
 from termweave.glossary import Glossary
 from termweave.glossary.match import outermost
 
 BATCH = 1000  # entries whose glossary hits are found in one pass
-_RANK = {check_id: rank for rank, check_id in enumerate(CHECKS)}
+IGNORE_PREFIX = "ignore-"  # "#, ignore-term-missing": Weblate's per-entry suppression flag
+_IGNORE_LIKE_RE = re.compile(r"^ignore\b|^ignore_", re.I)
+_IGNORE_RE = re.compile(r"^ignore-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 
-def select_checks(only: set[str] | None) -> list[Check]:
+def unknown_ids_message(unknown: list[str]) -> str:
+    return f"unknown check id(s): {', '.join(unknown)} (valid: {', '.join(all_checks())})"
+
+
+def select_checks(only: set[str] | None, skip: set[str] | None = None) -> list[Check]:
     """Instances of the selected checks, in registry order; unknown ids are a UsageError."""
-    if only is not None:
-        unknown = sorted(set(only) - set(CHECKS))
-        if unknown:
-            raise UsageError(f"unknown check id(s): {', '.join(unknown)} (known: {', '.join(CHECKS)})")
-    return [cls() for cid, cls in CHECKS.items() if only is None or cid in only]
+    registry = all_checks()
+    unknown = sorted((set(only or ()) | set(skip or ())) - set(registry))
+    if unknown:
+        raise UsageError(unknown_ids_message(unknown))
+    return [cls() for cid, cls in registry.items() if (only is None or cid in only) and cid not in (skip or ())]
 
 
-def check_entries(catalog: Catalog, entries: list[Entry], checks: list[Check], resources: Resources) -> list[Finding]:
+def suppressed(entry: Entry, catalog: Catalog, console: Console | None) -> frozenset[str]:
+    """The check ids an entry's ``ignore-<id>`` flags switch off.
+
+    An unknown id is bad input (InputError naming the line, exit 2); a flag that looks like a
+    suppression but is malformed ("ignore", "ignore term-missing") gets a warning and is skipped.
+    """
+    ids = set()
+    for flag in entry.flags:
+        if not _IGNORE_LIKE_RE.match(flag):
+            continue
+        m = _IGNORE_RE.match(flag)
+        if m is None:
+            if console is not None:
+                console.warn(f"{catalog.path}:{entry.flags_line or entry.line}: malformed suppression flag {flag!r} "
+                             f"(expected {IGNORE_PREFIX}<check-id>); ignored")
+            continue
+        if m.group(1) not in all_checks():
+            raise InputError(unknown_ids_message([m.group(1)]), catalog.path, entry.flags_line or entry.line)
+        ids.add(m.group(1))
+    return frozenset(ids)
+
+
+def check_entries(catalog: Catalog, entries: list[Entry], checks: list[Check], resources: Resources,
+                  console: Console | None = None) -> list[Finding]:
     entry_checks = [c for c in checks if c.entry_level]
     pair_checks = [c for c in checks if not c.entry_level]
     ids = {c.id for c in checks}
     glossary_checks = bool(ids & {"term-missing", "term-forbidden"})
+    rank = {check_id: n for n, check_id in enumerate(all_checks())}
     findings: list[Finding] = []
     for at in range(0, len(entries), BATCH):
         contexts = []
@@ -55,8 +86,11 @@ def check_entries(catalog: Catalog, entries: list[Entry], checks: list[Check], r
                 pair_ctx = ctx if i == 0 else EntryContext(catalog, entry, source, translation, resources)
                 for check in pair_checks:
                     found.extend(check.check(pair_ctx))
+            if found and entry.flags:
+                ignored = suppressed(entry, catalog, None)  # validated (and warned about) by run_checks
+                found = [f for f in found if f.check not in ignored] if ignored else found
             if len(found) > 1:
-                found.sort(key=lambda f: _RANK[f.check])  # registry order within an entry (stable)
+                found.sort(key=lambda f: rank[f.check])  # registry order within an entry (stable)
             findings.extend(found)
     return findings
 
@@ -87,11 +121,11 @@ def check_catalog(catalog: Catalog, checks: list[Check], resources: Resources,
     """Findings of ``checks`` on every entry of ``catalog``, in entry order."""
     entries = catalog.entries
     if console is None or len(entries) < 2 * BATCH:
-        return check_entries(catalog, entries, checks, resources)
+        return check_entries(catalog, entries, checks, resources, console)
     findings: list[Finding] = []
     batches = range(0, len(entries), BATCH)
     for at in console.progress(batches, total=len(batches), desc=f"check {catalog.path.name}"):
-        findings.extend(check_entries(catalog, entries[at:at + BATCH], checks, resources))
+        findings.extend(check_entries(catalog, entries[at:at + BATCH], checks, resources, console))
     return findings
 
 
@@ -102,6 +136,7 @@ def run_checks(
     only: set[str] | None = None,
     console: Console | None = None,
     resources: Resources | None = None,
+    skip: set[str] | None = None,
 ) -> CheckReport:
     """Check every PO file; nothing is written.
 
@@ -109,7 +144,7 @@ def run_checks(
     ``X-Source-Language`` and falls back to English. Bad input (a PO file that does not
     parse, a missing or unknown ``Language`` header) raises InputError before any check runs.
     """
-    checks = select_checks(only)
+    checks = select_checks(only, skip)
     catalogs = [load_catalog(path, source_lang) for path in po_paths]
     resources = resources or Resources(glossary=glossary)
     if glossary is not None and console is not None:
@@ -117,6 +152,10 @@ def run_checks(
             for lang in (catalog.source_lang, catalog.language):
                 if lang not in glossary.languages:
                     console.warn(f"{glossary.path}: no {lang!r} column; glossary checks of {catalog.path} skipped")
+    for catalog in catalogs:  # bad suppression flags are reported before any check runs
+        for entry in catalog.entries:
+            if entry.flags:
+                suppressed(entry, catalog, console)
     findings: list[Finding] = []
     for catalog in catalogs:
         findings.extend(check_catalog(catalog, checks, resources, console))

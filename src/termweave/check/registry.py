@@ -1,0 +1,50 @@
+"""The check registry: every check class registers itself here with :func:`register`.
+
+Checks live in several modules (:data:`CHECK_MODULES`); :func:`all_checks` imports each once
+and returns the registry in a fixed order (module order, then definition order), which is the
+order ``--only`` lists and findings within an entry follow. A new module of checks adds its
+name to :data:`CHECK_MODULES` and decorates its classes with ``@register``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import ClassVar
+
+from termweave.check.context import EntryContext
+from termweave.check.report import Finding, Severity
+
+CHECK_MODULES: tuple[str, ...] = (
+    "termweave.check.checks",  # glossary, numbers, protected spans, attribution, language, ...
+    "termweave.check.structure",  # format directives, placeholders, plural forms
+)
+
+CHECKS: dict[str, type["Check"]] = {}
+
+
+class Check:
+    """Base class: an id, a human name, a severity and ``check(ctx) -> list[Finding]``.
+
+    ``entry_level`` checks run once per entry (even untranslated ones); the others run on
+    each (source, translation) pair whose translation is not empty.
+    """
+
+    id: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    entry_level: ClassVar[bool] = False
+
+    def check(self, ctx: EntryContext) -> list[Finding]:
+        raise NotImplementedError
+
+
+def register(cls: type[Check]) -> type[Check]:
+    CHECKS[cls.id] = cls
+    return cls
+
+
+def all_checks() -> dict[str, type[Check]]:
+    """Every registered check, by id, in registry order."""
+    for name in CHECK_MODULES:
+        importlib.import_module(name)
+    return CHECKS

@@ -1,0 +1,126 @@
+"""Checks of an entry's structure: format directives by flag, placeholders without one, plural forms.
+
+``format`` does what ``msgfmt -c --check-format`` does for the formats in
+:data:`termweave.check.formats.PARSERS`; ``placeholders`` is its heuristic cousin for entries
+with no format flag (a warning: the text may not be a format string at all); ``plurals``
+compares the number of ``msgstr[n]`` with the header's ``nplurals``.
+"""
+
+from __future__ import annotations
+
+from termweave.check.context import EntryContext
+from termweave.check.formats import (
+    PARSERS,
+    FormatError,
+    compare,
+    compare_guessed,
+    format_flags,
+    guess_directives,
+    has_format_flag,
+)
+from termweave.check.registry import Check, register
+from termweave.check.report import Finding
+
+
+def _forms(ctx: EntryContext) -> list[tuple[str, str, str, int]]:
+    """(label, source, translation, form index) of every non-empty translation of the entry.
+
+    Every plural form is checked against ``msgid_plural``, as msgfmt does (msgstr[0] of a
+    Ukrainian catalog also serves 21, 31, ...).
+    """
+    entry = ctx.entry
+    if entry.msgid_plural is None:
+        return [("msgstr", entry.msgid, entry.msgstr, -1)] if entry.msgstr else []
+    return [(f"msgstr[{i}]", entry.msgid_plural, text, i) for i, text in enumerate(entry.msgstr_plural) if text]
+
+
+@register
+class FormatDirectives(Check):
+    """format: the translation's format directives do not match the source's, by the entry's
+    flag (``c-format``, ``python-format``, ``python-brace-format``, ...), as ``msgfmt -c`` says.
+
+    A directive the source lacks, a changed type (``%(n)s`` for ``%(n)d``), a dropped one, or
+    unnamed directives whose types come in another order. A plural form that the header's
+    formula uses for a single number may drop the number ("One item"), as msgfmt allows.
+    """
+
+    id = "format"
+    name = "Format directives differ"
+    severity = "error"
+    entry_level = True
+
+    def check(self, ctx: EntryContext) -> list[Finding]:
+        formats = format_flags(ctx.entry.flags)
+        if not formats:
+            return []
+        findings = []
+        single = ctx.catalog.single_number_forms() if ctx.entry.msgid_plural is not None else frozenset()
+        for fmt in formats:
+            parse = PARSERS[fmt]
+            for label, source, translation, form in _forms(ctx):
+                try:
+                    wanted = parse(source)
+                except FormatError as problem:
+                    findings.append(ctx.finding(self, f"the source is no valid {fmt} string: {problem}"))
+                    break
+                try:
+                    found = parse(translation)
+                except FormatError as problem:
+                    findings.append(ctx.finding(self, f"{label}: no valid {fmt} string: {problem}"))
+                    continue
+                for diff in compare(wanted, found, strict=form not in single):
+                    where = f"{label}: " if ctx.entry.msgid_plural is not None else ""
+                    findings.append(ctx.finding(self, f"{where}{diff.message} ({fmt})", span=diff.span,
+                                                msgstr=translation))
+        return findings
+
+
+@register
+class Placeholders(Check):
+    """placeholders: an entry without a format flag whose translation loses or adds a placeholder
+    that cannot be prose: ``%(name)s``, ``%s``, ``{name}``, ``{0}``, ``{{ var }}``, ``${var}``, ``%1``.
+
+    A warning: without a flag nobody said the text is a format string. Entries with a format
+    flag (or ``no-…-format``) are left to ``format``.
+    """
+
+    id = "placeholders"
+    name = "Placeholders differ"
+    severity = "warning"
+    entry_level = True
+
+    def check(self, ctx: EntryContext) -> list[Finding]:
+        if has_format_flag(ctx.entry.flags):
+            return []
+        findings = []
+        for label, source, translation, _form in _forms(ctx):
+            wanted = guess_directives(source)
+            found = guess_directives(translation)
+            if not wanted and not found:
+                continue
+            for diff in compare_guessed(wanted, found):
+                where = f"{label}: " if ctx.entry.msgid_plural is not None else ""
+                findings.append(ctx.finding(self, where + diff.message, span=diff.span, msgstr=translation))
+        return findings
+
+
+@register
+class PluralForms(Check):
+    """plurals: a plural entry whose number of ``msgstr[n]`` is not the header's ``nplurals``
+    (or a catalog with plural entries and no ``Plural-Forms`` header)."""
+
+    id = "plurals"
+    name = "Plural forms"
+    severity = "error"
+    entry_level = True
+
+    def check(self, ctx: EntryContext) -> list[Finding]:
+        entry = ctx.entry
+        if entry.msgid_plural is None:
+            return []
+        wanted = ctx.catalog.nplurals
+        if wanted is None:
+            return [ctx.finding(self, "plural entry, but the header has no Plural-Forms with nplurals")]
+        if len(entry.msgstr_plural) != wanted:
+            return [ctx.finding(self, f"{len(entry.msgstr_plural)} plural forms; the header says nplurals={wanted}")]
+        return []
