@@ -11,11 +11,23 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
-# A URL ends before trailing sentence punctuation or a closing bracket/quote.
-_URL = r"(?:https?://|www\.)[^\s<>\"«»]+?(?=[.,;:!?)\]}’”»]*(?:\s|$))"
-_DOI = r"\b10\.\d{4,9}/[^\s<>\"«»]+?(?=[.,;:!?)\]}’”»]*(?:\s|$))"
+# A URL or DOI ends at whitespace, a bracket of markup (<…>), a quote (an HTML attribute's
+# "…"), or before trailing sentence punctuation: "see <https://x.org/a>." gives https://x.org/a.
+_URL_END = r"[^\s<>\"'«»`]*[^\s<>\"'«»`.,;:!?)\]}’”]"
+_URL = rf"(?:https?://|www\.){_URL_END}"
+_DOI = rf"\b10\.\d{{4,9}}/{_URL_END}"
 _EMAIL = r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
-PROTECTED_RE = re.compile(f"{_URL}|{_DOI}|{_EMAIL}", re.IGNORECASE)
+# The target of an HTML link or image, whatever it is ("#s2b", "/admin/", "//creativecommons.org").
+_HREF = r"(?<=\bhref=\")[^\"]+(?=\")|(?<=\bsrc=\")[^\"]+(?=\")|(?<=\bhref=')[^']+(?=')"
+PROTECTED_RE = re.compile(f"{_URL}|{_DOI}|{_EMAIL}|{_HREF}", re.IGNORECASE)
+
+# Markup that is not prose: HTML/XML tags (attributes and all), character references,
+# reST/Markdown inline code and roles. Blanked before language identification and quote checks.
+MARKUP_RE = re.compile(
+    r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>"  # <a href="…">
+    r"|&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]\w{1,7});"  # &#8212; &mdash;
+    r"|(?::[\w-]+:)?``?[^`\n]+``?"  # ``code``, `code`, :role:`target`
+)
 
 # Digits with optional grouping (space, NBSP, thin space, comma, dot) and decimals.
 NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[ \u00a0\u202f\u2009]\d{3})*(?:[.,]\d+)*(?![\w])")
@@ -70,6 +82,19 @@ _KO_UNITS = {"십": 10, "백": 100, "천": 1000, "만": 10**4, "억": 10**8, "�
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
+# Abbreviations (with or without a full stop): "Jan.", "Sept.", "sep".
+_MONTH_ABBREVIATIONS = {name[:3]: n for n, name in enumerate(_MONTHS, 1)} | {"sept": 9}
+# "-illion" words and their powers of ten ("sextillion" = 10^21, translated "10의 21제곱").
+_POWERS = {"million": 6, "billion": 9, "trillion": 12, "quadrillion": 15, "quintillion": 18, "sextillion": 21,
+           "septillion": 24, "octillion": 27, "nonillion": 30, "decillion": 33, "googol": 100}
+# Number bases named in words ("decimal" → 10진수 in Korean, "hexadecimal" → 16진수).
+_BASES = {"binary": 2, "octal": 8, "decimal": 10, "hexadecimal": 16}
+# A clock time with a.m./p.m. ("6 p.m." → 18:00), noon and midnight.
+_CLOCK_RE = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)
+# Words for "none" that a translation may use for the source's 0.
+_ZERO_WORDS_RE = re.compile(r"아무것도|아무도|하나도|жод[а-яіїєґ]*|нуль|ніч[ого]+", re.I)
+_AM_PM_RE = re.compile(r"\s?([ap])\.?\s?m\b", re.I)
+_CLOCK_WORDS = {"noon": (12,), "midday": (12,), "midnight": (0, 24)}
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty"
@@ -197,6 +222,10 @@ def find_number_values(text: str, lang: str, fmt: NumberFormat | None = None) ->
         end = m.end()
         if end < len(text) and (text[end].isalpha() or text[end] == " " or text[end] == "\u00a0"):
             values |= _scaled(text, end, values, lang)
+            if lang.startswith("en") and raw.isdigit() and int(raw) <= 12:
+                clock = _AM_PM_RE.match(text, end)
+                if clock:  # "6 p.m." is also 18 (18:00), "12 a.m." also 0
+                    values.add(Decimal(int(raw) % 12 + (12 if clock.group(1).lower() == "p" else 0)))
         short = len(raw) == 2 and _SHORT_RANGE_RE.search(text, max(0, m.start() - 8), m.start())
         if short and raw.isdigit():
             full = Decimal(short.group(1)[:2] + raw)
@@ -208,7 +237,40 @@ def find_number_values(text: str, lang: str, fmt: NumberFormat | None = None) ->
 
 def maybe_protected(text: str) -> bool:
     """A cheap test that is true whenever :func:`find_protected` may find something."""
-    return "://" in text or "www." in text.lower() or "@" in text or "10." in text
+    return "://" in text or "www." in text.lower() or "@" in text or "10." in text or "href=" in text or "src=" in text
+
+
+def find_markup(text: str) -> list[Span]:
+    """HTML/XML tags, character references and inline code spans of ``text``."""
+    if "<" not in text and "&" not in text and "`" not in text:
+        return []
+    return [Span(m.start(), m.end(), m.group()) for m in MARKUP_RE.finditer(text)]
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by as many spaces (offsets stay valid)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+# Tokens whose digits are part of a name: IPv4, EPUB3, H2O, utf8, Python3.12, G7, A4 (ASCII only:
+# "Python3에서" holds the token "Python3").
+DIGIT_WORD_RE = re.compile(r"(?<![A-Za-z0-9_.-])[A-Za-z][A-Za-z0-9_-]*(?:\.\d+)*(?![A-Za-z0-9_])")
+_HAS_LETTER_RE = re.compile(r"[A-Za-z]")
+
+
+def digit_words(text: str) -> list[Span]:
+    """Tokens that mix ASCII letters and digits ("IPv4", "EPUB3"): compared verbatim, not as numbers."""
+    found = []
+    for m in DIGIT_WORD_RE.finditer(text):
+        token = m.group().rstrip("-")
+        if _HAS_LETTER_RE.search(token) and _DIGIT_RE.search(token):
+            found.append(Span(m.start(), m.start() + len(token), token))
+    return found
 
 
 def _scaled(text: str, end: int, values: set, lang: str) -> set:
@@ -239,10 +301,21 @@ def implied_numbers(text: str, lang: str) -> set:
     """
     found: set = set()
     if lang.startswith("en"):
+        for m in _CLOCK_RE.finditer(text):
+            hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+            found |= {Decimal(hour), Decimal(int(m.group(2) or 0))}
         for word in _WORD_RE.findall(text):
             low = word.lower()
             if low in _MONTHS:
                 found.add(Decimal(_MONTHS.index(low) + 1))
+            elif low in _MONTH_ABBREVIATIONS:
+                found.add(Decimal(_MONTH_ABBREVIATIONS[low]))
+            elif low in _POWERS:
+                found |= {Decimal(10), Decimal(_POWERS[low])}
+            elif low in _BASES:
+                found.add(Decimal(_BASES[low]))
+            elif low in _CLOCK_WORDS:
+                found |= {Decimal(v) for v in _CLOCK_WORDS[low]} | {Decimal(0)}
             elif low in _NUMBER_WORDS:
                 found.add(Decimal(_NUMBER_WORDS.index(low)))
             elif low in _ORDINAL_WORDS:
@@ -254,6 +327,8 @@ def implied_numbers(text: str, lang: str) -> set:
             if value and m.group() != "I":  # the pronoun
                 found.add(Decimal(value))
     else:
+        if _ZERO_WORDS_RE.search(text):
+            found.add(Decimal(0))  # "0 of 5 selected" → "5 중 아무것도 선택되지 않았습니다"
         for m in _ROMAN_RE.finditer(text):
             value = roman_value(m.group())
             if value and len(m.group()) > 1:

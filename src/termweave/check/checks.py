@@ -12,12 +12,15 @@ translation (fuzzy entries are content-checked too: an MT draft deserves the sam
 from __future__ import annotations
 
 import re
+
 from termweave.check.context import VERSION_RE, EntryContext
 from termweave.check.language import language_name
 from termweave.check.registry import Check, register
 from termweave.check.report import Finding, Severity
 from termweave.glossary.match import normalize
-from termweave.patterns import NUMBER_TOKEN_RE, find_number_values, find_protected, implied_numbers, maybe_protected
+from termweave.patterns import NUMBER_TOKEN_RE, blank, digit_words, find_number_values, implied_numbers
+
+_DIGIT_RE = re.compile(r"\d")
 
 @register
 class TermMissing(Check):
@@ -91,8 +94,28 @@ class NumberMismatch(Check):
     severity = "error"
 
     def check(self, ctx: EntryContext) -> list[Finding]:
-        raw_src = NUMBER_TOKEN_RE.findall(ctx.source)
-        raw_tgt = NUMBER_TOKEN_RE.findall(ctx.translation)
+        if not _DIGIT_RE.search(ctx.source) and not _DIGIT_RE.search(ctx.translation):
+            return []
+        source, translation = ctx.source_prose, ctx.translation_prose
+        return self._digit_words(ctx, source, translation) + self._numbers(ctx, source, translation)
+
+    def _digit_words(self, ctx: EntryContext, source: str, translation: str) -> list[Finding]:
+        """Names with digits (IPv4, EPUB3, Python3.12) must be carried over as written."""
+        src = digit_words(source)
+        tgt = digit_words(translation)
+        if not src and not tgt:
+            return []
+        src_keys = {s.text.casefold() for s in src}
+        tgt_keys = {t.text.casefold() for t in tgt}
+        findings = [ctx.finding(self, f"{s.text} of the source is missing or altered")
+                    for s in dict((s.text.casefold(), s) for s in src).values() if s.text.casefold() not in tgt_keys]
+        findings += [ctx.finding(self, f"{t.text} is not in the source", span=(t.start, t.end))
+                     for t in tgt if t.text.casefold() not in src_keys]
+        return findings
+
+    def _numbers(self, ctx: EntryContext, source: str, translation: str) -> list[Finding]:
+        raw_src = NUMBER_TOKEN_RE.findall(source)
+        raw_tgt = NUMBER_TOKEN_RE.findall(translation)
         if not raw_src and not raw_tgt:
             return []
         if raw_src == raw_tgt and all(map(str.isdigit, raw_src)):
@@ -104,8 +127,8 @@ class NumberMismatch(Check):
             src_values = [src_format.value(raw) for raw in raw_src]
             if None not in src_values and src_values == [tgt_format.value(raw) for raw in raw_tgt]:
                 return []
-        src = find_number_values(ctx.source, ctx.source_lang, src_format)
-        tgt = find_number_values(ctx.translation, ctx.lang, tgt_format)
+        src = find_number_values(source, ctx.source_lang, src_format)
+        tgt = find_number_values(translation, ctx.lang, tgt_format)
         if not src and not tgt:
             return []
         target_values = set().union(*(t.values for t in tgt)) if tgt else set()
@@ -113,13 +136,13 @@ class NumberMismatch(Check):
         findings = []
         missing = [s for s in src if not (s.values & target_values)]
         if missing:
-            target_values |= implied_numbers(ctx.translation, ctx.lang)
+            target_values |= implied_numbers(translation, ctx.lang)
             for s in missing:
                 if not (s.values & target_values):
                     findings.append(ctx.finding(self, f"number {s.text} of the source is missing from the translation"))
         extra = [t for t in tgt if not (t.values & source_values)]
         if extra:
-            source_values |= implied_numbers(ctx.source, ctx.source_lang)
+            source_values |= implied_numbers(source, ctx.source_lang)
             for t in extra:
                 if not (t.values & source_values):
                     findings.append(ctx.finding(self, f"number {t.text} is not in the source", span=(t.start, t.end)))
@@ -222,21 +245,28 @@ class WrongLanguage(Check):
     def check(self, ctx: EntryContext) -> list[Finding]:
         if ctx.is_copyright:
             return []
-        text = ctx.translation
-        spans = [(s.start, s.end) for s in find_protected(text)] if maybe_protected(text) else []
-        if any(h.term.dnt for h in ctx.target_hits):
-            spans += [(h.start, h.end) for h in ctx.target_hits if h.term.dnt]
-        if spans:
-            text = _blank(text, spans)
+        text = ctx.translation_prose
+        if ctx.translation == ctx.source and _NAME_RE.fullmatch(ctx.source_prose):
+            return []  # "Python Enhancement Proposals": a name kept as is (unchanged warns about it)
+        spans = [(h.start, h.end) for h in ctx.target_hits if h.term.dnt] if ctx.terms else []
+        if ctx.res.guard.has_target_script(text, ctx.lang):
+            spans += _copied_words(text, ctx.source)
+        text = blank(text, spans)
         message = ctx.res.guard.wrong_language(text, ctx.lang, ctx.source_lang)
         return [ctx.finding(self, message)] if message else []
 
 
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
+# Only capitalised words (and punctuation, digits): a name or title, not a sentence.
+_NAME_RE = re.compile(r"[\W\d_]*(?:[A-Z][\w'’.-]*[\W\d_]*)+")
+_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9_.'’/-]*[A-Za-z0-9]|[A-Za-z]")
+
+
+def _copied_words(text: str, source: str) -> list[tuple[int, int]]:
+    """Latin-script words of a translation that stand in its source too (identifiers, names,
+    settings: "numfig_format", "PostgreSQL", "True"). In a translation that is written in its
+    own script they are kept on purpose, not English left in place."""
+    source_words = set(_LATIN_WORD_RE.findall(source))
+    return [(m.start(), m.end()) for m in _LATIN_WORD_RE.finditer(text) if m.group() in source_words]
 
 
 @register
@@ -313,7 +343,9 @@ class Quotes(Check):
     severity = "warning"
 
     def check(self, ctx: EntryContext) -> list[Finding]:
-        text = ctx.translation
+        if not _QUOTE_RE.search(ctx.translation):
+            return []
+        text = ctx.translation_prose  # quotes of HTML attributes and code literals are not prose
         if not _QUOTE_RE.search(text):
             return []
         described, allowed, nested = _STYLES.get(ctx.lang) or _cldr_style(ctx.lang)

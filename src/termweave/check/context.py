@@ -13,7 +13,8 @@ from termweave.check.language import LanguageGuard
 from termweave.check.report import Finding
 from termweave.glossary import Glossary, Term
 from termweave.glossary.match import Matcher, TermHit, matcher_for, normalize, outermost
-from termweave.patterns import NumberFormat, find_protected, maybe_protected
+from termweave.check.formats import PARSERS, FormatError, format_flags, guess_directives
+from termweave.patterns import NumberFormat, blank, find_markup, find_protected, maybe_protected
 
 # --------------------------------------------------------------------------------------------
 # Shared state and per-entry context
@@ -183,6 +184,30 @@ class EntryContext:
     @lazy
     def protected_source(self):
         return find_protected(self.source) if maybe_protected(self.source) else []
+
+    @lazy
+    def source_prose(self) -> str:
+        """The source with URLs, DOIs, e-mails, markup and placeholders blanked (offsets kept)."""
+        return blank(self.source, self.non_prose(self.source))
+
+    @lazy
+    def translation_prose(self) -> str:
+        """The translation with URLs, DOIs, e-mails, markup and placeholders blanked (offsets kept)."""
+        return blank(self.translation, self.non_prose(self.translation))
+
+    def non_prose(self, text: str) -> list[tuple[int, int]]:
+        """Spans of ``text`` that are not prose: protected spans, markup, format directives."""
+        spans = [(s.start, s.end) for s in find_protected(text)] if maybe_protected(text) else []
+        spans += [(s.start, s.end) for s in find_markup(text)]
+        formats = format_flags(self.entry.flags)
+        for fmt in formats:
+            try:
+                spans += [(d.start, d.end) for d in PARSERS[fmt](text)]
+            except FormatError:
+                pass  # reported by the format check
+        if not formats:
+            spans += [(d.start, d.end) for d in guess_directives(text)]
+        return spans
 
     def letters_outside(self, text: str, spans: list[tuple[int, int]]) -> str:
         """The letters of ``text`` outside ``spans``."""

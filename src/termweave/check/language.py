@@ -28,6 +28,10 @@ _NON_CYRILLIC_RE = re.compile(r"[^\u0400-\u04ff]+")
 _UK_ONLY_RE = re.compile(r"[іїєґІЇЄҐ]|[\u0400-\u04ff]['’ʼ][\u0400-\u04ff]")
 _RU_ONLY_RE = re.compile(r"[ыэъёЫЭЪЁ]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
+_HANGUL_RE = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_KANA_RE = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_CYRILLIC_LANGUAGES = frozenset({"uk", "ru", "be", "bg", "sr", "mk"})
 _NOT_CYRILLIC_LETTER_RE = re.compile(r"[^\W\d_\u0400-\u04ff]")
 
 MIN_LETTERS_SCRIPT = 12  # fewer letters than this: not enough evidence of a wrong script
@@ -52,6 +56,15 @@ class LanguageGuard:
     load_seconds: float | None = None  # how long building the lingua detector took
     model_calls: int = 0
 
+    def has_target_script(self, text: str, lang: str) -> bool:
+        """Does ``text`` hold some letters of ``lang``'s own script (two Hangul syllables, three
+        Cyrillic letters)? Other languages: always False (no script rule known)."""
+        if lang == "ko":
+            return len(_HANGUL_RE.findall(text)) >= 2
+        if lang in _CYRILLIC_LANGUAGES:
+            return len(_CYRILLIC_RE.findall(text)) >= 3
+        return False
+
     def wrong_language(self, text: str, lang: str, source_lang: str = "en") -> str | None:
         """A message when ``text`` is not in ``lang``; None when it is or evidence is lacking."""
         if lang == "uk" and not _NOT_CYRILLIC_LETTER_RE.search(text) and not _RU_ONLY_RE.search(text):
@@ -60,11 +73,32 @@ class LanguageGuard:
         letters = _NON_LETTER_RE.sub("", text)
         if not letters:
             return None
+        foreign = self._foreign_script(letters, lang)
+        if foreign:
+            return foreign
         if lang == "ko":
             return self._korean(letters)
         if lang == "uk":
             return self._ukrainian(text, letters, source_lang)
         return self._other(text, letters, lang, source_lang)
+
+    def _foreign_script(self, letters: str, lang: str) -> str | None:
+        """Letters of a script the language does not use and none of its own: Japanese kana or
+        Cyrillic in a Korean catalog, Hangul or kana in a Ukrainian one. Two such letters are
+        evidence enough, however short the text ("パスワード")."""
+        if lang == "ko" and not _HANGUL_RE.search(letters):
+            kana = len(_KANA_RE.findall(letters))
+            cyrillic = len(_CYRILLIC_RE.findall(letters))
+        elif lang in _CYRILLIC_LANGUAGES and not _CYRILLIC_RE.search(letters):
+            kana = len(_KANA_RE.findall(letters)) + len(_HANGUL_RE.findall(letters))
+            cyrillic = 0
+        else:
+            return None
+        if kana >= 2:
+            return f"not {language_name(lang)}: written in {'Hangul' if _HANGUL_RE.search(letters) else 'Japanese kana'}"
+        if cyrillic >= 2:
+            return f"not {language_name(lang)}: written in Cyrillic"
+        return None
 
     def _korean(self, letters: str) -> str | None:
         hangul = len(_NON_HANGUL_RE.sub("", letters))
