@@ -65,7 +65,8 @@ def check(write_po, glossary, ko_matcher):
 
     def run(lang: str, entries, only: set[str] | None = None, source_lang: str | None = None, gloss=None):
         path = write_po(lang, entries)
-        resources = Resources(glossary=gloss or glossary, matchers={"ko": ko_matcher})
-        return run_checks([path], gloss or glossary, source_lang=source_lang, only=only, resources=resources).findings
+        chosen = glossary if gloss is None else gloss
+        resources = Resources(glossary=chosen, matchers={"ko": ko_matcher})
+        return run_checks([path], chosen, source_lang=source_lang, only=only, resources=resources).findings
 
     return run

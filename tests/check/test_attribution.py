@@ -5,6 +5,11 @@ from __future__ import annotations
 import pytest
 
 from termweave.check.context import licence_code
+from pathlib import Path
+
+from termweave.glossary import Glossary
+
+EMPTY = Glossary(path=Path("empty.csv"), terms=[], languages=("en", "uk", "ko"))
 
 COPYRIGHT = "Copyright (c) 2026 Павло Гай-Нижник"
 LICENCE = "This work is licensed under a Creative Commons Attribution 4.0 International License."
@@ -43,7 +48,7 @@ def test_licence_without_version_or_title_is_an_error(check):
     messages = [f.message for f in findings]
     assert messages == [
         "the licence must keep its version 4.0",
-        "the licence must be named Із Зазначенням Авторства 4.0 Міжнародна or its code CC BY 4.0",
+        "the licence must be named by its official title «Із Зазначенням Авторства 4.0 Міжнародна» or its code CC BY 4.0",
     ]
 
 
@@ -56,9 +61,31 @@ def test_licence_is_recognised_by_its_text(check):
     findings = attribution(check, [(None, "Licensed under CC BY-SA 4.0.", "Ліцензія: Creative Commons.")])
     assert [f.message for f in findings] == [
         "the licence must keep its version 4.0",
-        "the licence must be named by its code CC BY-SA 4.0 (or a title the glossary approves)",
+        "the licence must be named by its official title «Із Зазначенням Авторства – Поширення На Тих Самих Умовах "
+        "4.0 Міжнародна» or its code CC BY-SA 4.0",
     ]
     assert attribution(check, [(None, "Licensed under CC BY-SA 4.0.", "Ліцензія: CC BY-SA 4.0.")]) == []
+
+
+NC_SA = "This work is licensed under a Creative Commons Attribution-NonCommercial-ShareAlike 4.0 International License."
+
+
+@pytest.mark.parametrize("lang, translation, problem", [
+    # The case: the source changed to BY-NC-SA, the translations still say CC BY 4.0.
+    ("uk", "Цей твір ліцензовано на умовах ліцензії Creative Commons «Із Зазначенням Авторства 4.0 Міжнародна».",
+     "the translation names CC BY 4.0, the source CC BY-NC-SA 4.0"),
+    ("ko", "이 저작물은 크리에이티브 커먼즈 저작자표시 4.0 국제 라이선스에 따라 이용할 수 있습니다.",
+     "the translation names CC BY 4.0, the source CC BY-NC-SA 4.0"),
+    ("ko", "이 저작물은 [CC BY-NC-SA](https://creativecommons.org/licenses/by-nc/4.0/) 4.0 라이선스를 따릅니다.",
+     "the translation names CC BY-NC 4.0, the source CC BY-NC-SA 4.0"),
+    ("uk", "Ліцензія Creative Commons «Із Зазначенням Авторства – Некомерційна – Поширення На Тих Самих Умовах "
+           "4.0 Міжнародна».", None),
+    ("ko", "크리에이티브 커먼즈 저작자표시-비영리-동일조건변경허락 4.0 국제 라이선스.", None),
+])
+def test_a_different_licence_is_an_error_without_any_glossary_row(check, lang, translation, problem):
+    # No glossary: the official titles ship with termweave.
+    findings = check(lang, [("licence", NC_SA, translation)], only={"attribution-altered"}, gloss=EMPTY)
+    assert [f.message for f in findings][:1] == ([problem] if problem else [])
 
 
 @pytest.mark.parametrize("text, code", [

@@ -17,6 +17,7 @@ from termweave.check.context import VERSION_RE, EntryContext
 from termweave.check.language import language_name
 from termweave.check.registry import Check, register
 from termweave.check.report import Finding, Severity
+from termweave.data.licences import by_code, named_licences
 from termweave.glossary.match import normalize
 from termweave.patterns import NUMBER_TOKEN_RE, blank, digit_words, find_number_values, implied_numbers
 
@@ -44,8 +45,8 @@ class TermMissing(Check):
         for term_id, hit in ctx.triggered.items():
             if term_id in ctx.satisfied:
                 continue
-            if ctx.is_licence_title(hit) and ctx.licence_code_present():
-                continue
+            if ctx.is_licence_title(hit) and ctx.licence_named:
+                continue  # the licence is named by its code or official title: attribution-altered's business
             wanted = " | ".join(hit.term.allowed(ctx.lang, ctx.source_lang))
             found = ctx.source[hit.start:hit.end]
             findings.append(ctx.finding(self, f"source has “{found}”; translation lacks {wanted}", term=term_id))
@@ -198,20 +199,17 @@ class AttributionAltered(Check):
         for version in dict.fromkeys(VERSION_RE.findall(ctx.source)):
             if version not in translation:
                 findings.append(ctx.finding(self, f"the licence must keep its version {version}"))
-        titles = [hit for hit in ctx.source_hits if ctx.is_licence_title(hit)]
-        code = ctx.licence_code
-        if ctx.licence_code_present():
-            return findings
-        if titles:
-            for hit in titles:
-                if hit.term.id not in ctx.satisfied:
-                    wanted = " | ".join(hit.term.allowed(ctx.lang, ctx.source_lang))
-                    alternative = f" or its code {code}" if code else ""
-                    findings.append(ctx.finding(self, f"the licence must be named {wanted}{alternative}"))
-        elif code:
-            findings.append(ctx.finding(self, f"the licence must be named by its code {code} "
-                                              "(or a title the glossary approves)"))
-        elif not re.search(r"creative\s+commons", translation, re.I):
+        expected = ctx.licence_code
+        named = named_licences(ctx.translation, ctx.lang)
+        for other in named:
+            if other != expected:
+                findings.append(ctx.finding(self, f"the translation names {other}, the source {expected or 'another licence'}"))
+        if expected and expected not in named:
+            licence = by_code(expected)
+            title = licence.title(ctx.lang) if licence else None
+            official = f"its official title «{title}» or " if title else ""
+            findings.append(ctx.finding(self, f"the licence must be named by {official}its code {expected}"))
+        elif not expected and not named and not re.search(r"creative\s+commons", translation, re.I):
             findings.append(ctx.finding(self, "the licence must be named (Creative Commons)"))
         return findings
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from termweave.check.catalog import Catalog, Entry
 from termweave.check.language import LanguageGuard
 from termweave.check.report import Finding
+from termweave.data.licences import named_licences
 from termweave.glossary import Glossary, Term
 from termweave.glossary.match import Matcher, TermHit, matcher_for, normalize, outermost
 from termweave.check.formats import PARSERS, FormatError, format_flags, guess_directives
@@ -172,11 +173,17 @@ class EntryContext:
 
     @lazy
     def licence_code(self) -> str | None:
-        return licence_code(self.source) if self.is_licence else None
+        """The code of the CC licence the source names ("CC BY-NC-SA 4.0"), if it is a licence entry."""
+        if not self.is_licence:
+            return None
+        named = named_licences(self.source, self.source_lang)
+        return named[0] if named else licence_code(self.source)
 
-    def licence_code_present(self) -> bool:
+    @lazy
+    def licence_named(self) -> bool:
+        """Does the translation name the source's licence (code, official title or deed URL) and no other?"""
         code = self.licence_code
-        return bool(code) and licence_code_pattern(code).search(normalize(self.translation).text) is not None
+        return bool(code) and named_licences(self.translation, self.lang) == [code]
 
     def is_licence_title(self, hit: TermHit) -> bool:
         return self.is_licence and bool(_LICENCE_TERM_RE.search(hit.variant))
@@ -247,12 +254,3 @@ def licence_code(source: str) -> str | None:
         return None
     elements = [name for name, pattern in _CC_ELEMENTS if pattern.search(source)]
     return ("CC " + "-".join(elements) + suffix) if elements else None
-
-
-def licence_code_pattern(code: str) -> re.Pattern:
-    parts = code.split()
-    elements = parts[1].split("-")
-    pattern = r"\bCC[\s-]*" + r"[\s-]*".join(map(re.escape, elements))
-    if len(parts) > 2:
-        pattern += r"[\s-]*" + re.escape(parts[2])
-    return re.compile(pattern + r"(?!\w|\.\d)", re.I)
