@@ -145,8 +145,15 @@ def test_ukrainian_words_are_analysed_once(terms):
     matcher = matcher_for("uk")
     matcher.find("Російської Федерації та Російської Федерації", terms)
     analysed = len(matcher._keys)
-    matcher.find("Російської Федерації знову", terms)
+    matcher.find("Російської Федерації Росією", terms)
     assert len(matcher._keys) == analysed + 1
+
+
+def test_ukrainian_words_sharing_no_beginning_with_a_variant_are_not_analysed(terms):
+    matcher = matcher_for("uk")
+    assert matcher.find("Жовтий їжак шукав хату", terms) == []
+    assert not {"Жовтий", "їжак", "шукав", "хату"} & set(matcher._keys)  # never given to pymorphy3
+    assert [h.term.id for h in matcher.find("Він пише про Російську Федерацію", terms)] == ["russian-federation"]
 
 
 # -- Korean -----------------------------------------------------------------------------------

@@ -134,6 +134,17 @@ class EntryContext:
 
     @lazy
     def target_hits(self) -> list[TermHit]:
+        """Approved renderings in the translation of the terms the source triggers (only those
+        are looked for: a Korean catalog without glossary terms never loads Kiwi)."""
+        wanted = [hit.term for hit in self.triggered.values()] if self.terms else []
+        if not wanted:
+            return []
+        return self.res.matcher(self.lang).find(self.translation, wanted, "allowed", self.source_lang)
+
+    @lazy
+    def all_target_hits(self) -> list[TermHit]:
+        """Approved renderings of any term in the translation (to excuse a forbidden variant
+        that lies inside one)."""
         if not self.terms:
             return []
         return self.res.matcher(self.lang).find(self.translation, self.terms, "allowed", self.source_lang)
@@ -153,7 +164,7 @@ class EntryContext:
     def forbidden_hits(self) -> list[TermHit]:
         """Forbidden variants in the translation, except inside a longer approved rendering."""
         hits = self.raw_forbidden_hits
-        allowed = self.target_hits if hits else []
+        allowed = self.all_target_hits if hits else []
         return [
             h for h in hits
             if not any(a.start <= h.start and h.end <= a.end and (a.end - a.start) > (h.end - h.start) for a in allowed)

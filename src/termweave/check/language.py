@@ -8,11 +8,16 @@ Script evidence settles almost every segment for free:
   Letters only Ukrainian has (і ї є ґ, the apostrophe inside a word) against letters only
   Russian has (ы э ъ ё): Russian letters without Ukrainian ones is Russian; Ukrainian ones
   without Russian ones is Ukrainian, with no model consulted.
-- Only a Cyrillic segment with neither kind of letter (or with both) and at least 20
-  letters goes to lingua (restricted to uk/ru/be/bg/en, loaded on first need); it is
+- A Cyrillic segment with neither kind of letter (or with both) is weighed by words: frequent
+  words only one language has ("це", "або", "що" against "это", "или", "и") and Ukrainian
+  endings (-ння, -ськ-, infinitives in -ти). Ukrainian cues and no Russian ones settle it.
+- What is left goes to lingua (restricted to uk/ru/be/bg/en, loaded on first need) when it
+  has Russian cue words (20 letters or more) or no cue at all (40 letters or more); it is
   flagged only when lingua gives Russian (or another candidate) a confidence of at least
   0.9, so Ukrainian written without і/ї/є is not a false alarm. Shorter segments without
   evidence ("Анотація", a name) are never flagged.
+- Korean and Ukrainian catalogs: two letters of a script the language does not use, and none
+  of its own (Japanese kana, Hangul in uk, Cyrillic in ko), are wrong however short.
 - Other target languages: lingua over a small candidate set, same 0.9 / 20-letter rule.
 """
 
@@ -34,8 +39,23 @@ _KANA_RE = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _CYRILLIC_LANGUAGES = frozenset({"uk", "ru", "be", "bg", "sr", "mk"})
 _NOT_CYRILLIC_LETTER_RE = re.compile(r"[^\W\d_\u0400-\u04ff]")
 
+# Frequent words that only one of the two languages has (letters ы э ъ ё і ї є ґ aside):
+# evidence that settles most Cyrillic segments without the model.
+_UK_WORDS = frozenset(
+    "з й ж це цей ця ці цього цієї що та або чи як який яка яке які якщо бути буде було були вже ще від "
+    "зі із через його її їх він вона вони ми тому коли тут де також нижче вище може можна немає "
+    "треба будь".split()
+)
+_RU_WORDS = frozenset(
+    "это этот эта что или если как он она оно они и его ее её было была был будет может можно нет "
+    "да все всё так уже еще ещё от из при только также".split()
+)
+# -ння (знання), -ськ- (український), infinitives in -ти (перемкнути), instrumental -ою.
+_UK_SUFFIX_RE = re.compile(r"[а-яіїєґ](?:ння|ннях|нням|ськ[аеиоіуюяї])|[а-яіїєґ]{3}(?:ти|ою)\b", re.I)
+_WORD_RE = re.compile(r"[^\W\d_]+")
 MIN_LETTERS_SCRIPT = 12  # fewer letters than this: not enough evidence of a wrong script
 MIN_LETTERS_MODEL = 20  # fewer letters than this: never ask the model
+MIN_LETTERS_UNMARKED = 40  # Cyrillic without any Ukrainian or Russian cue: ask the model from this length
 MODEL_CONFIDENCE = 0.9
 
 _NAMES = {"en": "English", "uk": "Ukrainian", "ru": "Russian", "ko": "Korean", "be": "Belarusian",
@@ -120,6 +140,12 @@ class LanguageGuard:
             return f"Russian, not Ukrainian: has {''.join(sorted(set(ru_only)))} and none of і ї є ґ"
         if cyrillic < MIN_LETTERS_MODEL:
             return None
+        words = set(_WORD_RE.findall(text.lower()))
+        russian_words = words & _RU_WORDS
+        if (words & _UK_WORDS or _UK_SUFFIX_RE.search(text)) and not russian_words:
+            return None  # Ukrainian function words or endings ("це", "або", "-ння", "-ськ-"), no Russian ones
+        if not russian_words and cyrillic < MIN_LETTERS_UNMARKED:
+            return None  # no evidence either way in a short segment: not worth the model (0.7 s to load)
         guess, confidence = self.detect(text, ("uk", "ru", "be", "bg", "en"))
         if guess != "uk" and confidence >= MODEL_CONFIDENCE:
             return f"looks like {language_name(guess)}, not Ukrainian (confidence {confidence:.2f})"

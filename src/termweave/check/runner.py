@@ -105,13 +105,20 @@ def _preset_glossary_hits(contexts: list[EntryContext], resources: Resources, fo
         return
     source_matcher = resources.matcher(first.source_lang)
     target_matcher = resources.matcher(first.lang)
-    sources = source_matcher.find_many([c.source for c in contexts], terms, "allowed", first.source_lang)
+    sources = [outermost(hits) for hits in
+               source_matcher.find_many([c.source for c in contexts], terms, "allowed", first.source_lang)]
     translations = [c.translation for c in contexts]
-    targets = target_matcher.find_many(translations, terms, "allowed", first.source_lang)
+    # Only the terms some source triggers are looked for in the translations.
+    triggered = {hit.term.id: hit.term for hits in sources for hit in hits}
+    wanted = [term for term in terms if term.id in triggered]
+    targets = target_matcher.find_many(translations, wanted, "allowed", first.source_lang) if wanted else None
     banned = resources.forbidden_terms(first.lang) if forbidden else []
     forbids = target_matcher.find_many(translations, banned, "forbidden", first.source_lang) if banned else None
     for i, ctx in enumerate(contexts):
-        ctx.preset(source_hits=outermost(sources[i]), target_hits=targets[i])
+        ctx.preset(source_hits=sources[i])
+        if targets is not None:
+            mine = {hit.term.id for hit in sources[i]}
+            ctx.preset(target_hits=[hit for hit in targets[i] if hit.term.id in mine])
         if forbids is not None:
             ctx.preset(raw_forbidden_hits=forbids[i])
 

@@ -488,6 +488,14 @@ def _uk_feminitives(lemma: str) -> set[str]:
     return {lemma[: -len(m)] + f for m, f in _UK_FEMININE_SUFFIXES if lemma.endswith(m) and len(lemma) > len(m) + 2}
 
 
+_UK_VOWELS = frozenset("аеєиіїоуюяьʼ'’")
+
+
+def _uk_prefix(low: str) -> str:
+    """A word's first letter and its second (any vowel counts as one): "ніч" and "ночі" agree."""
+    return low[:1] + ("V" if low[1:2] and low[1:2] in _UK_VOWELS else low[1:2])
+
+
 class UkrainianMatcher(WordMatcher):
     """Ukrainian: words compared by their pymorphy3 lemmas (any case, number and gender)."""
 
@@ -576,6 +584,18 @@ class UkrainianMatcher(WordMatcher):
             keys.update("~" + low[:-1] for e in "аяоеиіу" if low.endswith(e) and len(low) > 3)
         return frozenset(keys)
 
+    def _candidates(self, index: _Index, word: str) -> tuple[_Pattern, ...]:
+        # Most words of a text share no beginning with any variant: settle them without
+        # pymorphy3 (inflection keeps a noun's first letter and, up to a vowel change, its second).
+        prefixes = index.__dict__.get("prefixes")
+        if prefixes is None:
+            prefixes = index.prefixes = {_uk_prefix(key.lstrip("~").partition("#")[0]) for key in index.by_first}
+        low = word.lower()
+        if _uk_prefix(low) not in prefixes and low not in _UK_EUPHONY:
+            index.candidates[word] = ()
+            return ()
+        return super()._candidates(index, word)
+
     def _all_hits(self, text: str, index: _Index) -> tuple[Normalized, list[tuple[int, int, _Pattern]]]:
         norm, words = self.words_of(text)
         found = self._scan(words, index)
@@ -654,6 +674,14 @@ _WORDCHAR_RE = re.compile(r"[^\W_]")
 _KO_WS_RE = re.compile(r"\s+")
 
 
+def _starts_inside_word(text: str, start: int) -> bool:
+    """Does ``start`` fall inside a word (after letters that are no known prefix)?"""
+    begin = start
+    while begin > 0 and _WORDCHAR_RE.match(text, begin - 1):
+        begin -= 1
+    return begin < start and text[begin:start] not in _KO_PREFIXES
+
+
 class KoreanMatcher(Matcher):
     """Korean: a cheap substring/particle test first, Kiwi morphemes for what it cannot settle."""
 
@@ -712,6 +740,8 @@ class KoreanMatcher(Matcher):
                 start = positions[at]
                 end = positions[at + len(key) - 1] + 1
                 verdict = self._cheap(low, start, end)
+                if verdict is None and end - start > len(key) and _starts_inside_word(low, start):
+                    verdict = False  # across a space from inside a word: "정권" is not in "특정 권한"
                 if verdict is None:
                     verdict = self._aligned(norm.text, start, end)
                 if verdict:
