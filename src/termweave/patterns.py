@@ -247,6 +247,23 @@ def find_markup(text: str) -> list[Span]:
     return [Span(m.start(), m.end(), m.group()) for m in MARKUP_RE.finditer(text)]
 
 
+_TAG_RE = re.compile(r"(?<!<)<(/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*(/?)>(?!>)")  # not <<placeholder>>
+_ATTR_NAME_RE = re.compile(r"([\w:-]+)(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+
+
+def find_tags(text: str) -> list[Span]:
+    """HTML/XML tags of ``text``, each as its skeleton: name and attribute names ("<a href>",
+    "</a>"), since attribute values such as a title may be translated (links are protected spans)."""
+    if "<" not in text:
+        return []
+    tags = []
+    for m in _TAG_RE.finditer(text):
+        attributes = " ".join(sorted(_ATTR_NAME_RE.findall(m.group(3)))) if m.group(3) else ""
+        skeleton = f"<{m.group(1)}{m.group(2).lower()}{' ' + attributes if attributes else ''}{m.group(4)}>"
+        tags.append(Span(m.start(), m.end(), skeleton))
+    return tags
+
+
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with each span replaced by as many spaces (offsets stay valid)."""
     if not spans:

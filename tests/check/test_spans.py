@@ -37,6 +37,11 @@ def findings(check, lang, source, translation, only, flags=""):
     ("uk", 'See <a href="https://example.org/docs">the docs</a>.', 'Див. <a href="https://example.org/docs">документацію</a>.',
      False),
     ("ko", "Mail <help@example.org>.", "<help@example.com>로 메일을 보내세요.", True),
+    # Tags keep their names (a translated <코드> is no HTML); added emphasis is the translator's choice.
+    ("ko", "Put <code>%(code)s</code> here", "여기에 <코드>%(code)s</코드>를 넣으세요", True),
+    ("ko", "<h1>All modules</h1>", "<h5>모든 모듈</h5>", True),
+    ("uk", "Put <code>%(code)s</code> here", "Вставте <i>сюди</i> <code>%(code)s</code>", False),
+    ("ko", "(The <<original entry>> is located in %s)", "(<<원래 항목>>은 %s에 있습니다)", False),
 ])
 def test_protected_altered_in_markup(check, lang, source, translation, bad):
     assert bool(findings(check, lang, source, translation, {"protected-altered"})) == bad
@@ -66,6 +71,7 @@ def test_numbers_units_and_digits_in_names(check, lang, source, translation, bad
     ("ko", "Reset password", "パスワードをリセット", True),
     ("ko", "Reset password", "Сброс", True),
     ("uk", "Reset password", "비밀번호 재설정", True),
+    ("uk", "Search", "検索", True),
     ("ko", "Raw binary data", "Raw binary data", True),
 ])
 def test_wrong_language_ignores_placeholders_markup_and_copied_identifiers(check, lang, source, translation, bad):

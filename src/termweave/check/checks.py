@@ -12,6 +12,7 @@ translation (fuzzy entries are content-checked too: an MT draft deserves the sam
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from termweave.check.context import VERSION_RE, EntryContext
 from termweave.check.language import language_name
@@ -19,7 +20,7 @@ from termweave.check.registry import Check, register
 from termweave.check.report import Finding, Severity
 from termweave.data.licences import by_code, named_licences
 from termweave.glossary.match import normalize
-from termweave.patterns import NUMBER_TOKEN_RE, blank, digit_words, find_number_values, implied_numbers
+from termweave.patterns import NUMBER_TOKEN_RE, blank, digit_words, find_number_values, find_tags, implied_numbers
 
 _DIGIT_RE = re.compile(r"\d")
 
@@ -156,7 +157,7 @@ class ProtectedAltered(Check):
     character for character."""
 
     id = "protected-altered"
-    name = "DOI, URL or e-mail altered"
+    name = "DOI, URL, e-mail or markup altered"
     severity = "error"
 
     def check(self, ctx: EntryContext) -> list[Finding]:
@@ -165,7 +166,19 @@ class ProtectedAltered(Check):
             if span.text not in ctx.translation:
                 kind = "e-mail address" if "@" in span.text else "DOI" if span.text.startswith("10.") else "URL"
                 findings.append(ctx.finding(self, f"{kind} {span.text} is missing or altered"))
+        if "<" in ctx.source or "<" in ctx.translation:
+            findings += self._tags(ctx)
         return findings
+
+    def _tags(self, ctx: EntryContext) -> list[Finding]:
+        """Every HTML/XML tag of the source (name and attribute names), as often as there. A tag
+        the translation adds (emphasis, a line break) is the translator's choice."""
+        wanted = Counter(t.text for t in find_tags(ctx.source))
+        if not wanted:
+            return []
+        have = Counter(t.text for t in find_tags(ctx.translation))
+        return [ctx.finding(self, f"markup {tag} of the source is missing or altered")
+                for tag, n in wanted.items() if have[tag] < n]
 
 
 @register

@@ -36,6 +36,7 @@ _LATIN_RE = re.compile(r"[A-Za-z]")
 _HANGUL_RE = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _KANA_RE = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_HAN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 _CYRILLIC_LANGUAGES = frozenset({"uk", "ru", "be", "bg", "sr", "mk"})
 _NOT_CYRILLIC_LETTER_RE = re.compile(r"[^\W\d_\u0400-\u04ff]")
 
@@ -48,7 +49,7 @@ _UK_WORDS = frozenset(
 )
 _RU_WORDS = frozenset(
     "это этот эта что или если как он она оно они и его ее её было была был будет может можно нет "
-    "да все всё так уже еще ещё от из при только также".split()
+    "да все всё так уже еще ещё от из при только также пожалуйста ниже ошибки ошибка введите".split()
 )
 # -ння (знання), -ськ- (український), infinitives in -ти (перемкнути), instrumental -ою.
 _UK_SUFFIX_RE = re.compile(r"[а-яіїєґ](?:ння|ннях|нням|ськ[аеиоіуюяї])|[а-яіїєґ]{3}(?:ти|ою)\b", re.I)
@@ -104,18 +105,21 @@ class LanguageGuard:
 
     def _foreign_script(self, letters: str, lang: str) -> str | None:
         """Letters of a script the language does not use and none of its own: Japanese kana or
-        Cyrillic in a Korean catalog, Hangul or kana in a Ukrainian one. Two such letters are
+        Cyrillic (or Chinese characters) in a Korean catalog, Hangul, kana or Chinese characters in a
+        Ukrainian one. Two such letters are
         evidence enough, however short the text ("パスワード")."""
         if lang == "ko" and not _HANGUL_RE.search(letters):
-            kana = len(_KANA_RE.findall(letters))
+            east_asian = len(_KANA_RE.findall(letters)) + len(_HAN_RE.findall(letters))
             cyrillic = len(_CYRILLIC_RE.findall(letters))
         elif lang in _CYRILLIC_LANGUAGES and not _CYRILLIC_RE.search(letters):
-            kana = len(_KANA_RE.findall(letters)) + len(_HANGUL_RE.findall(letters))
+            east_asian = sum(len(r.findall(letters)) for r in (_KANA_RE, _HANGUL_RE, _HAN_RE))
             cyrillic = 0
         else:
             return None
-        if kana >= 2:
-            return f"not {language_name(lang)}: written in {'Hangul' if _HANGUL_RE.search(letters) else 'Japanese kana'}"
+        if east_asian >= 2:
+            script = ("Hangul" if _HANGUL_RE.search(letters)
+                      else "Japanese kana" if _KANA_RE.search(letters) else "Chinese characters")
+            return f"not {language_name(lang)}: written in {script}"
         if cyrillic >= 2:
             return f"not {language_name(lang)}: written in Cyrillic"
         return None
