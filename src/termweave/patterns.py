@@ -124,6 +124,11 @@ class NumberToken(NamedTuple):
 _MISSING = object()
 
 
+# CLDR's decimal and group symbols of the languages termweave ships catalogs for, so that a
+# check run need not load babel's locale data (tests compare them with babel).
+CLDR_NUMBER_SYMBOLS = {"en": (".", ","), "uk": (",", "\u00a0"), "ko": (".", ",")}
+
+
 @dataclass(frozen=True)
 class NumberFormat:
     """How a language writes numbers (from CLDR via babel); caches the tokens it has read."""
@@ -134,13 +139,16 @@ class NumberFormat:
 
     @classmethod
     def for_language(cls, lang: str) -> "NumberFormat":
-        from babel.numbers import get_decimal_symbol, get_group_symbol
-
         code = lang.replace("-", "_")
-        try:
-            decimal, group = get_decimal_symbol(code), get_group_symbol(code)
-        except Exception:  # an unknown locale: English conventions
-            decimal, group = ".", ","
+        if code in CLDR_NUMBER_SYMBOLS:
+            decimal, group = CLDR_NUMBER_SYMBOLS[code]
+        else:
+            from babel.numbers import get_decimal_symbol, get_group_symbol
+
+            try:
+                decimal, group = get_decimal_symbol(code), get_group_symbol(code)
+            except Exception:  # an unknown locale: English conventions
+                decimal, group = ".", ","
         group = " " if group in _SPACES else group
         # Spaces group thousands in every language (SI style); the locale adds its own symbol.
         return cls(decimal, frozenset({" ", group}) - {decimal})

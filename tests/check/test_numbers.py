@@ -84,3 +84,12 @@ def test_roman_century_in_ukrainian(check):
 def test_a_dropped_number_is_reported(check):
     (finding,) = mismatches(check, "In 2024, 3 states signed.", "Держави підписали у 2024 році.")
     assert finding.message == "number 3 of the source is missing from the translation"
+
+
+def test_number_symbols_table_agrees_with_babel():
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    from termweave.patterns import CLDR_NUMBER_SYMBOLS
+
+    for lang, (decimal, group) in CLDR_NUMBER_SYMBOLS.items():
+        assert (get_decimal_symbol(lang), get_group_symbol(lang)) == (decimal, group)

@@ -15,8 +15,8 @@ from termweave.check.registry import Check, all_checks
 from termweave.check.report import CheckReport, Finding
 from termweave.console import Console
 from termweave.errors import InputError, UsageError
-from termweave.glossary import Glossary
-from termweave.glossary.match import outermost
+from termweave.glossary import Glossary, Term
+from termweave.glossary.match import Matcher, outermost
 
 BATCH = 1000  # entries whose glossary hits are found in one pass
 IGNORE_PREFIX = "ignore-"  # "#, ignore-term-missing": Weblate's per-entry suppression flag
@@ -111,9 +111,9 @@ def _preset_glossary_hits(contexts: list[EntryContext], resources: Resources, fo
     # Only the terms some source triggers are looked for in the translations.
     triggered = {hit.term.id: hit.term for hits in sources for hit in hits}
     wanted = [term for term in terms if term.id in triggered]
-    targets = target_matcher.find_many(translations, wanted, "allowed", first.source_lang) if wanted else None
+    targets = _find_many(target_matcher, translations, wanted, "allowed", first.source_lang) if wanted else None
     banned = resources.forbidden_terms(first.lang) if forbidden else []
-    forbids = target_matcher.find_many(translations, banned, "forbidden", first.source_lang) if banned else None
+    forbids = _find_many(target_matcher, translations, banned, "forbidden", first.source_lang) if banned else None
     for i, ctx in enumerate(contexts):
         ctx.preset(source_hits=sources[i])
         if targets is not None:
@@ -121,6 +121,15 @@ def _preset_glossary_hits(contexts: list[EntryContext], resources: Resources, fo
             ctx.preset(target_hits=[hit for hit in targets[i] if hit.term.id in mine])
         if forbids is not None:
             ctx.preset(raw_forbidden_hits=forbids[i])
+
+
+def _find_many(matcher: Matcher, texts: list[str], terms: list[Term], kind: str, source_lang: str) -> list[list]:
+    """``matcher.find_many`` over the texts its cheap test cannot rule out (the analyser sees the rest only)."""
+    mask = matcher.may_occur(texts, terms, kind, source_lang)
+    if mask is None:
+        return matcher.find_many(texts, terms, kind, source_lang)
+    found = iter(matcher.find_many([t for t, keep in zip(texts, mask) if keep], terms, kind, source_lang))
+    return [next(found) if keep else [] for keep in mask]
 
 
 def check_catalog(catalog: Catalog, checks: list[Check], resources: Resources,

@@ -204,6 +204,12 @@ class Matcher:
         terms = list(terms)
         return [self.find(text, terms, kind, source_lang) for text in texts]
 
+    def may_occur(self, texts: list[str], terms: list[Term], kind: str = "allowed",
+                  source_lang: str = "en") -> list[bool] | None:
+        """A cheap test before the analyser: False proves a text holds no variant of ``terms``;
+        None when the matcher has no such test (everything must be searched)."""
+        return None
+
 
 # --------------------------------------------------------------------------------------------
 # Word-sequence matching (English, Ukrainian, any language written with spaces)
@@ -489,11 +495,22 @@ def _uk_feminitives(lemma: str) -> set[str]:
 
 
 _UK_VOWELS = frozenset("аеєиіїоуюяьʼ'’")
+_PART_RE = re.compile(r"[^\W_]+")
 
 
 def _uk_prefix(low: str) -> str:
-    """A word's first letter and its second (any vowel counts as one): "ніч" and "ночі" agree."""
-    return low[:1] + ("V" if low[1:2] and low[1:2] in _UK_VOWELS else low[1:2])
+    """How a word begins, in a form inflection keeps: the first letter, then the second and (for
+    words of five letters or more) the third, any vowel counting as one ("ніч" and "ночі" agree;
+    "Путін" and "Путіна" too). Short words keep only two: a fleeting vowel ("день", "дня")."""
+    head = low[:3] if len(low) >= 5 else low[:2]
+    return head[:1] + "".join("V" if ch in _UK_VOWELS else ch for ch in head[1:])
+
+
+def _uk_prefixes(low: str) -> tuple[str, ...]:
+    """The beginnings a text word can share with a variant word of either length class (a short
+    form may stand for a long lemma: "люди" for "людина")."""
+    short = _uk_prefix(low[:2])
+    return (short, _uk_prefix(low[:3] + "__")) if len(low) >= 3 else (short,)
 
 
 class UkrainianMatcher(WordMatcher):
@@ -507,6 +524,7 @@ class UkrainianMatcher(WordMatcher):
         super().__init__(lang)
         self._morph = morph
         self._parses: dict[str, list] = {}  # word -> pymorphy3 parses (several keys read them)
+        self._needs: dict[tuple, tuple] = {}  # (kind, source_lang, term ids) -> (terms, prefix sets)
 
     def parse(self, low: str) -> list:
         parses = self._parses.get(low)
@@ -584,6 +602,28 @@ class UkrainianMatcher(WordMatcher):
             keys.update("~" + low[:-1] for e in "аяоеиіу" if low.endswith(e) and len(low) > 3)
         return frozenset(keys)
 
+    def may_occur(self, texts: list[str], terms: list[Term], kind: str = "allowed",
+                  source_lang: str = "en") -> list[bool] | None:
+        """A variant can occur only where every one of its words has a word of the same
+        beginning (see :func:`_uk_prefix`): "на Україні" needs a word in "ук-"."""
+        key = (kind, source_lang, tuple(map(id, terms)))
+        needs = self._needs.get(key)
+        if needs is None:
+            needs = []
+            for term in terms:
+                for variant in _variants(term, self.lang, kind, source_lang):
+                    words = _PART_RE.findall(normalize(variant).text.lower())
+                    need = frozenset(_uk_prefix(w) for w in words if w not in _UK_EUPHONY)
+                    if words:
+                        needs.append(need)
+            self._needs[key] = needs = (terms, needs)
+        needs = needs[1]
+        out = []
+        for text in texts:
+            present = {p for w in _PART_RE.findall(normalize(text).text.lower()) for p in _uk_prefixes(w)}
+            out.append(any(need <= present for need in needs))
+        return out
+
     def _candidates(self, index: _Index, word: str) -> tuple[_Pattern, ...]:
         # Most words of a text share no beginning with any variant: settle them without
         # pymorphy3 (inflection keeps a noun's first letter and, up to a vowel change, its second).
@@ -591,7 +631,7 @@ class UkrainianMatcher(WordMatcher):
         if prefixes is None:
             prefixes = index.prefixes = {_uk_prefix(key.lstrip("~").partition("#")[0]) for key in index.by_first}
         low = word.lower()
-        if _uk_prefix(low) not in prefixes and low not in _UK_EUPHONY:
+        if prefixes.isdisjoint(_uk_prefixes(low)) and low not in _UK_EUPHONY:
             index.candidates[word] = ()
             return ()
         return super()._candidates(index, word)
