@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from termweave.glossary import load_glossary
+from termweave.glossary import Term, load_glossary
 from termweave.glossary.match import KoreanMatcher, matcher_for, normalize, outermost
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "check"
@@ -268,3 +268,27 @@ def test_ukrainian_feminine_person_nouns_render_the_term():
     assert uk.find("Волонтерка з Полтави привезла ліки.", [term])
     assert uk.find("Волонтерів зустріли на вокзалі.", [term])
     assert not uk.find("Волонтерство стало масовим.", [term])
+
+
+# -- phrase semantics: dictionary form = every form; another form = that construction ---------
+
+UKRAINE = Term("ukraine", 1, variants={"en": ("Ukraine",), "uk": ("Україна",)},
+               forbidden={"uk": ("на Україні",)})
+KIM = Term("kim", 2, variants={"en": ("Kim Jong Un",), "uk": ("Кім Чен Ин",)}, forbidden={"uk": ("Кім Чен Ун",)})
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Він жив на Україні.", ["на Україні"]),  # the construction the variant is written in
+    ("Він поїхав на Україну.", []),  # another case of the same words: correct Ukrainian
+    ("Він жив в Україні.", []),
+    ("Зустріч із Кім Чен Уном і заява Кім Чен Уна.", ["Кім Чен Уном", "Кім Чен Уна"]),  # a name in every case
+    ("Кім Чен Ин приїхав.", []),
+])
+def test_forbidden_variant_semantics(text, found):
+    hits = matcher_for("uk").find(text, [UKRAINE, KIM], "forbidden")
+    assert [text[h.start:h.end] for h in hits] == found
+
+
+def test_dictionary_form_variant_matches_every_form():
+    hits = matcher_for("uk").find("Кордони України та Україною", [UKRAINE], "allowed")
+    assert [h.variant for h in hits] == ["Україна", "Україна"]

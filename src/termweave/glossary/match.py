@@ -282,6 +282,10 @@ class WordMatcher(Matcher):
         """Keys of a word of a glossary variant (dictionary form)."""
         return self.keys(word)
 
+    def pattern_keys(self, words: list[str]) -> tuple[frozenset[str], ...]:
+        """Keys of each word of one variant (a matcher may read a variant as a whole)."""
+        return tuple(self.variant_keys(w) for w in words)
+
     # -- machinery -----------------------------------------------------------------------
     def keys(self, word: str) -> frozenset[str]:
         keys = self._keys.get(word)
@@ -303,7 +307,7 @@ class WordMatcher(Matcher):
                 for variant in _variants(term, self.lang, kind, source_lang):
                     variant_words = self.word_re.findall(normalize(variant).text)
                     if variant_words:
-                        keys = tuple(self.variant_keys(w) for w in variant_words)
+                        keys = self.pattern_keys(variant_words)
                         patterns.append(_Pattern(term, variant, keys))
             index = self._indexes[by_ids] = _Index(patterns, terms)
         self._by_list[by_list] = index
@@ -495,6 +499,11 @@ def _uk_feminitives(lemma: str) -> set[str]:
 
 
 _UK_VOWELS = frozenset("аеєиіїоуюяьʼ'’")
+_UK_UNINFLECTED = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "ADVB", "PRED", "COMP"})
+
+
+def _apostrophes(low: str) -> str:
+    return low.replace("ʼ", "'").replace("’", "'")
 _PART_RE = re.compile(r"[^\W_]+")
 
 
@@ -570,10 +579,14 @@ class UkrainianMatcher(WordMatcher):
         if not _CYRILLIC_RE.search(low):
             return frozenset({low})
         keys = self.lemmas(low) | self.gendered(low)
+        keys.add("=" + _apostrophes(low))  # the form as written (variants in a non-dictionary form)
         # Stems for variants the dictionary does not know (Russian forms such as "Киев"):
-        # "Киева", "Киеве" end in a case ending after the variant's letters.
+        # "Киева", "Киеве" end in a case ending after the variant's letters. A capitalised word
+        # may be a short name: "Уна", "Уном" for "Ун".
         keys.add("~" + low)
-        keys.update("~" + low[: -len(e)] for e in _UK_UNKNOWN_ENDINGS if low.endswith(e) and len(low) - len(e) >= 3)
+        shortest = 2 if word[:1].isupper() else 3
+        keys.update("~" + low[: -len(e)] for e in _UK_UNKNOWN_ENDINGS
+                    if low.endswith(e) and len(low) - len(e) >= shortest)
         if "-" in low:
             # pymorphy3 inflects only the last part of an unknown compound ("держав-ізгоїв" ->
             # "держав-ізгой"); lemmatise each part too: "держава-ізгой".
@@ -585,16 +598,46 @@ class UkrainianMatcher(WordMatcher):
         keys.update(_UK_EUPHONY.get(low, ()))
         return frozenset(keys)
 
+    def pattern_keys(self, words: list[str]) -> tuple[frozenset[str], ...]:
+        """A variant in dictionary form stands for every inflected form; a variant written in
+        another form ("на Україні") stands for that construction only: its words as written."""
+        head = next((w for w in words if not self._uninflected(w)), None)
+        if head is not None and self._inflected(head):
+            return tuple(self.keys(w) if w[0].isdigit() else frozenset({"=" + _apostrophes(w.lower())})
+                         for w in words)
+        return tuple(self.variant_keys(w) for w in words)
+
+    def _uninflected(self, word: str) -> bool:
+        """A preposition, conjunction or particle ("на", "про"): not the head of a phrase."""
+        low = word.lower()
+        return bool(_CYRILLIC_RE.search(low)) and any(p.tag.POS in _UK_UNINFLECTED for p in self.parse(low))
+
+    def _inflected(self, word: str) -> bool:
+        """Is the head word of a variant in a form other than its dictionary form (no nominative
+        reading: "Україні")? The phrase's other words may stand in any case ("режим санкцій").
+        Words the dictionary does not know count as dictionary forms; so do capitalised words
+        read only as pronouns or plurals: names ("Ким", "Путин") the dictionary misreads."""
+        low = word.lower()
+        if not _CYRILLIC_RE.search(low) or not self.known(low):
+            return False
+        parses = self.parse(low)
+        if any("nomn" in p.tag or _apostrophes(p.normal_form) == _apostrophes(low) for p in parses):
+            return False
+        return not (word[:1].isupper() and all(p.tag.POS == "NPRO" or "plur" in p.tag for p in parses))
+
     def variant_keys(self, word: str) -> frozenset[str]:
         low = word.lower()
-        keys = {k for k in self.keys(word) if "#" not in k and not k.startswith("~")}
+        keys = {k for k in self.keys(word) if "#" not in k and not k.startswith(("~", "="))}
+        if word[:1].isupper() and _CYRILLIC_RE.search(low):
+            keys.add("~" + low)  # a name: its inflected forms end in case endings after these letters
         if not _CYRILLIC_RE.search(low):
             return frozenset(keys)
         first = self.parse(low)[0]
         if word[:1].isupper() and first.tag.POS == "ADJF" and first.tag.gender:
             # A capitalised adjective names someone or something (Зеленський, Російська
             # Федерація): its gender belongs to the name, so Зеленська is another person.
-            return frozenset(k for k in self.gendered(low) if k.endswith("#" + first.tag.gender))
+            gendered = {k for k in self.gendered(low) if k.endswith("#" + first.tag.gender)}
+            return frozenset(gendered | {"~" + low})  # the name as written, too ("Ун" is no adjective)
         if first.tag.POS == "NOUN" and first.tag.gender == "masc" and first.tag.animacy == "anim":
             keys.update(_uk_feminitives(first.normal_form))
         if "-" not in low and not self.known(low):
@@ -629,7 +672,7 @@ class UkrainianMatcher(WordMatcher):
         # pymorphy3 (inflection keeps a noun's first letter and, up to a vowel change, its second).
         prefixes = index.__dict__.get("prefixes")
         if prefixes is None:
-            prefixes = index.prefixes = {_uk_prefix(key.lstrip("~").partition("#")[0]) for key in index.by_first}
+            prefixes = index.prefixes = {_uk_prefix(key.lstrip("~=").partition("#")[0]) for key in index.by_first}
         low = word.lower()
         if prefixes.isdisjoint(_uk_prefixes(low)) and low not in _UK_EUPHONY:
             index.candidates[word] = ()
