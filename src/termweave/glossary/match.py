@@ -499,6 +499,7 @@ def _uk_feminitives(lemma: str) -> set[str]:
 
 
 _UK_VOWELS = frozenset("аеєиіїоуюяьʼ'’")
+_UK_VOWEL_TABLE = str.maketrans(dict.fromkeys(_UK_VOWELS, "V"))
 _UK_UNINFLECTED = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "ADVB", "PRED", "COMP"})
 
 
@@ -512,7 +513,7 @@ def _uk_prefix(low: str) -> str:
     words of five letters or more) the third, any vowel counting as one ("ніч" and "ночі" agree;
     "Путін" and "Путіна" too). Short words keep only two: a fleeting vowel ("день", "дня")."""
     head = low[:3] if len(low) >= 5 else low[:2]
-    return head[:1] + "".join("V" if ch in _UK_VOWELS else ch for ch in head[1:])
+    return head[:1] + head[1:].translate(_UK_VOWEL_TABLE)
 
 
 def _uk_prefixes(low: str) -> tuple[str, ...]:
@@ -534,6 +535,7 @@ class UkrainianMatcher(WordMatcher):
         self._morph = morph
         self._parses: dict[str, list] = {}  # word -> pymorphy3 parses (several keys read them)
         self._needs: dict[tuple, tuple] = {}  # (kind, source_lang, term ids) -> (terms, prefix sets)
+        self._word_prefixes: dict[str, tuple[str, ...]] = {}  # word -> _uk_prefixes(word)
 
     def parse(self, low: str) -> list:
         parses = self._parses.get(low)
@@ -662,8 +664,14 @@ class UkrainianMatcher(WordMatcher):
             self._needs[key] = needs = (terms, needs)
         needs = needs[1]
         out = []
+        known = self._word_prefixes
         for text in texts:
-            present = {p for w in _PART_RE.findall(normalize(text).text.lower()) for p in _uk_prefixes(w)}
+            present: set[str] = set()
+            for word in set(_PART_RE.findall(normalize(text).text.lower())):
+                found = known.get(word)
+                if found is None:
+                    found = known[word] = _uk_prefixes(word)
+                present.update(found)
             out.append(any(need <= present for need in needs))
         return out
 
