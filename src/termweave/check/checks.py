@@ -23,6 +23,8 @@ from termweave.glossary.match import normalize
 from termweave.patterns import NUMBER_TOKEN_RE, blank, digit_words, find_number_values, find_tags, implied_numbers
 
 _DIGIT_RE = re.compile(r"\d")
+_LETTER_DIGIT_RE = re.compile(r"[A-Za-z][A-Za-z_-]*\d")  # a name with digits may be here (IPv4, utf-8)
+_ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 
 @register
 class TermMissing(Check):
@@ -99,7 +101,10 @@ class NumberMismatch(Check):
         if not _DIGIT_RE.search(ctx.source) and not _DIGIT_RE.search(ctx.translation):
             return []
         source, translation = ctx.source_prose, ctx.translation_prose
-        return self._digit_words(ctx, source, translation) + self._numbers(ctx, source, translation)
+        findings = self._numbers(ctx, source, translation)
+        if _LETTER_DIGIT_RE.search(source) or _LETTER_DIGIT_RE.search(translation):
+            findings = self._digit_words(ctx, source, translation) + findings
+        return findings
 
     def _digit_words(self, ctx: EntryContext, source: str, translation: str) -> list[Finding]:
         """Names with digits (IPv4, EPUB3, Python3.12) must be carried over as written."""
@@ -260,7 +265,7 @@ class WrongLanguage(Check):
         if ctx.translation == ctx.source and _NAME_RE.fullmatch(ctx.source_prose):
             return []  # "Python Enhancement Proposals": a name kept as is (unchanged warns about it)
         spans = [(h.start, h.end) for h in ctx.target_hits if h.term.dnt] if ctx.terms else []
-        if ctx.res.guard.has_target_script(text, ctx.lang):
+        if _ASCII_LETTER_RE.search(text) and ctx.res.guard.has_target_script(text, ctx.lang):
             spans += _copied_words(text, ctx.source)
         text = blank(text, spans)
         message = ctx.res.guard.wrong_language(text, ctx.lang, ctx.source_lang)
