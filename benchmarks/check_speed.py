@@ -8,8 +8,9 @@
    convention (1,200 ≡ 1 200; 3.5 ≡ 3,5) and about 3 % of entries with a number changed.
 2. Times ``termweave check`` (every check on, JSON output) and ``pofilter`` (its default
    checks) on that file, each in its own process, and prints wall time, peak memory (max
-   RSS) and the ratio. Targets: ratio ≤ 0.25, termweave ≤ 300 MiB.
-3. Times ``termweave check`` on the shipped catalogs (translations/*.po; target < 3 s) and
+   RSS) and the ratio. Targets: ratio ≤ 0.25, termweave ≤ 200 MiB. (Its sentences are sparse in
+   glossary terms; ``dense_catalog.py`` measures a catalog dense in them.)
+3. Times ``termweave check`` on the shipped catalogs (translations/*.po; target < 0.5 s) and
    reports how long lingua and Kiwi take to load and what they cost in memory.
 
 Nothing is asserted: the figures are printed.
@@ -306,7 +307,7 @@ def main() -> None:
         print(f"{'termweave check (all)':<28}{tw_wall:>9.2f}{tw_rss:>10.0f}{tw_rc:>6}")
         print(f"{'pofilter (default checks)':<28}{pf_wall:>9.2f}{pf_rss:>10.0f}{pf_rc:>6}")
         print(f"ratio termweave/pofilter: {tw_wall / pf_wall:.3f} (target <= 0.25); "
-              f"termweave peak {tw_rss:.0f} MiB (target <= 300)")
+              f"termweave peak {tw_rss:.0f} MiB (target <= 200)")
         print(f"termweave summary: {summary}; findings by check: {dict(sorted(by_check.items()))}")
         print(f"number-mismatch: {len(changed)} entries have a changed number; termweave flags "
               f"{len(flagged & changed)} of them and {len(flagged - changed)} others")
@@ -323,7 +324,7 @@ def main() -> None:
             times.append((wall, rss, rc))
         best = min(times)
         print(f"\nshipped catalogs ({', '.join(p.name for p in shipped)}): "
-              f"wall {', '.join(f'{t[0]:.2f}' for t in times)} s (best {best[0]:.2f}; target < 3), "
+              f"wall {', '.join(f'{t[0]:.2f}' for t in times)} s (best {best[0]:.2f}; target < 0.5), "
               f"peak {best[1]:.0f} MiB, exit {best[2]}")
 
     print("\nanalyser load (own process each: seconds, MiB resident added, MiB resident after):")
