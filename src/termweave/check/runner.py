@@ -19,6 +19,7 @@ from termweave.glossary import Glossary, Term
 from termweave.glossary.match import Matcher, outermost
 
 BATCH = 1000  # entries whose glossary hits are found in one pass
+PROBE = 100  # texts the cheap may-occur test tries before it is used on a whole batch
 IGNORE_PREFIX = "ignore-"  # "#, ignore-term-missing": Weblate's per-entry suppression flag
 _IGNORE_LIKE_RE = re.compile(r"^ignore\b|^ignore_", re.I)
 _IGNORE_RE = re.compile(r"^ignore-([a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -125,9 +126,10 @@ def _preset_glossary_hits(contexts: list[EntryContext], resources: Resources, fo
 
 def _find_many(matcher: Matcher, texts: list[str], terms: list[Term], kind: str, source_lang: str) -> list[list]:
     """``matcher.find_many`` over the texts its cheap test cannot rule out (the analyser sees the rest only)."""
-    mask = matcher.may_occur(texts, terms, kind, source_lang)
-    if mask is None:
-        return matcher.find_many(texts, terms, kind, source_lang)
+    probe = matcher.may_occur(texts[:PROBE], terms, kind, source_lang)
+    if probe is None or sum(probe) > 0.8 * len(probe):
+        return matcher.find_many(texts, terms, kind, source_lang)  # text dense in terms: the test would not pay
+    mask = probe + (matcher.may_occur(texts[PROBE:], terms, kind, source_lang) or [])
     found = iter(matcher.find_many([t for t, keep in zip(texts, mask) if keep], terms, kind, source_lang))
     return [next(found) if keep else [] for keep in mask]
 

@@ -499,6 +499,9 @@ def _uk_feminitives(lemma: str) -> set[str]:
 
 
 _UK_VOWELS = frozenset("аеєиіїоуюяьʼ'’")
+# Apostrophes as the letter ʼ (U+02BC), so that "мʼясо", "м'ясо" and "м’ясо" are one word;
+# soft hyphens dropped.
+_UK_APOSTROPHE_TABLE = str.maketrans({"'": "ʼ", "’": "ʼ", "\u00ad": None})
 _UK_VOWEL_TABLE = str.maketrans(dict.fromkeys(_UK_VOWELS, "V"))
 _UK_UNINFLECTED = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "ADVB", "PRED", "COMP"})
 
@@ -657,7 +660,7 @@ class UkrainianMatcher(WordMatcher):
             needs = []
             for term in terms:
                 for variant in _variants(term, self.lang, kind, source_lang):
-                    words = _PART_RE.findall(normalize(variant).text.lower())
+                    words = _PART_RE.findall(variant.lower().translate(_UK_APOSTROPHE_TABLE))
                     need = frozenset(_uk_prefix(w) for w in words if w not in _UK_EUPHONY)
                     if words:
                         needs.append(need)
@@ -667,7 +670,7 @@ class UkrainianMatcher(WordMatcher):
         known = self._word_prefixes
         for text in texts:
             present: set[str] = set()
-            for word in set(_PART_RE.findall(normalize(text).text.lower())):
+            for word in set(_PART_RE.findall(text.lower().translate(_UK_APOSTROPHE_TABLE))):
                 found = known.get(word)
                 if found is None:
                     found = known[word] = _uk_prefixes(word)
