@@ -96,3 +96,20 @@ def test_a_different_licence_is_an_error_without_any_glossary_row(check, lang, t
 ])
 def test_licence_code(text, code):
     assert licence_code(text) == code
+
+
+def test_licence_data_covers_every_licence_in_termweaves_languages_with_sources():
+    from termweave.data.licences import cc_licences
+
+    codes = {lic.code for lic in cc_licences()}
+    wanted = {f"CC {e} {v}" for e in ("BY", "BY-SA", "BY-NC", "BY-ND", "BY-NC-SA", "BY-NC-ND") for v in ("4.0", "3.0")}
+    assert codes == wanted | {"CC0 1.0"}
+    for lic in cc_licences():
+        assert all(lic.title(lang) for lang in ("en", "uk", "ko")), lic.code
+    import json
+    from importlib import resources
+
+    raw = json.loads(resources.files("termweave.data").joinpath("cc_licences.json").read_text(encoding="utf-8"))
+    for entry in raw["licences"]:
+        assert set(entry["sources"]) == set(entry["titles"]), entry["code"]
+        assert all(s.startswith(("verbatim: legalcode/", "composed: ")) for s in entry["sources"].values())
