@@ -498,11 +498,10 @@ def _uk_feminitives(lemma: str) -> set[str]:
     return {lemma[: -len(m)] + f for m, f in _UK_FEMININE_SUFFIXES if lemma.endswith(m) and len(lemma) > len(m) + 2}
 
 
-_UK_VOWELS = frozenset("аеєиіїоуюяьʼ'’")
 # Apostrophes as the letter ʼ (U+02BC), so that "мʼясо", "м'ясо" and "м’ясо" are one word;
 # soft hyphens dropped.
 _UK_APOSTROPHE_TABLE = str.maketrans({"'": "ʼ", "’": "ʼ", "\u00ad": None})
-_UK_VOWEL_TABLE = str.maketrans(dict.fromkeys(_UK_VOWELS, "V"))
+_UK_ALTERNATION_TABLE = str.maketrans({"і": "1", "о": "1", "е": "1", "ї": "2", "є": "2"})
 _UK_UNINFLECTED = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "ADVB", "PRED", "COMP"})
 
 
@@ -512,18 +511,23 @@ _PART_RE = re.compile(r"[^\W_]+")
 
 
 def _uk_prefix(low: str) -> str:
-    """How a word begins, in a form inflection keeps: the first letter, then the second and (for
-    words of five letters or more) the third, any vowel counting as one ("ніч" and "ночі" agree;
-    "Путін" and "Путіна" too). Short words keep only two: a fleeting vowel ("день", "дня")."""
-    head = low[:3] if len(low) >= 5 else low[:2]
-    return head[:1] + head[1:].translate(_UK_VOWEL_TABLE)
+    """How a word begins, in a form inflection keeps: two letters of a short word (a fleeting
+    vowel: "день", "дня"), three of a word of five or six ("ніч"/"ночі" and "Путін"/"Путіна"
+    agree), five of a longer one ("заговір"/"заговору", not "заголовок"); і, о and е count as one
+    letter, ї and є as another (the Ukrainian alternations: "Київ"/"Києва", "ніч"/"ночі")."""
+    size = 5 if len(low) >= 7 else 3 if len(low) >= 5 else 2
+    return low[:1] + low[1:size].translate(_UK_ALTERNATION_TABLE)
 
 
 def _uk_prefixes(low: str) -> tuple[str, ...]:
-    """The beginnings a text word can share with a variant word of either length class (a short
+    """The beginnings a text word can share with a variant word of any length class (a short
     form may stand for a long lemma: "люди" for "людина")."""
-    short = _uk_prefix(low[:2])
-    return (short, _uk_prefix(low[:3] + "__")) if len(low) >= 3 else (short,)
+    found = [_uk_prefix(low[:2])]
+    if len(low) >= 3:
+        found.append(_uk_prefix(low[:3] + "__"))
+    if len(low) >= 5:
+        found.append(_uk_prefix(low[:5] + "__"))
+    return tuple(found)
 
 
 class UkrainianMatcher(WordMatcher):
