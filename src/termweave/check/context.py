@@ -139,7 +139,14 @@ class EntryContext:
         wanted = [hit.term for hit in self.triggered.values()] if self.terms else []
         if not wanted:
             return []
-        return self.res.matcher(self.lang).find(self.translation, wanted, "allowed", self.source_lang)
+        return self._find(self.translation, wanted, "allowed")
+
+    def _find(self, text: str, terms: list[Term], kind: str) -> list[TermHit]:
+        """The matcher's hits, after its cheap test (which keeps pymorphy3 unloaded for most texts)."""
+        matcher = self.res.matcher(self.lang)
+        if matcher.may_occur([text], terms, kind, self.source_lang) == [False]:
+            return []
+        return matcher.find(text, terms, kind, self.source_lang)
 
     @lazy
     def all_target_hits(self) -> list[TermHit]:
@@ -147,7 +154,7 @@ class EntryContext:
         that lies inside one)."""
         if not self.terms:
             return []
-        return self.res.matcher(self.lang).find(self.translation, self.terms, "allowed", self.source_lang)
+        return self._find(self.translation, self.terms, "allowed")
 
     @lazy
     def satisfied(self) -> set[str]:
@@ -158,7 +165,7 @@ class EntryContext:
         terms = self.res.forbidden_terms(self.lang)
         if not terms:
             return []
-        return self.res.matcher(self.lang).find(self.translation, terms, "forbidden", self.source_lang)
+        return self._find(self.translation, terms, "forbidden")
 
     @lazy
     def forbidden_hits(self) -> list[TermHit]:
