@@ -73,6 +73,14 @@ def test_only_and_exit_0(project, capsys):
     assert [f["check"] for f in json.loads(out)["findings"]] == ["whitespace"]
 
 
+def test_skip_and_unknown_ids_exit_2_listing_the_valid_ones(project, capsys):
+    code, out, _ = run(capsys, "--format", "json", "--skip", "number-mismatch")
+    assert code == 0 and [f["check"] for f in json.loads(out)["findings"]] == ["whitespace"]
+    code, out, err = run(capsys, "--skip", "number-mismatch,nope")
+    assert code == 2 and out == ""
+    assert "unknown check id(s): nope (valid: term-missing," in err and "placeholders" in err
+
+
 def test_glossary_finding_names_the_term(project, capsys):
     (project / "translations" / "ko.po").write_text(GOOD_PO.replace("북한과", "남한과"), encoding="utf-8")
     code, out, _ = run(capsys, "translations/ko.po", "--format", "json")
