@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class CcLicence:
 
 @lru_cache(maxsize=1)
 def cc_licences() -> tuple[CcLicence, ...]:
+    from importlib import resources  # 8 ms to import: only when a licence entry is checked
+
     raw = json.loads(resources.files("termweave.data").joinpath("cc_licences.json").read_text(encoding="utf-8"))
     return tuple(CcLicence(e["code"], e["id"], e["version"], e["url"], tuple(sorted(e["titles"].items())))
                  for e in raw["licences"])
