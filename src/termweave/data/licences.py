@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 
-
 @dataclass(frozen=True)
 class CcLicence:
     code: str  # "CC BY-NC-SA 4.0", "CC0 1.0"
