@@ -255,7 +255,9 @@ def find_markup(text: str) -> list[Span]:
     return [Span(m.start(), m.end(), m.group()) for m in MARKUP_RE.finditer(text)]
 
 
-_TAG_RE = re.compile(r"(?<!<)<(/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*(/?)>(?!>)")  # not <<placeholder>>
+_TAG_RE = re.compile(  # not <<placeholder>>
+    r"(?<!<)<(/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*(/?)>(?!>)"
+)
 _ATTR_NAME_RE = re.compile(r"([\w:-]+)(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 
 

@@ -48,7 +48,8 @@ def test_licence_without_version_or_title_is_an_error(check):
     messages = [f.message for f in findings]
     assert messages == [
         "the licence must keep its version 4.0",
-        "the licence must be named by its official title «Із Зазначенням Авторства 4.0 Міжнародна» or its code CC BY 4.0",
+        "the licence must be named by its official title «Із Зазначенням Авторства 4.0 Міжнародна» "
+        "or its code CC BY 4.0",
     ]
 
 

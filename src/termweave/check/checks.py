@@ -17,7 +17,7 @@ from collections import Counter
 from termweave.check.context import VERSION_RE, EntryContext
 from termweave.check.language import language_name
 from termweave.check.registry import Check, register
-from termweave.check.report import Finding, Severity
+from termweave.check.report import Finding
 from termweave.data.licences import by_code, named_licences
 from termweave.glossary.match import normalize
 from termweave.patterns import NUMBER_TOKEN_RE, blank, digit_words, find_number_values, find_tags, implied_numbers
@@ -221,7 +221,8 @@ class AttributionAltered(Check):
         named = named_licences(ctx.translation, ctx.lang)
         for other in named:
             if other != expected:
-                findings.append(ctx.finding(self, f"the translation names {other}, the source {expected or 'another licence'}"))
+                source = expected or "another licence"
+                findings.append(ctx.finding(self, f"the translation names {other}, the source {source}"))
         if expected and expected not in named:
             licence = by_code(expected)
             title = licence.title(ctx.lang) if licence else None

@@ -13,7 +13,7 @@ from termweave.check.language import LanguageGuard
 from termweave.check.report import Finding
 from termweave.data.licences import named_licences
 from termweave.glossary import Glossary, Term
-from termweave.glossary.match import Matcher, TermHit, matcher_for, normalize, outermost
+from termweave.glossary.match import Matcher, TermHit, matcher_for, outermost
 from termweave.check.formats import PARSERS, FormatError, format_flags, guess_directives
 from termweave.patterns import NumberFormat, blank, find_markup, find_protected, maybe_protected
 

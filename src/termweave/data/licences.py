@@ -41,7 +41,9 @@ def by_code(code: str) -> CcLicence | None:
 
 _DASHES_RE = re.compile(r"\s*[-‐‑‒–—]\s*")
 _SPACES_RE = re.compile(r"\s+")
-_CODE_RE = re.compile(r"\bCC[\s-]*(BY(?:[\s-]*(?:NC|ND|SA)\b)*)[\s-]*(\d\.\d)|\bCC[\s-]?(?:0|Zero)\b(?:[\s-]*1\.0)?", re.I)
+_CODE_RE = re.compile(
+    r"\bCC[\s-]*(BY(?:[\s-]*(?:NC|ND|SA)\b)*)[\s-]*(\d\.\d)|\bCC[\s-]?(?:0|Zero)\b(?:[\s-]*1\.0)?", re.I
+)
 _URL_RE = re.compile(r"creativecommons\.org/(?:licenses/([a-z-]+)/(\d\.\d)|publicdomain/zero/1\.0)", re.I)
 _EDITION_WORDS = ("international", "unported", "universal", "міжнародна", "неадаптована", "універсальна", "국제", "공통")
 
