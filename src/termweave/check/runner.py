@@ -51,11 +51,11 @@ def suppressed(entry: Entry, catalog: Catalog, console: Console | None) -> froze
         m = _IGNORE_RE.match(flag)
         if m is None:
             if console is not None:
-                console.warn(f"{catalog.path}:{entry.flags_line or entry.line}: malformed suppression flag {flag!r} "
+                console.warn(f"{catalog.path}:{entry.line}: malformed suppression flag {flag!r} "
                              f"(expected {IGNORE_PREFIX}<check-id>); ignored")
             continue
         if m.group(1) not in all_checks():
-            raise InputError(unknown_ids_message([m.group(1)]), catalog.path, entry.flags_line or entry.line)
+            raise InputError(unknown_ids_message([m.group(1)]), catalog.path, entry.line)
         ids.add(m.group(1))
     return frozenset(ids)
 
