@@ -332,6 +332,7 @@ def main() -> None:
         result = subprocess.run([sys.executable, "-c", LOAD_PROBE, what], capture_output=True, text=True)
         seconds, added, peak = (result.stdout.split() + ["?", "?", "?"])[:3]
         print(f"  {what:<9} {seconds:>6} s  +{added:>4} MiB  ({peak} MiB resident)")
+    print(f"ratio termweave/pofilter: {tw_wall / pf_wall:.3f} (target <= 0.25)")
 
 
 if __name__ == "__main__":
