@@ -129,10 +129,11 @@ class NumberMismatch(Check):
             return []  # the same plain integers in the same order: equal values
         src_format, tgt_format = ctx.res.number_format(ctx.source_lang), ctx.res.number_format(ctx.lang)
         if len(raw_src) == len(raw_tgt):
-            # Same values in the same order, each read in its own convention: nothing to report
-            # (the readings below only ever add values that can match).
+            # The same values in any order (Korean puts the year first), each read in its own
+            # convention: nothing to report (the readings below only ever add values that can match).
             src_values = [src_format.value(raw) for raw in raw_src]
-            if None not in src_values and src_values == [tgt_format.value(raw) for raw in raw_tgt]:
+            tgt_values = [tgt_format.value(raw) for raw in raw_tgt]
+            if None not in src_values and None not in tgt_values and sorted(src_values) == sorted(tgt_values):
                 return []
         src = find_number_values(source, ctx.source_lang, src_format)
         tgt = find_number_values(translation, ctx.lang, tgt_format)
