@@ -275,6 +275,7 @@ def test_ukrainian_feminine_person_nouns_render_the_term():
 UKRAINE = Term("ukraine", 1, variants={"en": ("Ukraine",), "uk": ("Україна",)},
                forbidden={"uk": ("на Україні",)})
 KIM = Term("kim", 2, variants={"en": ("Kim Jong Un",), "uk": ("Кім Чен Ин",)}, forbidden={"uk": ("Кім Чен Ун",)})
+PUTIN = Term("putin", 3, variants={"en": ("Putin",), "uk": ("Путін",)}, forbidden={"uk": ("Путин",)})
 
 
 @pytest.mark.parametrize("text, found", [
@@ -283,9 +284,10 @@ KIM = Term("kim", 2, variants={"en": ("Kim Jong Un",), "uk": ("Кім Чен И�
     ("Він жив в Україні.", []),
     ("Зустріч із Кім Чен Уном і заява Кім Чен Уна.", ["Кім Чен Уном", "Кім Чен Уна"]),  # a name in every case
     ("Кім Чен Ин приїхав.", []),
+    ("Заява Путина і заява Путіна.", ["Путина"]),  # a name the dictionary reads as a plural noun
 ])
 def test_forbidden_variant_semantics(text, found):
-    hits = matcher_for("uk").find(text, [UKRAINE, KIM], "forbidden")
+    hits = matcher_for("uk").find(text, [UKRAINE, KIM, PUTIN], "forbidden")
     assert [text[h.start:h.end] for h in hits] == found
 
 
