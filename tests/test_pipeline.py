@@ -36,24 +36,36 @@ def test_second_run_changes_no_file(project):
     assert snapshot(project) == before
 
 
-def test_shipped_run_leaves_shipped_catalogs_untouched(project):
-    before = {p: (project / "translations" / p).read_bytes() for p in ("termweave.pot", "uk.po", "ko.po")}
+def test_run_keeps_every_review_of_the_shipped_catalogs_and_then_changes_nothing(project):
+    """Catalogs written with positional contexts (abstract.p3.s2) are migrated by the first run
+    without losing a review; the run after that changes no catalog byte."""
+    before = {lang: {e.msgid: e.msgstr for e in load_po(project / "translations" / f"{lang}.po")
+                     if not e.obsolete and e.msgstr and not e.fuzzy} for lang in ("uk", "ko")}
     assert run_cli("run") == 0
-    after = {p: (project / "translations" / p).read_bytes() for p in before}
-    assert after == before
+    after_first = snapshot(project / "translations")
+    for lang in ("uk", "ko"):
+        po = load_po(project / "translations" / f"{lang}.po")
+        reviewed = {e.msgid: e.msgstr for e in po if not e.obsolete and e.msgstr and not e.fuzzy}
+        assert reviewed == before[lang]
+        assert not any(e.msgctxt and e.msgctxt.startswith("abstract.") for e in po)
+    assert run_cli("run") == 0
+    assert snapshot(project / "translations") == after_first
 
 
 @pytest.mark.parametrize("lang", ["uk", "ko"])
 def test_shipped_catalogs_are_complete_and_reviewed(lang):
     from support import ROOT
 
-    po = load_po(ROOT / "translations" / f"{lang}.po")
-    doc = parse_seed(SEED)
-    active = {e.msgctxt: e for e in po if not e.obsolete}
-    assert set(active) == {s.id for s in doc.translatable()}
+    from termweave.catalog.identity import key_of
+    from termweave.project import Project
+
+    project = Project.load(ROOT)  # migrates old positional contexts in memory
+    (article,) = project.articles
+    po = project.catalog(article, lang)
+    active = {(e.msgctxt, e.msgid): e for e in po if not e.obsolete}
+    assert set(active) == {key_of(s) for s in article.document.translatable()}
     for entry in active.values():
-        assert entry.msgstr and not entry.fuzzy, entry.msgctxt
-        assert entry.msgid == doc.get(entry.msgctxt).text
+        assert entry.msgstr and not entry.fuzzy, entry.msgid
     subprocess.run(["msgfmt", "--check-format", "-c", "-o", "/dev/null", str(ROOT / "translations" / f"{lang}.po")],
                    check=True)
 
@@ -71,13 +83,16 @@ def test_ukrainian_typography_in_shipped_catalog():
 def test_build_refuses_fuzzy_and_lists_it(project, capsys):
     path = project / "translations" / "uk.po"
     po = load_po(path)
-    entry(po, "abstract.p2.s1").flags.append("fuzzy")
+    sentence = parse_seed(SEED).get("abstract.p2.s1").text
+    next(m for m in po.messages if m.msgid == sentence and not m.obsolete).flags.append("fuzzy")
     entry(po, "title").msgstr = ""
     save_po(po, path)
     assert run_cli("build") == 1
     err = capsys.readouterr().err
-    assert "abstract.p2.s1: fuzzy" in err and "title: untranslated" in err
+    assert f"{sentence[:20]}" in err and ": fuzzy" in err and "title: untranslated" in err
     assert not (project / "translations" / "abstract.uk.md").exists()
+    assert (project / "translations" / "abstract.en.md").exists()  # the source edition is always built
+    assert (project / "translations" / "abstract.ko.md").exists()  # and every edition that is ready
     assert run_cli("build", "--allow-incomplete") == 0
     uk = (project / "translations" / "abstract.uk.md").read_text(encoding="utf-8")
     assert uk.startswith("# [untranslated] Alliance of villains")
@@ -86,10 +101,11 @@ def test_build_refuses_fuzzy_and_lists_it(project, capsys):
 def test_changed_seed_sentence_keeps_translation_as_fuzzy(project):
     seed = project / "seeds" / "alliance-of-villains.txt"
     seed.write_bytes(seed.read_bytes().replace(b"war of attrition.", b"long war of attrition."))
-    old = entry(load_po(project / "translations" / "uk.po"), "abstract.p3.s2").msgstr
+    sentence = parse_seed(SEED).get("abstract.p3.s2").text
+    old = next(m for m in load_po(project / "translations" / "uk.po").messages if m.msgid == sentence).msgstr
     assert run_cli("update") == 0
-    changed = entry(load_po(project / "translations" / "uk.po"), "abstract.p3.s2")
-    assert changed.fuzzy and changed.msgstr == old and changed.previous_msgid.endswith(" war of attrition.")
+    changed = load_po(project / "translations" / "uk.po").find(sentence.replace("war of", "long war of"))
+    assert changed.fuzzy and changed.msgstr == old and changed.previous_msgid == sentence
     assert run_cli("build") == 1
 
 
@@ -108,8 +124,12 @@ def test_ukrainian_source_project(tmp_path, monkeypatch):
     assert run_cli("update") == 0
     pot = load_po(tmp_path / "translations" / "termweave.pot")
     assert pot.header_value("X-Source-Language") == "uk"
-    keywords = entry(pot, "keywords")
-    assert "glossary dprk: КНДР = en: DPRK | North Korea; ko: 북한" in keywords.extracted_comments
+    assert "glossary dprk: КНДР = en: DPRK | North Korea; ko: 북한" in entry(pot, "keywords").extracted_comments
+    # Each catalog lists the source and its own language only (adding a language touches no other).
+    en_notes = entry(load_po(tmp_path / "translations" / "en.po"), "keywords").extracted_comments
+    ko_notes = entry(load_po(tmp_path / "translations" / "ko.po"), "keywords").extracted_comments
+    assert "glossary dprk: КНДР = en: DPRK | North Korea" in en_notes and not any("북한" in n for n in en_notes)
+    assert "glossary dprk: КНДР = ko: 북한" in ko_notes and not any("North Korea" in n for n in ko_notes)
     for lang in ("en", "ko"):
         path = tmp_path / "translations" / f"{lang}.po"
         po = load_po(path)
@@ -128,7 +148,7 @@ def test_ukrainian_source_project(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     "breakage, fragment",
     [
-        (lambda p: (p / "seeds" / "alliance-of-villains.txt").unlink(), "alliance-of-villains.txt: file not found"),
+        (lambda p: (p / "seeds" / "alliance-of-villains.txt").unlink(), "termweave.toml:3: seed seeds/alliance-of-villains.txt not found"),
         (lambda p: (p / "seeds" / "alliance-of-villains.txt").write_bytes(b"Title\nAbstract\n\xff\xfe bad\n"),
          "alliance-of-villains.txt:3: not valid UTF-8"),
         (lambda p: (p / "glossary" / "terms.csv").write_text("id,en,uk,ko\na,\"open,b,c\n", encoding="utf-8"),

@@ -7,12 +7,13 @@ modules stay small; heavy libraries are imported inside the command functions, n
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from termweave import __version__
-from termweave.config import CONFIG_NAME, Config, load_config
-from termweave.console import Console
+from termweave.cli_support import config_for, console_for
+from termweave.config import CONFIG_NAME
 from termweave.errors import TermweaveError
 
 
@@ -28,7 +29,7 @@ def common_parser() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from termweave import pipeline
+    from termweave import commands
     from termweave.catalog import cli as catalog_cli
     from termweave.check import cli as check_cli
     from termweave.glossary import cli as glossary_cli
@@ -43,17 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"termweave {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for area in (pipeline, catalog_cli, glossary_cli, check_cli, translate_cli, render_cli):
+    for area in (commands, catalog_cli, glossary_cli, check_cli, translate_cli, render_cli):
         area.register(subparsers, common)
     return parser
-
-
-def console_for(args: argparse.Namespace) -> Console:
-    return Console(quiet=getattr(args, "quiet", False), verbose=getattr(args, "verbose", False))
-
-
-def config_for(args: argparse.Namespace) -> Config:
-    return load_config(getattr(args, "config", Path(CONFIG_NAME)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,6 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("termweave: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `termweave status | head`: the reader has what it wanted
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 -- so the interpreter's final flush stays quiet
+        return 141
+
+
+__all__ = ["build_parser", "config_for", "console_for", "main"]
 
 
 if __name__ == "__main__":

@@ -1,185 +1,264 @@
-"""The pipeline commands: extract -> update -> translate -> check -> build, and ``run`` (all)."""
+"""The steps, as functions over a loaded :class:`~termweave.project.Project`.
+
+extract -> update -> (translate) -> check -> build. Each step computes in memory and returns
+what it would change; :func:`write` is the only place that touches the disk, and it runs only
+after every input of the command was validated (``Project.load``), so bad input writes nothing.
+
+    from termweave import Project, pipeline
+    project = Project.load("path/to/journal")
+    templates = pipeline.extract(project)
+    catalogs = pipeline.update(project, templates)
+    pipeline.write(pipeline.catalog_outputs(project, templates, catalogs))
+    report = pipeline.check(project)
+    build = pipeline.build(project, check_report=report)
+    pipeline.write(build.outputs)
+"""
 
 from __future__ import annotations
 
-import argparse
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from termweave.config import Config
-from termweave.console import Console
+from termweave.catalog.extract import build_template, comment_for_language
+from termweave.catalog.identity import context_of, keep_reviewed
+from termweave.catalog.merge import merge
+from termweave.check import run_checks
+from termweave.check.report import CheckReport
+from termweave.formats.po import Catalog, po_timestamp, save_po
 from termweave.fsutil import write_if_changed
-
-
-def register(subparsers, common) -> None:
-    p = subparsers.add_parser("extract", parents=[common], help="segment the seed(s) and write the .pot template")
-    p.set_defaults(func=cmd_extract)
-    p = subparsers.add_parser("update", parents=[common],
-                              help="extract, then merge the template into each language's .po (msgmerge semantics)")
-    p.set_defaults(func=cmd_update)
-    p = subparsers.add_parser("build", parents=[common], help="render the editions from the seed(s) and catalogs")
-    p.add_argument("--allow-incomplete", action="store_true",
-                   help="publish anyway: the source text stands in for fuzzy/untranslated entries, marked")
-    p.add_argument("--format", action="append", choices=["md", "jats"], dest="formats",
-                   help="output format (repeatable; default: md)")
-    p.set_defaults(func=cmd_build)
-    p = subparsers.add_parser("run", parents=[common],
-                              help="the whole job: extract, update, translate (if a model is installed), check, build")
-    p.add_argument("--allow-incomplete", action="store_true", help="build even with fuzzy/untranslated entries")
-    p.set_defaults(func=cmd_run)
-
-
-def _context(args: argparse.Namespace) -> tuple[Config, Console]:
-    from termweave.cli import config_for, console_for
-
-    return config_for(args), console_for(args)
-
-
-def load_project_glossary(config: Config):
-    from termweave.glossary import load_glossary
-
-    return load_glossary(config.glossary, required_languages=config.languages)
+from termweave.glossary.match import Matcher, matcher_for
+from termweave.project import REPORT_NAME, SINGLE_EDITION_NAME, Article, Project
+from termweave.render.edition import Edition, Problem, source_edition, target_edition
+from termweave.render.jats import render_jats
+from termweave.render.markdown import render_markdown
+from termweave.render.mo import compile_po, write_bytes_if_changed
 
 
 @dataclass
-class Inputs:
-    """Everything a run reads, loaded and validated before any file is written."""
+class Output:
+    """A file a step wants written: text, bytes, or a PO catalog (saved keeping its dates)."""
 
-    glossary: object
-    documents: list
-    catalogs: dict  # lang -> formats.po.Catalog | None (None: not created yet)
-
-
-def load_inputs(config: Config, with_catalogs: bool = True) -> Inputs:
-    from termweave.catalog.extract import load_documents
-    from termweave.formats.po import load_po
-
-    glossary = load_project_glossary(config)
-    documents = load_documents(config)
-    catalogs = {}
-    if with_catalogs:
-        for lang in config.target_langs:
-            path = config.po_path(lang)
-            catalogs[lang] = load_po(path) if path.exists() else None
-    return Inputs(glossary, documents, catalogs)
+    path: Path
+    text: str | None = None
+    data: bytes | None = None
+    catalog: Catalog | None = None
+    on_change: dict[str, str] = field(default_factory=dict)  # PO headers to refresh if it changes
 
 
-def extract_step(config: Config, console: Console, inputs: Inputs):
-    from termweave.catalog.extract import extract
-
-    pot, changed = extract(config, inputs.glossary, inputs.documents)
-    console.info(f"{'wrote' if changed else 'unchanged'} {config.pot_path} ({len(pot.live)} segments)")
-    return pot
-
-
-def update_step(config: Config, console: Console, pot, inputs: Inputs) -> None:
-    from termweave.catalog.merge import update
-
-    for lang in config.target_langs:
-        path = config.po_path(lang)
-        changed = update(pot, path, lang, old=inputs.catalogs.get(lang))
-        console.info(f"{'wrote' if changed else 'unchanged'} {path}")
+@dataclass
+class Changes:
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
 
 
-def build_step(config: Config, console: Console, allow_incomplete: bool, formats: list[str],
-               documents: list | None = None) -> None:
-    from termweave.catalog.extract import context_for, load_documents
-    from termweave.formats.po import load_po
-    from termweave.render.edition import IncompleteError, describe_problems, source_edition, target_edition
-    from termweave.render.markdown import render_markdown
+@dataclass(frozen=True)
+class HeldBack:
+    """An edition not published, and why."""
 
-    documents = documents if documents is not None else load_documents(config)
-    # Catalogs are read here, not passed in: the translate step may have just written them.
-    catalogs = {lang: load_po(config.po_path(lang)) for lang in config.target_langs}
-    problems: list = []
-    outputs: dict[Path, str] = {}
-    for doc in documents:
-        editions = [source_edition(doc)]
-        for lang in config.target_langs:
-            editions.append(target_edition(doc, lang, catalogs[lang],
-                                           lambda s, d=doc: context_for(d, s, documents), problems))
-        stem = "abstract" if len(documents) == 1 else doc.path.stem
-        if "md" in formats:
-            for edition in editions:
-                outputs[config.output / f"{stem}.{edition.lang}.md"] = render_markdown(edition)
-        if "jats" in formats:
-            from termweave.render.jats import render_jats
-
-            outputs[config.output / f"{stem}.jats.xml"] = render_jats(editions)
-    if problems and not allow_incomplete:
-        raise IncompleteError(describe_problems(problems))
-    if problems:
-        console.warn(describe_problems(problems, published=True))
-    for path, text in outputs.items():
-        changed = write_if_changed(path, text)
-        console.info(f"{'wrote' if changed else 'unchanged'} {path}")
-    from termweave.render.mo import compile_catalogs
-
-    compile_catalogs(config, console)
+    article: str
+    lang: str
+    path: Path
+    reason: str  # "3 untranslated, 1 fuzzy" / "2 check error(s)"
+    problems: tuple[Problem, ...] = ()
 
 
-def translate_step(config: Config, console: Console) -> None:
-    from termweave.translate.models import installed_packages, route
-
-    packages = installed_packages()
-    langs = [lang for lang in config.target_langs if route(config.source_lang, lang, packages)]
-    missing = [lang for lang in config.target_langs if lang not in langs]
-    if missing:
-        console.info(f"translate: no MT model installed for {', '.join(f'{config.source_lang}->{m}' for m in missing)}"
-                     " (termweave models install ...); skipping drafts")
-    if langs:
-        from termweave.translate.draft import translate_catalogs
-
-        summary = translate_catalogs(config, console, langs=langs)
-        for line in summary.lines():
-            console.info(line)
+@dataclass
+class Build:
+    outputs: list[Output] = field(default_factory=list)
+    editions: list[Path] = field(default_factory=list)  # the edition files among the outputs
+    held_back: list[HeldBack] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # stand-ins published with --allow-incomplete
 
 
-def check_step(config: Config, console: Console, glossary):
-    from termweave.check import run_checks
-    from termweave.check.report import render_text
+# -- step 2: catalogs --------------------------------------------------------------------------
 
-    report = run_checks([config.po_path(lang) for lang in config.target_langs], glossary,
-                        source_lang=config.source_lang, console=console)
-    if report.findings:
-        console.info(render_text(report, color=False))
-    console.info(f"check: {report.errors} error(s), {report.warnings} warning(s) in {report.files} catalog(s)")
+
+def extract(project: Project) -> dict[str, Catalog]:
+    """Each article's template (nothing written). One term matcher serves every article."""
+    matcher: Matcher | None = matcher_for(project.source_lang) if project.glossary is not None else None
+    return {a.name: build_template(a.name, a.document, a.glossary, matcher, project.target_langs, project.root)
+            for a in project.articles}
+
+
+def update(project: Project, templates: dict[str, Catalog]) -> dict[tuple[str, str], Catalog]:
+    """Merge each template into the article's catalogs (msgmerge semantics); every reviewed
+    message is kept, obsolete when its source changed. ``project.catalogs`` stays as loaded:
+    once the result is written, :meth:`Project.load_catalogs` reads what changed."""
+    merged = {}
+    for article in project.articles:
+        template = templates[article.name]
+        for lang in project.target_langs:
+            old = project.catalog(article, lang)
+            po = merge(template, old, lang, project.source_lang)
+            for message in po.live:  # each catalog lists its own language's glossary renderings
+                message.extracted_comments = [comment_for_language(c, lang) for c in message.extracted_comments]
+            keep_reviewed(old, po)
+            po.set_header("Project-Id-Version", article.name)
+            po.path = article.po_path(lang)
+            merged[article.name, lang] = po
+    return merged
+
+
+def catalog_outputs(
+    project: Project, templates: dict[str, Catalog], catalogs: dict[tuple[str, str], Catalog]
+) -> list[Output]:
+    stamp = {"POT-Creation-Date": po_timestamp()}
+    outputs = []
+    for article in project.articles:
+        outputs.append(Output(article.pot_path, catalog=templates[article.name], on_change=stamp))
+        for lang in project.target_langs:
+            po = catalogs[article.name, lang]
+            outputs.append(Output(article.po_path(lang), catalog=po,
+                                  on_change=_template_date(templates[article.name])))
+    return outputs
+
+
+def _template_date(template: Catalog) -> dict[str, str]:
+    date = template.header_value("POT-Creation-Date")
+    return {"POT-Creation-Date": date} if date else {}
+
+
+# -- step 4: checks ----------------------------------------------------------------------------
+
+
+def check(project: Project, console=None, only: set[str] | None = None) -> CheckReport:
+    """Check every article's catalogs (as on disk) against the article's glossary."""
+    by_glossary: dict[int, tuple[Article, list[Path]]] = {}
+    for article in project.articles:
+        paths = [article.po_path(lang) for lang in project.target_langs if article.po_path(lang).exists()]
+        by_glossary.setdefault(id(article.glossary), (article, []))[1].extend(paths)
+    report = CheckReport(findings=[], files=0, entries=0)
+    for article, paths in by_glossary.values():
+        if not paths:
+            continue
+        part = run_checks(paths, article.glossary, source_lang=project.source_lang, only=only, console=console)
+        report.findings.extend(part.findings)
+        report.files += part.files
+        report.entries += part.entries
     return report
 
 
-def cmd_extract(args) -> int:
-    config, console = _context(args)
-    extract_step(config, console, load_inputs(config, with_catalogs=False))
-    return 0
+# -- step 5: editions --------------------------------------------------------------------------
 
 
-def cmd_update(args) -> int:
-    config, console = _context(args)
-    inputs = load_inputs(config)
-    pot = extract_step(config, console, inputs)
-    update_step(config, console, pot, inputs)
-    return 0
+def build(
+    project: Project,
+    langs: tuple[str, ...] | None = None,
+    allow_incomplete: bool = False,
+    formats: tuple[str, ...] = ("md",),
+    check_report: CheckReport | None = None,
+) -> Build:
+    """Every edition that is ready, and the ones held back (fuzzy or untranslated entries, or
+    check errors when ``check_report`` is given). The source-language edition is always built;
+    ``langs`` limits the translations. With ``allow_incomplete`` the source text stands in."""
+    langs = project.target_langs if langs is None else langs
+    errors = _errors_by_file(check_report)
+    result = Build()
+    for article in project.articles:
+        ready = [source_edition(article.document)]
+        for lang in langs:
+            edition = _target(project, article, lang, errors, allow_incomplete, result)
+            if edition is not None:
+                ready.append(edition)
+        if "md" in formats:
+            for edition in ready:
+                path = article.edition_path(edition.lang)
+                result.outputs.append(Output(path, text=render_markdown(edition)))
+                result.editions.append(path)
+        if "jats" in formats:
+            result.outputs.append(Output(article.folder / f"{article.edition_name}.jats.xml", text=render_jats(ready)))
+    return result
 
 
-def cmd_build(args) -> int:
-    config, console = _context(args)
-    build_step(config, console, args.allow_incomplete, args.formats or ["md"])
-    return 0
+def _target(project: Project, article: Article, lang: str, errors: dict[Path, int], allow_incomplete: bool,
+            result: Build) -> Edition | None:
+    catalog = project.catalog(article, lang)
+    path = article.edition_path(lang)
+    problems: list[Problem] = []
+    edition = target_edition(article.document, lang, catalog if catalog is not None else Catalog(),
+                             context_of, problems)
+    if problems and not allow_incomplete:
+        states = [p.state for p in problems]
+        reason = ", ".join(f"{states.count(s)} {s}" for s in ("untranslated", "fuzzy") if s in states)
+        result.held_back.append(HeldBack(article.name, lang, path, reason, tuple(problems)))
+        return None
+    failing = errors.get(article.po_path(lang).resolve(), 0)
+    if failing and not allow_incomplete:
+        result.held_back.append(HeldBack(article.name, lang, path, f"{failing} check error(s)"))
+        return None
+    result.problems.extend(problems)
+    return edition
 
 
-def cmd_run(args) -> int:
-    config, console = _context(args)
-    inputs = load_inputs(config)
-    pot = extract_step(config, console, inputs)
-    update_step(config, console, pot, inputs)
-    translate_step(config, console)
-    report = check_step(config, console, inputs.glossary)
-    from termweave.render.report import write_report
+def _errors_by_file(report: CheckReport | None) -> dict[Path, int]:
+    counts: dict[Path, int] = {}
+    for finding in report.findings if report is not None else ():
+        if finding.severity == "error" and finding.check not in ("fuzzy", "untranslated"):
+            key = Path(finding.path).resolve()
+            counts[key] = counts.get(key, 0) + 1
+    return counts
 
-    write_report(config, console, check_report=report)
-    errors = report.errors
-    if errors and not args.allow_incomplete:
-        console.info("run: not building the editions while the check reports errors")
-        return 1
-    build_step(config, console, args.allow_incomplete, ["md"], documents=inputs.documents)
-    return 1 if errors else 0
+
+def mo_outputs(project: Project, langs: tuple[str, ...] | None = None) -> list[Output]:
+    """``<lang>.mo`` beside each catalog (as on disk) that has a translated entry."""
+    outputs = []
+    for article in project.articles:
+        for lang in project.target_langs if langs is None else langs:
+            if article.po_path(lang).exists():
+                data = compile_po(article.po_path(lang))
+                outputs.append(Output(article.mo_path(lang), data=data))  # None: no translation, no file
+    return outputs
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def write(outputs: list[Output], console=None) -> Changes:
+    """Write what changed (atomically, each file); catalogs keep their dates when only those
+    would change. An output with nothing in it removes a stale file (an empty .mo)."""
+    changes = Changes()
+    for output in outputs:
+        if output.catalog is not None:
+            changed = save_po(output.catalog, output.path, output.on_change)
+        elif output.text is not None:
+            changed = write_if_changed(output.path, output.text)
+        elif output.data is not None:
+            changed = write_bytes_if_changed(output.path, output.data)
+        else:
+            if output.path.exists():
+                output.path.unlink()
+                changes.removed.append(output.path)
+                if console is not None:
+                    console.info(f"removed {output.path}")
+            continue
+        (changes.written if changed else changes.unchanged).append(output.path)
+        if console is not None:
+            console.debug(f"{'wrote' if changed else 'unchanged'} {output.path}")
+    return changes
+
+
+def remove_carried(project: Project, console=None) -> list[Path]:
+    """Remove catalogs whose messages now live in the current layout's catalogs, with the files
+    generated from them there (template, MO files, editions, review page: all rebuilt in the
+    new place)."""
+    removed = []
+    for path in project.carried:
+        if not path.exists():
+            continue
+        path.unlink()
+        removed.append(path)
+        if console is not None:
+            console.info(f"moved {path} into {', '.join(project.carried[path])}'s catalogs")
+        generated = [path.with_suffix(".mo")]
+        if not any(path.parent.glob("*.po")):  # the old place holds no catalog any more
+            names = {SINGLE_EDITION_NAME, path.parent.name}
+            generated += [path.parent / f"{project.config.domain}.pot", path.parent / REPORT_NAME]
+            generated += [md for md in path.parent.glob("*.md") if md.name.split(".")[0] in names]
+        for old in generated:
+            if old.exists():
+                old.unlink()
+                removed.append(old)
+        if path.parent != project.config.output and not any(path.parent.iterdir()):
+            path.parent.rmdir()
+    return removed

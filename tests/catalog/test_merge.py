@@ -212,6 +212,7 @@ def test_each_catalog_lists_only_its_language_and_adding_one_changes_no_other(pr
         assert any(f"= {lang}: " in n for n in notes)
     title = next(e for e in load_po(translations / "termweave.pot") if e.msgctxt == "title")
     assert "; ko: " in "\n".join(title.extracted_comments)
+    assert run_cli("update", "-q") == 0  # old positional contexts migrated first
     before = snapshot(translations)
     glossary = project / "glossary" / "terms.csv"
     rows = glossary.read_bytes().decode("utf-8").split("\r\n")

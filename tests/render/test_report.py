@@ -15,6 +15,7 @@ import lxml.html
 import polib
 import pytest
 
+from termweave.catalog.identity import context_of
 from termweave.check import Finding
 from termweave.formats.po import Catalog, Message
 from termweave.glossary import load_glossary
@@ -62,7 +63,7 @@ def catalogs_for(doc):
         po = Catalog(header=Message(msgid="", msgstr=f"Language: {lang}\n"),
                      path=Path(f"/somewhere/translations/{lang}.po"))
         for number, seg in enumerate(doc.translatable()):
-            po.messages.append(Message(msgctxt=seg.id, msgid=seg.text,
+            po.messages.append(Message(msgctxt=context_of(seg), msgid=seg.text,
                                        msgstr=special.get((lang, seg.id), f"{lang} {seg.id}"),
                                        flags=["fuzzy"] if (lang, seg.id) == ("uk", "keywords") else [],
                                        line=10 + 5 * number))
@@ -73,11 +74,11 @@ def catalogs_for(doc):
 def findings_for(doc):
     ko_text = "북조선과 러시아의 관계."
     return {
-        "uk": [Finding("uk.po", 40, "abstract.p1.s1", doc.get("abstract.p1.s1").text, "number-mismatch", "error",
+        "uk": [Finding("uk.po", 40, None, doc.get("abstract.p1.s1").text, "number-mismatch", "error",
                        None, "2024–2025 missing <in> the translation")],
-        "ko": [Finding("ko.po", 41, "abstract.p1.s1", doc.get("abstract.p1.s1").text, "term-forbidden", "error",
+        "ko": [Finding("ko.po", 41, None, doc.get("abstract.p1.s1").text, "term-forbidden", "error",
                        "dprk", "forbidden variant 북조선", span=(0, 3), msgstr=ko_text),
-               Finding("ko.po", 90, "abstract.p3.s2", doc.get("abstract.p3.s2").text, "quotes", "warning", None,
+               Finding("ko.po", 90, None, doc.get("abstract.p3.s2").text, "quotes", "warning", None,
                        "quotation marks"),
                Finding("ko.po", 300, "gone", "Obsolete", "whitespace", "warning", None, "not in the seed")],
     }

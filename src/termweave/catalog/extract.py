@@ -1,4 +1,11 @@
-"""Step 2a: write the gettext template (``translations/termweave.pot``) from the seeds."""
+"""Step 2a: the gettext template of one article, with the glossary notes its catalogs carry.
+
+One entry per message (see :mod:`termweave.catalog.identity`): a sentence that occurs twice
+is one message with two ``#:`` references. ``#.`` comments name the glossary terms of the
+segment with their approved (and forbidden) renderings in every target language; each
+language's catalog shows the source and its own language only (:func:`comment_for_language`,
+applied by the merge), so adding a language to the project changes no other catalog.
+"""
 
 from __future__ import annotations
 
@@ -7,29 +14,20 @@ import re
 from pathlib import Path
 
 from termweave import __version__
-from termweave.config import Config
-from termweave.formats.po import Catalog, Message, po_timestamp, save_po
+from termweave.catalog.identity import Key, key_of
+from termweave.formats.po import Catalog, Message, po_timestamp
 from termweave.glossary import Glossary
-from termweave.glossary.match import matcher_for
-from termweave.segment import Document, Segment, parse_seed
+from termweave.glossary.match import Matcher
+from termweave.segment import Document
 
 
-def load_documents(config: Config) -> list[Document]:
-    return [parse_seed(seed, config.source_lang) for seed in config.seeds]
-
-
-def context_for(doc: Document, segment: Segment, documents: list[Document]) -> str:
-    """The msgctxt of a segment: its id, prefixed with the seed's name when there are several."""
-    return segment.id if len(documents) == 1 else f"{doc.path.stem}/{segment.id}"
-
-
-def glossary_comments(text: str, glossary: Glossary | None, config: Config) -> list[str]:
+def glossary_comments(text: str, glossary: Glossary | None, matcher: Matcher | None, source_lang: str,
+                      target_langs: tuple[str, ...]) -> list[str]:
     """One ``#.`` line per glossary term found in ``text``, with its approved renderings."""
-    if glossary is None:
+    if glossary is None or matcher is None or not glossary.terms:
         return []
-    hits = matcher_for(config.source_lang).find(text, glossary.terms, source_lang=config.source_lang)
     lines, seen = [], set()
-    for hit in hits:
+    for hit in matcher.find(text, glossary.terms, source_lang=source_lang):
         term = hit.term
         if term.id in seen:
             continue
@@ -38,8 +36,8 @@ def glossary_comments(text: str, glossary: Glossary | None, config: Config) -> l
             lines.append(f"glossary {term.id}: {hit.variant} (do not translate)")
             continue
         parts = []
-        for lang in config.target_langs:
-            allowed = " | ".join(term.allowed(lang, config.source_lang)) or "?"
+        for lang in target_langs:
+            allowed = " | ".join(term.allowed(lang, source_lang)) or "?"
             banned = term.banned(lang)
             parts.append(f"{lang}: {allowed}" + (f" (not: {' | '.join(banned)})" if banned else ""))
         lines.append(f"glossary {term.id}: {hit.variant} = " + "; ".join(parts))
@@ -63,31 +61,40 @@ def comment_for_language(comment: str, lang: str) -> str:
     return "\n".join(lines)
 
 
-def build_template(documents: list[Document], glossary: Glossary | None, config: Config) -> Catalog:
-    comment = "Translation template for " + ", ".join(d.path.name for d in documents) + ", written by termweave."
+def build_template(
+    name: str,
+    document: Document,
+    glossary: Glossary | None,
+    matcher: Matcher | None,
+    target_langs: tuple[str, ...],
+    root: Path,
+) -> Catalog:
+    """The template of the article ``name`` (its seed segmented into ``document``)."""
     fields = {
-        "Project-Id-Version": " ".join(doc.path.stem for doc in documents),
+        "Project-Id-Version": name,
         "Report-Msgid-Bugs-To": "",
         "POT-Creation-Date": po_timestamp(),
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "X-Source-Language": config.source_lang,
+        "X-Source-Language": document.lang,
         "X-Generator": f"termweave {__version__}",
     }
+    comment = f"Translation template for {document.path.name}, written by termweave."
     pot = Catalog(header=Message(msgid="", msgstr="".join(f"{k}: {v}\n" for k, v in fields.items()),
                                  translator_comments=[comment]))
-    for doc in documents:
-        reference = _relative(doc.path, config.root)
-        for segment in doc.translatable():
-            pot.messages.append(
-                Message(
-                    msgctxt=context_for(doc, segment, documents),
-                    msgid=segment.text,
-                    references=[f"{reference}:{segment.line}"] if segment.line else [],
-                    extracted_comments=glossary_comments(segment.text, glossary, config),
-                )
-            )
+    messages: dict[Key, Message] = {}
+    reference = _relative(document.path, root)
+    for segment in document.translatable():
+        key = key_of(segment)
+        message = messages.get(key)
+        if message is None:
+            notes = glossary_comments(segment.text, glossary, matcher, document.lang, target_langs)
+            message = messages[key] = Message(msgctxt=key[0], msgid=key[1], extracted_comments=notes)
+            pot.messages.append(message)
+        occurrence = f"{reference}:{segment.line}" if segment.line else None
+        if occurrence and occurrence not in message.references:
+            message.references.append(occurrence)
     return pot
 
 
@@ -96,11 +103,3 @@ def _relative(path: Path, root: Path) -> str:
         return os.path.relpath(path, root)
     except ValueError:
         return str(path)
-
-
-def extract(config: Config, glossary: Glossary | None, documents: list[Document] | None = None
-            ) -> tuple[Catalog, bool]:
-    """Write the template; returns it and whether the file changed."""
-    pot = build_template(documents if documents is not None else load_documents(config), glossary, config)
-    changed = save_po(pot, config.pot_path, {"POT-Creation-Date": po_timestamp()})
-    return pot, changed

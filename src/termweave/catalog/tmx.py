@@ -87,15 +87,21 @@ def default_tmx_path(config: Config) -> Path:
 
 def export_tmx(config: Config, output: Path | None = None) -> tuple[Path, int, bool]:
     """Write the translation memory; returns (path, units, changed)."""
+    from termweave.project import article_places
     from termweave.render.mo import write_bytes_if_changed
 
-    catalogs = {}
-    for lang in config.target_langs:
-        path = config.po_path(lang)
-        if not path.exists():
-            raise InputError("catalog not found (run termweave update first)", path)
-        catalogs[lang] = load_po(path)
-    units = collect_units(catalogs)
+    places = article_places(config) if config.seeds else []
+    folders = [place.folder for place in places] or [config.output]
+    units: dict[tuple[str | None, str], Unit] = {}
+    for folder in folders:  # every article's catalogs; a text shared by articles is one unit
+        catalogs = {}
+        for lang in config.target_langs:
+            path = folder / f"{lang}.po"
+            if not path.exists():
+                raise InputError("catalog not found (run termweave update first)", path)
+            catalogs[lang] = load_po(path)
+        for unit in collect_units(catalogs):
+            units.setdefault((unit.context, unit.source), unit)
     output = output or default_tmx_path(config)
-    data = render_tmx(units, config.source_lang, config.target_langs)
+    data = render_tmx(list(units.values()), config.source_lang, config.target_langs)
     return output, len(units), write_bytes_if_changed(output, data)

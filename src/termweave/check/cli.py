@@ -50,6 +50,15 @@ def parse_only(value: str | None, option: str = "--only") -> set[str] | None:
     return ids
 
 
+def _project_catalogs(config) -> list:
+    """Every article's catalogs (in the output folder, or in each article's folder)."""
+    from termweave.project import article_places
+
+    places = article_places(config) if config.seeds else []
+    found = [p.po_path(lang) for p in places for lang in config.target_langs if p.po_path(lang).exists()]
+    return found or sorted(config.output.glob("*.po"))
+
+
 def run_check(args: argparse.Namespace) -> int:
     from termweave.check import render_text, run_checks
     from termweave.check.catalog import base_language
@@ -67,7 +76,7 @@ def run_check(args: argparse.Namespace) -> int:
     source_lang = None
     if args.source_lang:
         source_lang = base_language(check_language(args.source_lang))
-    paths = list(args.po_files) or sorted(config.output.glob("*.po"))
+    paths = list(args.po_files) or _project_catalogs(config)
     if not paths:
         raise InputError("no PO files to check (give PO_FILE arguments or run `termweave update`)", config.output)
     glossary_path = args.glossary or config.glossary

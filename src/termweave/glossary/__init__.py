@@ -126,7 +126,7 @@ def parse_glossary(
     if missing:
         raise InputError(
             f"header lacks column(s) {', '.join(missing)}; expected e.g. "
-            "id,en,uk,ko,uk_forbidden,ko_forbidden,note",
+            + ",".join(["id", *required_languages, *(f"{t}_forbidden" for t in required_languages[1:]), "note"]),
             path,
             1,
         )

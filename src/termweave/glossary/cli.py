@@ -43,7 +43,30 @@ def cmd_lint(args) -> int:
     errors = sum(i.severity == "error" for i in issues)
     warnings = len(issues) - errors
     console.info(f"{path}: {len(glossary)} terms, {errors} error(s), {warnings} warning(s)")
+    if args.csv is None:
+        errors += _lint_article_glossaries(config, glossary, console)
     return 1 if errors else 0
+
+
+def _lint_article_glossaries(config, journal, console) -> int:
+    """Each article's own glossary: the same lint, and its conflicts with the journal's terms."""
+    from termweave.glossary import load_glossary
+    from termweave.glossary.lint import lint
+    from termweave.project import glossary_conflicts
+
+    errors = 0
+    for article in config.articles:
+        if article.glossary is None:
+            continue
+        own = load_glossary(article.glossary, required_languages=(config.source_lang,), strict=False)
+        found = [(i.line, i.severity, f"[{i.rule}] {i.message}") for i in lint(own, config.source_lang,
+                                                                                  config.target_langs)]
+        found += [(line, severity, f"[article-conflict] {message}")
+                  for line, severity, message in glossary_conflicts(journal, own, config.source_lang)]
+        for line, severity, message in sorted(found, key=lambda f: f[0]):
+            console.result(f"{article.glossary}:{line}: {severity}: {message}")
+        errors += sum(severity == "error" for _, severity, _ in found)
+    return errors
 
 
 def cmd_export(args) -> int:

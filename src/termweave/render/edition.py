@@ -67,12 +67,18 @@ def target_edition(
         else:
             state = "fuzzy" if entry.fuzzy else None
         if state:
-            problems.append(Problem(lang, context, state, str(catalog.path or ""), entry.line if entry else None))
+            label = context if context is not None else _excerpt(segment.text)
+            problems.append(Problem(lang, label, state, str(catalog.path or ""), entry.line if entry else None))
             texts[segment.id] = segment.text
             stand_ins.add(segment.id)
         else:
             texts[segment.id] = entry.msgstr
     return Edition(lang, document, texts, stand_ins)
+
+
+def _excerpt(text: str, width: int = 50) -> str:
+    """A sentence as a message names it (sentences have no msgctxt): its start, quoted."""
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
 
 
 def describe_problems(problems: list[Problem], published: bool = False) -> str:

@@ -26,6 +26,9 @@ from pathlib import Path
 from termweave.config import Config
 from termweave.console import Console
 from termweave.fsutil import write_if_changed
+from termweave.glossary.match import matcher_for
+from termweave.pipeline import check
+from termweave.project import Project
 from termweave.render.review_data import collect, colour_index
 from termweave.render.review_html import (
     BADGES,
@@ -58,36 +61,33 @@ def report_path(config: Config) -> Path:
 
 
 def write_report(config: Config, console: Console, check_report=None, output: Path | None = None) -> Path:
-    """Run the checks (unless ``check_report`` is given) and write the review page."""
-    from termweave.catalog.extract import load_documents
-    from termweave.formats.po import load_po
-    from termweave.glossary import load_glossary
-
-    glossary = load_glossary(config.glossary, required_languages=config.languages)
-    documents = load_documents(config)
-    catalogs = {lang: load_po(config.po_path(lang)) if config.po_path(lang).exists() else None
-                for lang in config.target_langs}
-    present = [config.po_path(lang) for lang in config.target_langs if catalogs[lang] is not None]
+    """Run the checks (unless ``check_report`` is given) and write the review page(s)."""
+    project = Project.from_config(config)
     if check_report is None:
-        from termweave.check import run_checks
-
-        check_report = run_checks(present, glossary, source_lang=config.source_lang, console=console)
-    findings = {lang: [f for f in check_report.findings if _same_file(f.path, config.po_path(lang))]
-                for lang in config.target_langs}
-    review = collect(documents, catalogs, glossary, findings, config.source_lang, config.target_langs,
-                     progress=console.progress)
-    for summary in review.summaries:
-        console.debug(f"report [{summary.lang}]: {summary.entries} entries, {summary.percent}% translated, "
-                      f"{summary.errors} error(s), {summary.warnings} warning(s)")
-    page = render_review(review)
-    output = output or report_path(config)
-    changed = write_if_changed(output, page)
-    console.info(f"{'wrote' if changed else 'unchanged'} {output}")
-    return output
+        check_report = check(project, console)
+    return write_project_report(project, console, check_report, output)
 
 
-def _same_file(a: str | Path, b: str | Path) -> bool:
-    try:
-        return Path(a).resolve() == Path(b).resolve()
-    except OSError:
-        return str(a) == str(b)
+def write_project_report(project: Project, console: Console, check_report, output: Path | None = None) -> Path:
+    """One review page per article, ``report.html`` in the article's folder (with one article,
+    the output folder's, or ``output``). Returns the page's path (the output folder's, with
+    several articles)."""
+    matchers = {lang: matcher_for(lang) for lang in (project.source_lang, *project.target_langs)}
+    by_file: dict[Path, list] = {}
+    for finding in check_report.findings:  # grouped once: a journal has thousands of catalogs
+        by_file.setdefault(Path(finding.path).resolve(), []).append(finding)
+    single = len(project.places) == 1
+    for article in project.articles:
+        catalogs = {lang: project.catalog(article, lang) for lang in project.target_langs}
+        findings = {lang: by_file.get(article.po_path(lang).resolve(), []) for lang in project.target_langs}
+        review = collect([article.document], catalogs, article.glossary, findings, project.source_lang,
+                         project.target_langs, title=article.name, progress=console.progress, matchers=matchers)
+        for summary in review.summaries:
+            console.debug(f"report {article.name} [{summary.lang}]: {summary.entries} entries, "
+                          f"{summary.percent}% translated, {summary.errors} error(s), {summary.warnings} warning(s)")
+        page_path = output if output is not None and single else article.report_path
+        changed = write_if_changed(page_path, render_review(review))
+        console.debug(f"{'wrote' if changed else 'unchanged'} {page_path}")
+    if single:
+        return output or project.places[0].report_path
+    return project.config.output

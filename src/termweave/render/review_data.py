@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from termweave.catalog.extract import context_for
+from termweave.catalog.identity import context_of
 from termweave.check.report import Finding
 from termweave.glossary import Glossary, Term
 from termweave.glossary.match import TermHit, matcher_for
@@ -112,13 +112,16 @@ def collect(
     target_langs: Iterable[str] | None = None,
     title: str | None = None,
     progress: Callable | None = None,
+    matchers: Mapping | None = None,
 ) -> Review:
     """Gather what the page shows. ``catalogs``: lang -> catalog (an iterable of entries, with a
     ``path``/``fpath``) or None (no catalog yet); ``findings``: lang -> check findings of that
-    language's catalog; ``progress``: ``Console.progress`` for a bar over the segments."""
+    language's catalog; ``progress``: ``Console.progress`` for a bar over the segments;
+    ``matchers``: lang -> term matcher, shared by a caller that gathers several pages.
+    Entries are found by message identity (``msgctxt`` of the segment's kind, source text)."""
     target_langs = tuple(target_langs if target_langs is not None else catalogs)
     found = {lang: list(findings.get(lang, ())) for lang in target_langs} if findings else {}
-    marker = _Marker(glossary, source_lang, target_langs)
+    marker = _Marker(glossary, source_lang, target_langs, matchers)
     entries = {lang: _live_entries(catalogs.get(lang)) for lang in target_langs}
     placed: set[tuple[str, int]] = set()
     articles = []
@@ -126,16 +129,17 @@ def collect(
         segments = doc.segments if progress is None else progress(doc.segments, len(doc.segments), "report")
         rows = []
         for segment in segments:
-            context = context_for(doc, segment, documents)
+            context = segment.id  # the row's label; entries and findings are found by identity
+            key = (context_of(segment), segment.text)
             if not segment.translatable:
                 cells = [Cell(lang, segment.text, "kept" if lang != source_lang else "source", source_lang)
                          for lang in (source_lang, *target_langs)]
             else:
                 cells = [Cell(source_lang, segment.text, "source", source_lang)]
                 for lang in target_langs:
-                    cell = _target_cell(lang, segment, entries[lang].get(context), _catalog_path(catalogs.get(lang)))
+                    cell = _target_cell(lang, segment, entries[lang].get(key), _catalog_path(catalogs.get(lang)))
                     for index, finding in enumerate(found.get(lang, ())):
-                        if finding.context == context:
+                        if (finding.context, finding.msgid) == key:
                             cell.findings.append(finding)
                             placed.add((lang, index))
                     cells.append(cell)
@@ -154,10 +158,13 @@ def collect(
 class _Marker:
     """Finds the glossary terms in a cell's text with the matcher of the text's language."""
 
-    def __init__(self, glossary: Glossary | None, source_lang: str, target_langs: tuple[str, ...]):
+    def __init__(self, glossary: Glossary | None, source_lang: str, target_langs: tuple[str, ...],
+                 matchers: Mapping | None = None):
         self.terms = list(glossary.terms) if glossary is not None else []
         self.source_lang = source_lang
-        self.matchers = {lang: matcher_for(lang) for lang in (source_lang, *target_langs)} if self.terms else {}
+        if matchers is None:
+            matchers = {lang: matcher_for(lang) for lang in (source_lang, *target_langs)} if self.terms else {}
+        self.matchers = dict(matchers)
         self.used: dict[str, Term] = {}
 
     def mark(self, cell: Cell) -> Cell:
@@ -173,7 +180,9 @@ class _Marker:
 
 
 def _live_entries(catalog: Iterable | None) -> dict:
-    return {entry.msgctxt: entry for entry in catalog if not entry.obsolete} if catalog is not None else {}
+    if catalog is None:
+        return {}
+    return {(entry.msgctxt, entry.msgid): entry for entry in catalog if not entry.obsolete}
 
 
 def _catalog_path(catalog) -> str:

@@ -1,0 +1,222 @@
+"""The workflow commands: init, extract, update, build, run, status — thin layers over
+:mod:`termweave.project` (load and validate) and :mod:`termweave.pipeline` (the steps)."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict, replace
+from pathlib import Path
+
+from termweave import pipeline, scaffold, status
+from termweave.catalog.identity import is_translated
+from termweave.check.report import render_text
+from termweave.cli_support import config_for, console_for
+from termweave.config import Config
+from termweave.console import Console
+from termweave.errors import UsageError
+from termweave.project import Project
+from termweave.render.edition import IncompleteError, describe_problems
+from termweave.render.report import write_project_report
+from termweave.state import ArticleState, save_state
+from termweave.translate.models import installed_packages, route
+
+
+def register(subparsers, common) -> None:
+    p = subparsers.add_parser("init", parents=[common], help="start a project: termweave.toml, seeds/, glossary")
+    p.add_argument("directory", nargs="?", type=Path, default=Path("."), help="the project folder (default: .)")
+    p.add_argument("--from", dest="page", type=Path, metavar="PAGE.txt", help="start from this scraped article page")
+    p.add_argument("--source-lang", default="en", help="language of the pages (default: en)")
+    p.add_argument("--target-langs", default="uk,ko", help="languages to publish, comma-separated (default: uk,ko)")
+    p.set_defaults(func=cmd_init)
+    p = subparsers.add_parser("extract", parents=[common], help="segment the seed(s) and write the .pot template(s)")
+    p.set_defaults(func=cmd_extract)
+    p = subparsers.add_parser("update", parents=[common],
+                              help="extract, then merge the templates into each language's .po (msgmerge semantics)")
+    p.set_defaults(func=cmd_update)
+    p = subparsers.add_parser("build", parents=[common], help="render the editions that are ready")
+    p.add_argument("--allow-incomplete", action="store_true",
+                   help="publish anyway: the source text stands in for fuzzy/untranslated entries, marked")
+    p.add_argument("--format", action="append", choices=["md", "jats"], dest="formats",
+                   help="output format (repeatable; default: md)")
+    p.add_argument("--lang", action="append", dest="langs", metavar="LANG",
+                   help="build only this translation (repeatable); the source edition is always built")
+    p.set_defaults(func=cmd_build)
+    p = subparsers.add_parser("run", parents=[common],
+                              help="the whole job: extract, update, translate (if a model is installed), check, build")
+    p.add_argument("--allow-incomplete", action="store_true", help="build even with fuzzy/untranslated entries")
+    p.set_defaults(func=cmd_run)
+    p = subparsers.add_parser("status", parents=[common],
+                              help="per article and language: translated, fuzzy, untranslated, check findings")
+    p.add_argument("--format", choices=["table", "json"], default="table", help="output format (default: table)")
+    p.set_defaults(func=cmd_status)
+
+
+def _load(args: argparse.Namespace, catalogs: bool = True) -> tuple[Project, Console]:
+    return Project.from_config(config_for(args), catalogs=catalogs), console_for(args)
+
+
+def cmd_init(args) -> int:
+    console = console_for(args)
+    targets = tuple(t.strip() for t in args.target_langs.split(",") if t.strip())
+    skeleton = scaffold.plan(args.directory, args.source_lang, targets, args.page)
+    for path in scaffold.write_skeleton(skeleton):
+        console.info(f"wrote {path}")
+    console.info("next: add terms to glossary/terms.csv, then `termweave run` (it writes the catalogs to translate)")
+    return 0
+
+
+def cmd_extract(args) -> int:
+    project, console = _load(args, catalogs=False)
+    templates = pipeline.extract(project)
+    stamp = {"POT-Creation-Date": pipeline.po_timestamp()}
+    outputs = [pipeline.Output(a.pot_path, catalog=templates[a.name], on_change=stamp) for a in project.articles]
+    _report_changes(console, pipeline.write(outputs, console))
+    return 0
+
+
+def update_catalogs(project: Project, console: Console) -> pipeline.Changes:
+    templates = pipeline.extract(project)
+    catalogs = pipeline.update(project, templates)
+    changes = pipeline.write(pipeline.catalog_outputs(project, templates, catalogs), console)
+    changes.removed.extend(pipeline.remove_carried(project, console))
+    for (name, lang), migration in project.migrations.items():
+        if migration.rewritten:
+            console.info(f"{project.article(name).po_path(lang)}: {migration.rewritten} message(s) moved to "
+                         "text-based identity (positions now live in #: references)")
+    return changes
+
+
+def cmd_update(args) -> int:
+    project, console = _load(args)
+    _report_changes(console, update_catalogs(project, console))
+    return 0
+
+
+def cmd_build(args) -> int:
+    project, console = _load(args)
+    langs = _target_langs(project, args.langs)
+    build = pipeline.build(project, langs, args.allow_incomplete, tuple(args.formats or ["md"]))
+    outputs = build.outputs + pipeline.mo_outputs(project, langs)  # every file computed before one is written
+    _report_changes(console, pipeline.write(outputs, console))
+    if build.problems:
+        console.warn(describe_problems(build.problems, published=True))
+    if build.held_back:
+        raise IncompleteError(describe_problems([p for h in build.held_back for p in h.problems]))
+    return 0
+
+
+def cmd_run(args) -> int:
+    config, console = config_for(args), console_for(args)
+    project = Project.from_config(config, reuse_state=not args.allow_incomplete)
+    changes = update_catalogs(project, console)
+    project.load_catalogs(only=set(changes.written))  # as on disk now
+    project.load_catalogs(only=_translate(project, console))  # with the MT drafts, if any
+    report = pipeline.check(project, console)
+    if report.findings:
+        console.info(render_text(report, color=False))
+    review = _review_page(project, console, report)
+    build = pipeline.build(project, allow_incomplete=args.allow_incomplete, check_report=report)
+    built = pipeline.write(build.outputs + pipeline.mo_outputs(project), console)
+    states = {**project.settled, **article_states(project, report, build)}
+    if not args.allow_incomplete:
+        save_state(project.root, {place.name: states[place.name] for place in project.places})
+    held_back = [line for place in project.places for line in states[place.name].held_back]
+    for line in held_back:
+        console.info(f"run: held back {line}")
+    editions = sum(states[place.name].editions for place in project.places)
+    errors = sum(states[place.name].errors for place in project.places)
+    warnings = sum(states[place.name].warnings for place in project.places)
+    written = sum(1 for p in built.written if p in build.editions)
+    settled = f", {len(project.settled)} article(s) unchanged since the last run" if project.settled else ""
+    console.info(f"run: {editions} edition(s) ready ({written} rewritten), {len(held_back)} held back;"
+                 f" check: {errors} error(s), {warnings} warning(s); {len(changes.written)} catalog file(s) updated"
+                 f"{settled}; review page: {review}")
+    return 1 if errors or held_back else 0
+
+
+def article_states(project: Project, report, build: pipeline.Build) -> dict[str, ArticleState]:
+    """Each worked-on article's figures and fingerprint, as the run leaves its files."""
+    rows: dict[str, list[status.Standing]] = {}
+    for row in status.standings(project, report):
+        rows.setdefault(row.article, []).append(row)
+    editions: dict[Path, int] = {}
+    for path in build.editions:
+        editions[path.parent] = editions.get(path.parent, 0) + 1
+    held: dict[str, list[str]] = {}
+    for h in build.held_back:
+        held.setdefault(h.article, []).append(f"{h.path} ({h.reason})")
+    states = {}
+    for article in project.articles:
+        mine = rows.get(article.name, [])
+        states[article.name] = ArticleState(
+            fingerprint=project.fingerprint(article),
+            editions=editions.get(article.folder, 0),
+            held_back=held.get(article.name, []),
+            errors=sum(r.errors + r.untranslated + r.fuzzy for r in mine),
+            warnings=sum(r.warnings for r in mine),
+            standings=[asdict(r) for r in mine],
+        )
+    return states
+
+
+def cmd_status(args) -> int:
+    project = Project.from_config(config_for(args), reuse_state=True)
+    console = console_for(args)
+    report = pipeline.check(project)
+    fresh = {(r.article, r.lang): r for r in status.standings(project, report)}
+    for name, state in project.settled.items():
+        fresh.update({(name, row["lang"]): status.Standing(**row) for row in state.standings})
+    rows = [fresh[place.name, lang] for place in project.places for lang in project.target_langs]
+    console.result(status.render_json(rows) if args.format == "json" else status.render_table(rows))
+    return 0
+
+
+def _target_langs(project: Project, wanted: list[str] | None) -> tuple[str, ...] | None:
+    if not wanted:
+        return None
+    unknown = [lang for lang in wanted if lang not in project.target_langs]
+    if unknown:
+        raise UsageError(f"--lang {unknown[0]}: not a target language of this project "
+                         f"({', '.join(project.target_langs)})")
+    return tuple(dict.fromkeys(wanted))
+
+
+def _translate(project: Project, console: Console) -> set[Path]:
+    """MT drafts (fuzzy, for review) where a model is installed and an article has untranslated
+    messages; returns the catalogs rewritten."""
+    packages = installed_packages()
+    langs = [lang for lang in project.target_langs if route(project.source_lang, lang, packages)]
+    missing = [lang for lang in project.target_langs if lang not in langs]
+    if missing:
+        console.info(f"translate: no MT model installed for "
+                     f"{', '.join(f'{project.source_lang}->{m}' for m in missing)}"
+                     " (termweave models install ...); skipping drafts")
+    written: set[Path] = set()
+    for article in project.articles:
+        todo = [lang for lang in langs if _untranslated(project.catalog(article, lang))]
+        if not todo:
+            continue  # a complete article loads no model
+        from termweave.translate.draft import translate_catalogs  # ctranslate2 & co., only when drafting
+
+        config: Config = replace(project.config, output=article.folder)  # the article's catalogs
+        summary = translate_catalogs(config, console, langs=todo)
+        written |= {c.path for c in summary.catalogs if c.written}
+        for line in summary.lines():
+            console.info(line)
+    return written
+
+
+def _untranslated(catalog) -> bool:
+    return catalog is not None and any(e.msgid and not e.obsolete and not is_translated(e) for e in catalog)
+
+
+def _review_page(project: Project, console: Console, report) -> Path:
+    write_project_report(project, console, report)
+    return project.places[0].report_path if len(project.places) == 1 else project.config.output
+
+
+def _report_changes(console: Console, changes: pipeline.Changes) -> None:
+    for path in changes.written:
+        console.info(f"wrote {path}")
+    if changes.unchanged:
+        console.info(f"unchanged: {len(changes.unchanged)} file(s)")
