@@ -17,6 +17,7 @@ from termweave.check.report import Finding, Severity
 CHECK_MODULES: tuple[str, ...] = (
     "termweave.check.checks",  # glossary, numbers, protected spans, attribution, language, ...
     "termweave.check.structure",  # format directives, placeholders, plural forms
+    "termweave.check.style",  # house style: ko-range, uk-euphony (and house-style, author-terms)
 )
 
 CHECKS: dict[str, type["Check"]] = {}
@@ -44,7 +45,10 @@ def register(cls: type[Check]) -> type[Check]:
 
 
 def all_checks() -> dict[str, type[Check]]:
-    """Every registered check, by id, in registry order."""
+    """Every registered check, by id, in registry order: module order, then definition order,
+    whichever module was imported first (a test may import check.style before the others)."""
     for name in CHECK_MODULES:
         importlib.import_module(name)
-    return CHECKS
+    rank = {name: n for n, name in enumerate(CHECK_MODULES)}
+    ordered = sorted(CHECKS.values(), key=lambda cls: rank.get(cls.__module__, len(rank)))  # stable sort
+    return {cls.id: cls for cls in ordered}
