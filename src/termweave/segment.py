@@ -21,6 +21,7 @@ from pathlib import Path
 
 from termweave.errors import InputError
 from termweave.fsutil import read_text
+from termweave.lang.split import splitter_for
 from termweave.patterns import find_protected
 
 
@@ -53,9 +54,6 @@ LABELS: dict[str, SeedLabels] = {
         chrome=("다운로드", "게시됨", "인용 방법", "호", "섹션", "라이선스"),
     ),
 }
-
-# pysbd has no Ukrainian or Korean rules; Russian rules know Cyrillic abbreviations.
-PYSBD_LANGUAGE = {"uk": "ru", "be": "ru", "ko": "en"}
 
 COPYRIGHT_RE = re.compile(r"^(?:Copyright\s*(?:\(c\)|©)?|©|\(c\))\s*\d{4}", re.IGNORECASE)
 LICENCE_RE = re.compile(r"licen[cs]ed under|Creative Commons|ліценз|라이선스|이용할 수", re.IGNORECASE)
@@ -143,14 +141,9 @@ class _Lexer:
 
 
 def sentence_splitter(lang: str):
-    """A function splitting a paragraph into sentences with pysbd (rule-based: abbreviations,
-    parentheses, quotes), using the rules of ``lang`` or the nearest language pysbd has."""
-    import pysbd
-    from pysbd.languages import LANGUAGE_CODES
-
-    code = PYSBD_LANGUAGE.get(lang, lang if lang in LANGUAGE_CODES else "en")
-    segmenter = pysbd.Segmenter(language=code, clean=False)
-    return lambda paragraph: [s.strip() for s in segmenter.segment(paragraph) if s.strip()]
+    """A function splitting a paragraph into sentences: the splitter chosen for ``lang``
+    (:mod:`termweave.lang.split`; tokenize-uk for Ukrainian, Kiwi for Korean, pysbd otherwise)."""
+    return splitter_for(lang).split
 
 
 def parse_seed(path: str | Path, lang: str = "en") -> Document:

@@ -1,0 +1,1 @@
+"""Per-language text handling: sentence splitting (:mod:`termweave.lang.split`)."""
