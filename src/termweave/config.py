@@ -107,7 +107,7 @@ def load_config(path: str | Path = CONFIG_NAME, required: bool = False) -> Confi
         line = int(found.group(1)) if found else len(text.splitlines()) or 1
         raise InputError(f"invalid TOML: {exc}", path, line) from None
     table = data.get("termweave", data)
-    unknown = sorted(set(table) - KNOWN_KEYS - {"termweave"})
+    unknown = sorted(set(table) - KNOWN_KEYS - {"termweave", "house_style"})  # house_style: lang/house_style.py
     if unknown:
         raise InputError(f"unknown key(s): {', '.join(unknown)}", path, _line_of(text, unknown[0]))
 

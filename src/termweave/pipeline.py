@@ -22,13 +22,14 @@ from pathlib import Path
 from termweave.catalog.extract import build_template, comment_for_language
 from termweave.catalog.identity import context_of, keep_reviewed
 from termweave.catalog.merge import merge
-from termweave.check import run_checks
+from termweave.check import Resources, run_checks
 from termweave.check.report import CheckReport
 from termweave.formats.po import Catalog, po_timestamp, save_po
 from termweave.fsutil import write_if_changed
 from termweave.glossary.match import Matcher, matcher_for
+from termweave.lang.house_style import project_house_styles
 from termweave.project import REPORT_NAME, SINGLE_EDITION_NAME, Article, Project
-from termweave.render.edition import Edition, Problem, source_edition, target_edition
+from termweave.render.edition import Edition, Problem, source_edition, target_edition, typeset_edition
 from termweave.render.jats import render_jats
 from termweave.render.markdown import render_markdown
 from termweave.render.mo import compile_po, write_bytes_if_changed
@@ -129,10 +130,13 @@ def check(project: Project, console=None, only: set[str] | None = None) -> Check
         paths = [article.po_path(lang) for lang in project.target_langs if article.po_path(lang).exists()]
         by_glossary.setdefault(id(article.glossary), (article, []))[1].extend(paths)
     report = CheckReport(findings=[], files=0, entries=0)
+    house_styles = project_house_styles(project.config)
     for article, paths in by_glossary.values():
         if not paths:
             continue
-        part = run_checks(paths, article.glossary, source_lang=project.source_lang, only=only, console=console)
+        resources = Resources(glossary=article.glossary, house_styles=house_styles)
+        part = run_checks(paths, article.glossary, source_lang=project.source_lang, only=only, console=console,
+                          resources=resources)
         report.findings.extend(part.findings)
         report.files += part.files
         report.entries += part.entries
@@ -155,6 +159,7 @@ def build(
     langs = project.target_langs if langs is None else langs
     errors = _errors_by_file(check_report)
     result = Build()
+    house_styles = project_house_styles(project.config)
     for article in project.articles:
         ready = [source_edition(article.document)]
         for lang in langs:
@@ -164,7 +169,8 @@ def build(
         if "md" in formats:
             for edition in ready:
                 path = article.edition_path(edition.lang)
-                result.outputs.append(Output(path, text=render_markdown(edition)))
+                # House typography for readers; the JATS metadata keeps the catalog text as is.
+                result.outputs.append(Output(path, text=render_markdown(typeset_edition(edition, house_styles))))
                 result.editions.append(path)
         if "jats" in formats:
             result.outputs.append(Output(article.folder / f"{article.edition_name}.jats.xml", text=render_jats(ready)))

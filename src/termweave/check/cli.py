@@ -81,7 +81,12 @@ def run_check(args: argparse.Namespace) -> int:
         raise InputError("no PO files to check (give PO_FILE arguments or run `termweave update`)", config.output)
     glossary_path = args.glossary or config.glossary
     glossary = load_glossary(glossary_path, required_languages=(source_lang or config.source_lang,))
-    report = run_checks(paths, glossary, source_lang=source_lang, only=only, console=console, skip=skip)
+    from termweave.check import Resources
+    from termweave.lang.house_style import project_house_styles
+
+    resources = Resources(glossary=glossary, house_styles=project_house_styles(config))
+    report = run_checks(paths, glossary, source_lang=source_lang, only=only, console=console, skip=skip,
+                        resources=resources)
     if args.format == "json":
         console.result(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

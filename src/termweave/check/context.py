@@ -15,6 +15,7 @@ from termweave.data.licences import named_licences
 from termweave.glossary import Glossary, Term
 from termweave.glossary.match import Matcher, TermHit, matcher_for, outermost
 from termweave.check.formats import PARSERS, FormatError, format_flags, guess_directives
+from termweave.lang.house_style import HouseStyle, default_style
 from termweave.patterns import NumberFormat, blank, find_markup, find_protected, maybe_protected
 
 # --------------------------------------------------------------------------------------------
@@ -50,6 +51,10 @@ class Resources:
     _pair_terms: dict[tuple[str, str], list[Term]] = field(default_factory=dict)
     _forbidden_terms: dict[str, list[Term]] = field(default_factory=dict)
     _formats: dict[str, NumberFormat] = field(default_factory=dict)
+    house_styles: dict[str, HouseStyle] = field(default_factory=dict)  # from termweave.toml; else defaults
+
+    def house_style(self, lang: str) -> HouseStyle:
+        return self.house_styles.get(lang) or default_style(lang)
 
     def matcher(self, lang: str) -> Matcher:
         if lang not in self.matchers:

@@ -1,4 +1,5 @@
-"""House-style checks (warnings): Korean number ranges and Ukrainian euphony.
+"""House-style checks (warnings): Korean number ranges, Ukrainian euphony, and the rest of a
+language's ``[house_style.<lang>]`` settings (spaced dash, ranges, keywords' final period).
 
 Both flag only what a rule decides by letters alone; anything that needs the ear (a pause not
 marked by punctuation, a contrast, a consonant cluster) is left to the reviser.
@@ -12,33 +13,42 @@ from dataclasses import dataclass
 from termweave.check.registry import Check, register
 from termweave.check.context import EntryContext
 from termweave.check.report import Finding
+from termweave.lang.house_style import DASHES, keywords_with_period
 from termweave.patterns import find_protected
 
 # A dash between two digits: en dash, em dash, figure dash, horizontal bar. The hyphen-minus
 # is left alone: 한글 맞춤법 (부록, 문장 부호) admits the 붙임표 "-" for a range beside "~".
-KO_RANGE_RE = re.compile(r"(?<=\d)\s?[\u2012\u2013\u2014\u2015]\s?(?=\d)")
+KO_RANGE_RE = re.compile(r"(?<=\d)\s?[\u2012\u2013\u2014\u2015~]\s?(?=\d)")
 
 
 @register
 class KoreanRange(Check):
     """ko-range: a number range written with a dash in Korean (2024–2025년); house style is
-    the 물결표 ``~`` (2024~2025년). Digits inside URLs and DOIs are not ranges."""
+    the 물결표 ``~`` (2024~2025년; ``range`` in ``[house_style.ko]``, "" turns it off). Digits
+    inside URLs and DOIs are not ranges."""
 
     id = "ko-range"
     name = "Korean range mark"
     severity = "warning"
 
     def check(self, ctx: EntryContext) -> list[Finding]:
-        if ctx.lang.split("_")[0] != "ko" or not KO_RANGE_RE.search(ctx.translation):
+        if ctx.lang.split("_")[0] != "ko":
             return []
-        protected = [(p.start, p.end) for p in find_protected(ctx.translation)]
-        findings = []
-        for m in KO_RANGE_RE.finditer(ctx.translation):
-            if any(start <= m.start() < end for start, end in protected):
-                continue
-            findings.append(ctx.finding(self, f"range written with “{m.group().strip()}”; Korean house style is “~”",
-                                        span=(m.start(), m.end())))
-        return findings
+        return range_findings(self, ctx, ctx.res.house_style(ctx.lang).range)
+
+
+def range_findings(check: Check, ctx: EntryContext, wanted: str) -> list[Finding]:
+    """A dash between two digits that is not ``wanted``, outside DOIs and URLs."""
+    if not wanted or not KO_RANGE_RE.search(ctx.translation):
+        return []
+    protected = [(p.start, p.end) for p in find_protected(ctx.translation)]
+    findings = []
+    for m in KO_RANGE_RE.finditer(ctx.translation):
+        if m.group().strip() == wanted or any(start <= m.start() < end for start, end in protected):
+            continue
+        findings.append(ctx.finding(check, f"range written with “{m.group().strip()}”; house style is “{wanted}”",
+                                    span=(m.start(), m.end())))
+    return findings
 
 
 # --------------------------------------------------------------------------------------------
@@ -118,3 +128,39 @@ class UkrainianEuphony(Check):
             return []
         return [ctx.finding(self, f"«{i.used}» {i.why}: write «{i.wanted}» (Правопис 2019, §§23–24)",
                             span=(i.start, i.end)) for i in euphony_issues(ctx.translation)]
+
+
+# --------------------------------------------------------------------------------------------
+# The other house-style settings
+
+_SPACED_DASH_RE = re.compile(rf"(?<=\S)[ \u00a0]([{DASHES}]) ")
+
+
+@register
+class HouseStyleCheck(Check):
+    """house-style: what the edition's typography would change, reported on the catalog so that
+    the translation (and the MO file compiled from it) follows the house style too: a spaced
+    dash other than ``dash``, a range mark other than ``range`` (Korean: ko-range), the
+    keywords' final period against ``keywords_period``. Invisible no-break spaces are left to
+    the rendering."""
+
+    id = "house-style"
+    name = "House style"
+    severity = "warning"
+
+    def check(self, ctx: EntryContext) -> list[Finding]:
+        style = ctx.res.house_style(ctx.lang)
+        text = ctx.translation
+        findings = []
+        if style.dash:
+            for m in _SPACED_DASH_RE.finditer(text):
+                if m.group(1) != style.dash:
+                    findings.append(ctx.finding(self, f"spaced dash “{m.group(1)}”; house style is “{style.dash}”",
+                                                span=m.span(1)))
+        if ctx.lang.split("_")[0] != "ko":
+            findings += range_findings(self, ctx, style.range)
+        context = ctx.entry.msgctxt or ""
+        if context.rsplit("/", 1)[-1] == "keywords" and keywords_with_period(text, style) != text:
+            wanted = "without" if style.keywords_period == "omit" else "with"
+            findings.append(ctx.finding(self, f"house style writes the keywords {wanted} a final period"))
+        return findings

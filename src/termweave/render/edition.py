@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from termweave.errors import TermweaveError
 from termweave.formats.po import Catalog
+from termweave.lang.house_style import HouseStyle, default_style, typeset
 from termweave.render.licence import Licence, detect_licence
 from termweave.segment import Document
 
@@ -79,6 +80,17 @@ def target_edition(
 def _excerpt(text: str, width: int = 50) -> str:
     """A sentence as a message names it (sentences have no msgctxt): its start, quoted."""
     return repr(text if len(text) <= width else text[: width - 1] + "…")
+
+
+def typeset_edition(edition: Edition, styles: dict[str, HouseStyle]) -> Edition:
+    """The edition with its language's house style applied to what was translated or written
+    in that language; the DOI, the copyright line and source text standing in stay as they are."""
+    style = styles.get(edition.lang) or default_style(edition.lang)
+    texts = dict(edition.texts)
+    for segment in edition.document.segments:
+        if segment.translatable and segment.id in texts and segment.id not in edition.stand_ins:
+            texts[segment.id] = typeset(texts[segment.id], style, keywords=segment.kind == "keywords")
+    return replace(edition, texts=texts)
 
 
 def describe_problems(problems: list[Problem], published: bool = False) -> str:
