@@ -76,7 +76,7 @@ def cmd_extract(args) -> int:
 
 def update_catalogs(project: Project, console: Console) -> pipeline.Changes:
     templates = pipeline.extract(project)
-    catalogs = pipeline.update(project, templates)
+    catalogs = pipeline.update(project, templates, console)
     changes = pipeline.write(pipeline.catalog_outputs(project, templates, catalogs), console)
     changes.removed.extend(pipeline.remove_carried(project, console))
     for (name, lang), migration in project.migrations.items():

@@ -107,7 +107,8 @@ def load_config(path: str | Path = CONFIG_NAME, required: bool = False) -> Confi
         line = int(found.group(1)) if found else len(text.splitlines()) or 1
         raise InputError(f"invalid TOML: {exc}", path, line) from None
     table = data.get("termweave", data)
-    unknown = sorted(set(table) - KNOWN_KEYS - {"termweave", "house_style"})  # house_style: lang/house_style.py
+    # Tables parsed by their own modules: house_style (lang/house_style.py), author_translation (author.py).
+    unknown = sorted(set(table) - KNOWN_KEYS - {"termweave", "house_style", "author_translation"})
     if unknown:
         raise InputError(f"unknown key(s): {', '.join(unknown)}", path, _line_of(text, unknown[0]))
 

@@ -82,7 +82,7 @@ def extract(project: Project) -> dict[str, Catalog]:
             for a in project.articles}
 
 
-def update(project: Project, templates: dict[str, Catalog]) -> dict[tuple[str, str], Catalog]:
+def update(project: Project, templates: dict[str, Catalog], console=None) -> dict[tuple[str, str], Catalog]:
     """Merge each template into the article's catalogs (msgmerge semantics); every reviewed
     message is kept, obsolete when its source changed. ``project.catalogs`` stays as loaded:
     once the result is written, :meth:`Project.load_catalogs` reads what changed."""
@@ -98,7 +98,17 @@ def update(project: Project, templates: dict[str, Catalog]) -> dict[tuple[str, s
             po.set_header("Project-Id-Version", article.name)
             po.path = article.po_path(lang)
             merged[article.name, lang] = po
+    _apply_author_translations(project, merged, console)
     return merged
+
+
+def _apply_author_translations(project: Project, merged: dict[tuple[str, str], Catalog], console) -> None:
+    """The author's own translation, where termweave.toml declares one (termweave.author)."""
+    from termweave.author import apply_author_translations
+
+    by_seed = {(a.seed, lang): merged[a.name, lang] for a in project.articles for lang in project.target_langs}
+    apply_author_translations(project.config, by_seed, {a.seed: a.document for a in project.articles},
+                              warn=console.warn if console is not None else None)
 
 
 def catalog_outputs(
@@ -131,16 +141,23 @@ def check(project: Project, console=None, only: set[str] | None = None) -> Check
         by_glossary.setdefault(id(article.glossary), (article, []))[1].extend(paths)
     report = CheckReport(findings=[], files=0, entries=0)
     house_styles = project_house_styles(project.config)
+    authors = _author_texts(project)
     for article, paths in by_glossary.values():
         if not paths:
             continue
-        resources = Resources(glossary=article.glossary, house_styles=house_styles)
+        resources = Resources(glossary=article.glossary, house_styles=house_styles, author_texts=authors)
         part = run_checks(paths, article.glossary, source_lang=project.source_lang, only=only, console=console,
                           resources=resources)
         report.findings.extend(part.findings)
         report.files += part.files
         report.entries += part.entries
     return report
+
+
+def _author_texts(project: Project) -> dict:
+    from termweave.author import author_texts
+
+    return author_texts(project.config, {a.seed: a.document for a in project.articles})
 
 
 # -- step 5: editions --------------------------------------------------------------------------

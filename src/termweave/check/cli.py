@@ -83,8 +83,10 @@ def run_check(args: argparse.Namespace) -> int:
     glossary = load_glossary(glossary_path, required_languages=(source_lang or config.source_lang,))
     from termweave.check import Resources
     from termweave.lang.house_style import project_house_styles
+    from termweave.author import author_texts
 
-    resources = Resources(glossary=glossary, house_styles=project_house_styles(config))
+    resources = Resources(glossary=glossary, house_styles=project_house_styles(config),
+                          author_texts=author_texts(config))
     report = run_checks(paths, glossary, source_lang=source_lang, only=only, console=console, skip=skip,
                         resources=resources)
     if args.format == "json":

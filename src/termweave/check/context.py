@@ -52,9 +52,21 @@ class Resources:
     _forbidden_terms: dict[str, list[Term]] = field(default_factory=dict)
     _formats: dict[str, NumberFormat] = field(default_factory=dict)
     house_styles: dict[str, HouseStyle] = field(default_factory=dict)  # from termweave.toml; else defaults
+    author_texts: dict[str, dict[tuple[str | None, str], str]] = field(default_factory=dict)  # lang -> key -> text
+    _author_variants: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
 
     def house_style(self, lang: str) -> HouseStyle:
         return self.house_styles.get(lang) or default_style(lang)
+
+    def author_variants(self, source_lang: str, lang: str) -> dict[str, frozenset[str]]:
+        """Term id -> the glossary variants the author's own translation uses (termweave.author)."""
+        if lang not in self._author_variants:
+            terms, found = self.pair_terms(source_lang, lang), {}
+            for text in self.author_texts.get(lang, {}).values():
+                for hit in self.matcher(lang).find(text, terms, "allowed", source_lang):
+                    found.setdefault(hit.term.id, set()).add(hit.variant)
+            self._author_variants[lang] = {term: frozenset(v) for term, v in found.items()}
+        return self._author_variants[lang]
 
     def matcher(self, lang: str) -> Matcher:
         if lang not in self.matchers:

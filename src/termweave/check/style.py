@@ -1,5 +1,6 @@
-"""House-style checks (warnings): Korean number ranges, Ukrainian euphony, and the rest of a
-language's ``[house_style.<lang>]`` settings (spaced dash, ranges, keywords' final period).
+"""House-style checks (warnings): Korean number ranges, Ukrainian euphony, the rest of a
+language's ``[house_style.<lang>]`` settings (spaced dash, ranges, keywords' final period), and
+terminology against the author's own translation (``[[author_translation]]``).
 
 Both flag only what a rule decides by letters alone; anything that needs the ear (a pause not
 marked by punctuation, a contrast, a consonant cluster) is left to the reviser.
@@ -163,4 +164,41 @@ class HouseStyleCheck(Check):
         if context.rsplit("/", 1)[-1] == "keywords" and keywords_with_period(text, style) != text:
             wanted = "without" if style.keywords_period == "omit" else "with"
             findings.append(ctx.finding(self, f"house style writes the keywords {wanted} a final period"))
+        return findings
+
+
+@register
+class AuthorTerms(Check):
+    """author-terms: terminology against the author's own translation (termweave.author).
+
+    An entry the author translated must read as the author wrote it. Elsewhere, a glossary term
+    the author rendered with some variants should not be rendered with another one (the author
+    writes Північна Корея where the glossary also admits КНДР: the rest follows the author).
+    """
+
+    id = "author-terms"
+    name = "Author's terminology"
+    severity = "warning"
+
+    def check(self, ctx: EntryContext) -> list[Finding]:
+        texts = ctx.res.author_texts.get(ctx.lang)
+        if not texts:
+            return []
+        key = (ctx.entry.msgctxt, ctx.entry.msgid)
+        if key in texts:
+            if ctx.translation == texts[key]:
+                return []
+            return [ctx.finding(self, "differs from the author's translation, which termweave update writes here")]
+        authors = ctx.res.author_variants(ctx.source_lang, ctx.lang)
+        findings, seen = [], set()
+        for hit in ctx.target_hits:
+            theirs = authors.get(hit.term.id)
+            if not theirs or hit.term.id in seen:
+                continue
+            seen.add(hit.term.id)
+            ours = {h.variant for h in ctx.target_hits if h.term.id == hit.term.id}
+            if not ours & theirs:
+                findings.append(ctx.finding(
+                    self, f"“{ctx.translation[hit.start:hit.end]}”: the author's translation writes "
+                          f"{' | '.join(sorted(theirs))}", term=hit.term.id, span=(hit.start, hit.end)))
         return findings
