@@ -86,7 +86,6 @@ def _parse_table(table: dict, base: HouseStyle, path: Path, line: int | None, la
     unknown = sorted(set(table) - _KEYS)
     if unknown:
         fail(f"unknown key(s): {', '.join(unknown)} (known: {', '.join(sorted(_KEYS))})")
-    values = {}
     for key in ("quotes", "dash", "range", "keywords_period"):
         if key in table and not isinstance(table[key], str):
             fail(f"{key} must be a string")
