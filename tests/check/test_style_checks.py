@@ -19,6 +19,7 @@ def flagged(text: str) -> list[tuple[str, str]]:
     # й after a consonant → і (before a consonant or before a vowel)
     ("Тиск посилили Вашингтон й Брюссель.", [("й", "і")]),
     ("Уряд ухвалив закон й оприлюднив його.", [("й", "і")]),
+    ("До зустрічі долучилися Польща й Японія.", [("й", "і")]),  # й before я → і
     # у between vowels → в
     ("Делегація прибула у Афіни напередодні саміту.", [("у", "в")]),
     # в between consonants → у; в before в or ф → у

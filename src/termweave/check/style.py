@@ -84,8 +84,8 @@ def _sound(word: str, at_end: bool) -> str | None:
 
 def euphony_issues(text: str) -> list[EuphonyIssue]:
     """The і/й and у/в choices the 2019 rules settle by the neighbouring letters alone:
-    і between vowel-final and consonant-initial words → й; й after a consonant → і;
-    у between vowels → в; в between consonants → у; в before в/ф → у."""
+    і between vowel-final and consonant-initial words → й; й after a consonant or before
+    й/є/ї/ю/я → і; у between vowels → в; в between consonants → у; в before в/ф → у."""
     issues = []
     at = 0
     while True:
@@ -106,6 +106,8 @@ def _euphony_choice(word: str, left: str | None, right: str | None, after: str) 
         return "й", "after a vowel and before a consonant"
     if word == "й" and left == "c":
         return "і", "after a consonant"
+    if word == "й" and first in "йєїюя":
+        return "і", f"before {first}"
     if word == "у" and left == "v" and right == "v" and first != "у":
         return "в", "between vowels"
     if word == "в" and first in "вф":
