@@ -41,9 +41,9 @@ def authored(project):
     return project
 
 
-def test_run_uses_the_authors_translation_and_keeps_the_replaced_one(authored, capsys):
+def test_update_uses_the_authors_translation_and_keeps_the_replaced_one(authored, capsys):
     before = {k: e.msgstr for k, e in by_segment(authored / "translations" / "uk.po").items()}
-    assert run_cli("run") == 0
+    assert run_cli("update") == 0 and run_cli("build") == 0
     err = capsys.readouterr().err
     assert "paragraph 3: 1 sentence(s) against the source's 2: left to the translator" in err
     po = by_segment(authored / "translations" / "uk.po")
@@ -65,15 +65,15 @@ def test_run_uses_the_authors_translation_and_keeps_the_replaced_one(authored, c
     assert "Сучасний характер відносин" in uk and "Copyright (c) 2026 Павло Гай-Нижник\n" in uk
 
 
-def test_second_run_changes_no_file(authored):
-    assert run_cli("run") == 0
+def test_second_update_and_build_change_no_file(authored):
+    assert run_cli("update") == 0 and run_cli("build") == 0
     before = {p.name: p.read_bytes() for p in (authored / "translations").iterdir()}
-    assert run_cli("run") == 0
+    assert run_cli("update") == 0 and run_cli("build") == 0
     assert {p.name: p.read_bytes() for p in (authored / "translations").iterdir()} == before
 
 
 def test_a_hand_edit_of_an_authors_entry_is_flagged(authored, capsys):
-    assert run_cli("run") == 0
+    assert run_cli("update") == 0
     path = authored / "translations" / "uk.po"
     po = polib.pofile(str(path))
     po.find("title", by="msgctxt").msgstr = "Альянс лиходіїв"
@@ -92,7 +92,7 @@ def test_bad_declarations_name_the_file_and_line(project, table, message, capsys
     with open(project / "termweave.toml", "a", encoding="utf-8") as config:
         config.write(f"\n[[author_translation]]\n{table}\n")
     before = (project / "translations" / "uk.po").read_bytes()
-    assert run_cli("run") == 2
+    assert run_cli("update") == 2
     err = capsys.readouterr().err
     assert message in err and "termweave.toml:" in err
     assert (project / "translations" / "uk.po").read_bytes() == before

@@ -73,11 +73,11 @@ def test_bad_settings_name_the_file_and_the_table_line(tmp_path, table, message)
     assert message in str(info.value) and info.value.line == 4 and str(path) in str(info.value)
 
 
-def test_run_applies_the_configured_style_and_check_warns_on_the_catalog(project, capsys):
+def test_build_applies_the_configured_style_and_check_warns_on_the_catalog(project, capsys):
     config = project / "termweave.toml"
     config.write_text(config.read_text(encoding="utf-8").replace('dash = "–"', 'dash = "—"')
                       .replace('keywords_period = "omit"', 'keywords_period = "add"'), encoding="utf-8")
-    assert run_cli("run") == 0
+    assert run_cli("build") == 0
     uk = (project / "translations" / "abstract.uk.md").read_text(encoding="utf-8")
     ko = (project / "translations" / "abstract.ko.md").read_text(encoding="utf-8")
     assert f"документ{NBSP}— Договір" in uk and "Copyright (c) 2026 Павло Гай-Нижник\n" in uk
@@ -88,7 +88,7 @@ def test_run_applies_the_configured_style_and_check_warns_on_the_catalog(project
 
 
 def test_shipped_editions_follow_the_shipped_style(project):
-    assert run_cli("run") == 0
+    assert run_cli("build") == 0
     ko = (project / "translations" / "abstract.ko.md").read_text(encoding="utf-8")
     assert "2024~2025년" in ko and "김정은\n" in ko and NBSP not in ko
     assert run_cli("check", "--only", "house-style,ko-range,uk-euphony") == 0
