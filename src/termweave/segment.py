@@ -21,39 +21,10 @@ from pathlib import Path
 
 from termweave.errors import InputError
 from termweave.fsutil import read_text
-from termweave.lang.split import splitter_for
+from termweave.lang import language
+from termweave.lang.labels import SeedLabels
 from termweave.patterns import find_protected
 
-
-@dataclass(frozen=True)
-class SeedLabels:
-    """How a journal page in one language names its parts."""
-
-    keywords: tuple[str, ...]
-    abstract: tuple[str, ...]
-    chrome: tuple[str, ...]
-    doi: tuple[str, ...] = ("DOI",)
-
-
-LABELS: dict[str, SeedLabels] = {
-    "en": SeedLabels(
-        keywords=("Keywords", "Key words"),
-        abstract=("Abstract", "Summary"),
-        chrome=("Downloads", "Published", "How to Cite", "Issue", "Section", "License", "Licence",
-                "Author Biography", "Author Biographies", "References", "Metrics", "Citations"),
-    ),
-    "uk": SeedLabels(
-        keywords=("Ключові слова",),
-        abstract=("Анотація", "Абстракт", "Резюме"),
-        chrome=("Завантаження", "Опубліковано", "Як цитувати", "Номер", "Випуск", "Розділ",
-                "Ліцензія", "Біографія автора", "Посилання", "Метрики"),
-    ),
-    "ko": SeedLabels(
-        keywords=("주제어", "키워드", "핵심어"),
-        abstract=("초록", "요약", "국문초록"),
-        chrome=("다운로드", "게시됨", "인용 방법", "호", "섹션", "라이선스"),
-    ),
-}
 
 COPYRIGHT_RE = re.compile(r"^(?:Copyright\s*(?:\(c\)|©)?|©|\(c\))\s*\d{4}", re.IGNORECASE)
 LICENCE_RE = re.compile(r"licen[cs]ed under|Creative Commons|ліценз|라이선스|이용할 수", re.IGNORECASE)
@@ -143,7 +114,7 @@ class _Lexer:
 def sentence_splitter(lang: str):
     """A function splitting a paragraph into sentences: the splitter chosen for ``lang``
     (:mod:`termweave.lang.split`; tokenize-uk for Ukrainian, Kiwi for Korean, pysbd otherwise)."""
-    return splitter_for(lang).split
+    return language(lang).splitter.split
 
 
 def parse_seed(path: str | Path, lang: str = "en") -> Document:
@@ -154,7 +125,7 @@ def parse_seed(path: str | Path, lang: str = "en") -> Document:
 
 
 def parse_seed_text(text: str, path: Path, lang: str = "en") -> Document:
-    labels = LABELS.get(lang, LABELS["en"])
+    labels = language(lang).labels
     lexer = _Lexer(labels)
     pieces: list[_Piece] = []
     for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), 1):

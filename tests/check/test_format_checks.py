@@ -48,6 +48,13 @@ def test_unchanged_is_a_warning_with_exemptions(check):
     ("ko", "«자원 대 기술»의 교환", "«"),
     ("ko", "'자원 대 기술'의 교환", "'"),
     ("ko", "『전쟁과 평화』", None),
+    # Other languages: CLDR's marks (the check used English “…” for every one of them).
+    ("de", "Das „Bündnis der Schurken“ und ‚Kanonenfutter‘", None),
+    ("de", "Das “Bündnis der Schurken”", "”"),
+    ("fr", "Une « alliance des méchants »", None),
+    ("fr", 'Une "alliance des méchants"', '"'),
+    ("pl", "„Sojusz złoczyńców” i «mięso armatnie»", None),
+    ("sw", "\"muungano\" na “muungano”", None),  # no CLDR delimiters known here: not checked
 ])
 def test_quotation_marks(check, lang, text, bad):
     findings = check(lang, [("s", "A ‘quoted’ phrase", text)], only={"quotes"})

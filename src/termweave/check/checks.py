@@ -20,6 +20,7 @@ from termweave.check.registry import Check, register
 from termweave.check.report import Finding
 from termweave.data.licences import by_code, named_licences
 from termweave.glossary.match import normalize
+from termweave.lang import language
 from termweave.patterns import NUMBER_TOKEN_RE, blank, digit_words, find_number_values, find_tags, implied_numbers
 
 _DIGIT_RE = re.compile(r"\d")
@@ -334,16 +335,9 @@ class Unchanged(Check):
         return [ctx.finding(self, "the translation is identical to the source")]
 
 
-# Quotation marks: what each language uses, and what counts as a quotation mark at all.
+# What counts as a quotation mark at all (each language's own: termweave.lang.quotes).
 _QUOTE_CHARS = "\"'«»„“”‘’‚‹›「」『』"
 _QUOTE_RE = re.compile("[" + re.escape(_QUOTE_CHARS) + "]")
-_STYLES = {
-    # Ukrainian: «…», with „…“ only inside «…».
-    "uk": ("«…», with „…“ inside", "«»", "„“"),
-    # Korean academic writing: ‘…’ for quoted/emphasised expressions, “…” for direct speech;
-    # 「」『』 (titles) are left alone.
-    "ko": ("‘…’ or “…”", "‘’“”「」『』", ""),
-}
 
 
 @register
@@ -353,7 +347,8 @@ class Quotes(Check):
     Ukrainian: «…», and „…“ nested inside «…»; anything else (straight quotes, “…”, ‘…’)
     is reported. Korean: ‘…’ and “…” (and the title brackets 「」『』); straight ASCII quotes,
     «» and „ are reported. An apostrophe between two letters (м’яч, DPRK’s) is no quotation
-    mark. Other languages: CLDR's quotation marks (babel).
+    mark. Other languages: CLDR's quotation marks and alternate marks (German „…“ ‚…‘, French «…»);
+    a language without CLDR delimiters in :mod:`termweave.lang.quotes` is not checked.
     """
 
     id = "quotes"
@@ -366,7 +361,10 @@ class Quotes(Check):
         text = ctx.translation_prose  # quotes of HTML attributes and code literals are not prose
         if not _QUOTE_RE.search(text):
             return []
-        described, allowed, nested = _STYLES.get(ctx.lang) or _cldr_style(ctx.lang)
+        style = language(ctx.lang).quotes
+        if style is None:
+            return []
+        described, allowed, nested = style.described, style.allowed, style.nested
         depth = 0
         for m in _QUOTE_RE.finditer(text):
             ch, at = m.group(), m.start()
@@ -381,18 +379,6 @@ class Quotes(Check):
             return [ctx.finding(self, f"quotation mark {ch} is not {language_name(ctx.lang)} style (use {described})",
                                 span=(at, at + 1))]
         return []
-
-
-def _cldr_style(lang: str) -> tuple[str, str, str]:
-    try:
-        from babel import Locale
-
-        locale = Locale.parse(lang)
-        outer = locale.quotation_start + locale.quotation_end
-        inner = locale.alternate_quotation_start + locale.alternate_quotation_end
-    except Exception:
-        outer, inner = "“”", "‘’"
-    return f"{outer[0]}…{outer[1]}", outer + inner, ""
 
 
 @register

@@ -13,7 +13,7 @@ from termweave.check.language import LanguageGuard
 from termweave.check.report import Finding
 from termweave.data.licences import named_licences
 from termweave.glossary import Glossary, Term
-from termweave.glossary.match import Matcher, TermHit, matcher_for, outermost
+from termweave.glossary.match import Matcher, TermHit, matcher_for, triggered_terms
 from termweave.check.formats import PARSERS, FormatError, format_flags, guess_directives
 from termweave.lang.house_style import HouseStyle, default_style
 from termweave.patterns import NumberFormat, blank, find_markup, find_protected, maybe_protected
@@ -139,8 +139,7 @@ class EntryContext:
         """Terms triggered by the source (a term nested in a longer one does not count)."""
         if not self.terms:
             return []
-        hits = self.res.matcher(self.source_lang).find(self.source, self.terms, "allowed", self.source_lang)
-        return outermost(hits)
+        return triggered_terms(self.res.matcher(self.source_lang), self.source, self.terms, self.source_lang)
 
     @lazy
     def triggered(self) -> dict[str, TermHit]:

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from termweave.lang.analysers import korean_kiwi
+
 DEDICATED = {"uk": "tokenize-uk", "ko": "kiwi"}  # languages with their own splitter; others: sentencex
 
 # Abbreviations that stand before what they qualify, so a sentence never ends on them.
@@ -46,7 +48,7 @@ class SentenceSplitter:
 
 
 def splitter_for(lang: str) -> SentenceSplitter:
-    """The splitter of ``lang``; create it once per document or run (Kiwi takes ~1.5 s to load)."""
+    """The splitter of ``lang`` (:func:`termweave.lang.language` keeps one per language)."""
     base = lang.replace("-", "_").split("_")[0].lower()
     engine = DEDICATED.get(base, "sentencex")
     return SentenceSplitter(base, engine, NEVER_FINAL.get(base, ()))
@@ -58,9 +60,7 @@ def _load_engine(engine: str, lang: str) -> Callable[[str], list[str]]:
 
         return tokenize_uk.tokenize_sents
     if engine == "kiwi":
-        from kiwipiepy import Kiwi
-
-        kiwi = Kiwi()
+        kiwi = korean_kiwi()  # the term matcher's Kiwi: one per process
         return lambda text: [s.text for s in kiwi.split_into_sents(text)]
     if engine == "sentencex":
         import sentencex

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from termweave.glossary import Glossary, Term
+from termweave.glossary import Glossary, Term, match
+from termweave.glossary.match import Matcher, triggered_terms
 
 
 @dataclass(frozen=True)
@@ -35,22 +36,20 @@ class TermSet:
     target_lang: str
     terms: list[Term] = field(default_factory=list)  # triggerable in source, renderable in target
     banned: list[Term] = field(default_factory=list)  # with forbidden variants in target
-    source_matcher: object = None
-    target_matcher: object = None
+    source_matcher: Matcher | None = None
+    target_matcher: Matcher | None = None
 
     @classmethod
     def for_pair(cls, glossary: Glossary | None, source_lang: str, target_lang: str) -> "TermSet":
         if glossary is None:
             return cls(source_lang, target_lang)
-        from termweave.glossary.match import matcher_for
-
         return cls(
             source_lang,
             target_lang,
             terms=glossary.for_pair(source_lang, target_lang),
             banned=[t for t in glossary.terms if t.banned(target_lang)],
-            source_matcher=matcher_for(source_lang),
-            target_matcher=matcher_for(target_lang),
+            source_matcher=match.matcher_for(source_lang),
+            target_matcher=match.matcher_for(target_lang),
         )
 
     def __bool__(self) -> bool:
@@ -64,7 +63,8 @@ def score_hypotheses(source: str, hypotheses: list[str], terms: TermSet) -> list
     """Score each hypothesis of ``source`` against the glossary (the one place scoring happens)."""
     if not terms:
         return [TermScore() for _ in hypotheses]
-    hits = terms.source_matcher.find(source, terms.terms, kind="allowed", source_lang=terms.source_lang)
+    # Triggered as term-missing sees it: a term nested in a longer one does not count.
+    hits = triggered_terms(terms.source_matcher, source, terms.terms, terms.source_lang)
     triggered: list[Term] = []
     for hit in hits:
         if all(hit.term.id != t.id for t in triggered):

@@ -1,0 +1,328 @@
+"""The language-neutral term index: :class:`Matcher`, :class:`TermHit`, and :class:`WordMatcher`,
+which matches variants as word sequences whose words meet on their keys. What a word's keys
+are (lemmas, endings, name rules) is each language's business: the subclasses in
+:mod:`termweave.lang` (``en``, ``uk``, ``ko``) supply it; any other language uses
+:class:`WordMatcher` as it is (case-insensitive words without morphology).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate, chain
+from typing import Iterable, NamedTuple
+
+from termweave.glossary import Term
+from termweave.glossary.normalize import Normalized, normalize
+
+# --------------------------------------------------------------------------------------------
+# Hits
+
+
+class TermHit(NamedTuple):
+    """A variant of ``term`` found at ``text[start:end]`` (offsets into the original text)."""
+
+    term: Term
+    variant: str
+    start: int
+    end: int
+
+
+def outermost(hits: Iterable[TermHit]) -> list[TermHit]:
+    """Drop hits lying inside a longer hit of another term ("Korea" inside "North Korea")."""
+    hits = list(hits)
+    if all(a.end <= b.start for a, b in zip(hits, hits[1:])):
+        return hits  # sorted and disjoint: the usual case
+    kept = []
+    for hit in hits:
+        inside = any(
+            other.term.id != hit.term.id
+            and other.start <= hit.start
+            and hit.end <= other.end
+            and (other.end - other.start) > (hit.end - hit.start)
+            for other in hits
+        )
+        if not inside:
+            kept.append(hit)
+    return kept
+
+
+def variants_of(term: Term, lang: str, kind: str, source_lang: str) -> tuple[str, ...]:
+    if kind == "allowed":
+        return term.allowed(lang, source_lang)
+    if kind == "forbidden":
+        return term.banned(lang)
+    raise ValueError(f"kind must be 'allowed' or 'forbidden', not {kind!r}")
+
+
+def sorted_unique(hits: list[TermHit]) -> list[TermHit]:
+    if len(hits) < 2 or all(a.start < b.start for a, b in zip(hits, hits[1:])):
+        return hits  # already in order, no two at one place
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start), h.term.id)):
+        key = (hit.term.id, hit.start, hit.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(hit)
+    return out
+
+
+class Matcher:
+    """Finds glossary variants of one language in text. Subclasses supply the morphology."""
+
+    lang: str
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def find(
+        self, text: str, terms: Iterable[Term], kind: str = "allowed", source_lang: str = "en"
+    ) -> list[TermHit]:
+        raise NotImplementedError
+
+    def find_many(
+        self, texts: list[str], terms: Iterable[Term], kind: str = "allowed", source_lang: str = "en"
+    ) -> list[list[TermHit]]:
+        """``find`` for each text (word matchers batch the work)."""
+        terms = list(terms)
+        return [self.find(text, terms, kind, source_lang) for text in texts]
+
+    def may_occur(self, texts: list[str], terms: list[Term], kind: str = "allowed",
+                  source_lang: str = "en") -> list[bool] | None:
+        """A cheap test before the analyser: False proves a text holds no variant of ``terms``;
+        None when the matcher has no such test (everything must be searched)."""
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+# Word-sequence matching (English, Ukrainian, any language written with spaces)
+
+_GAP_RE = re.compile(r"\s+|[-–]")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    term: Term
+    variant: str
+    keys: tuple[frozenset[str], ...]  # one key set per variant word
+
+
+class TermIndex:
+    """Patterns of one term list, keyed by every key of their first word."""
+
+    def __init__(self, patterns: list[Pattern], terms: list[Term]):
+        self.terms = terms  # kept so the id()s in the cache key stay valid
+        self.by_first: dict[str, list[Pattern]] = {}
+        for pattern in patterns:
+            for key in pattern.keys[0]:
+                self.by_first.setdefault(key, []).append(pattern)
+        self.candidates: dict[str, tuple[Pattern, ...]] = {}  # word surface -> patterns
+        self.live: set[str] = set()  # surfaces with at least one candidate pattern
+
+
+class Words:
+    """The words of a text and the separators around them (``seps[i]`` precedes ``words[i]``)."""
+
+    __slots__ = ("words", "seps", "distinct", "_bounds")
+
+    def __init__(self, pattern: re.Pattern, text: str):
+        # ``pattern`` has one capturing group around the whole word: split() returns
+        # separators and words interleaved, in one pass.
+        parts = pattern.split(text)
+        self.words: list[str] = parts[1::2]
+        self.seps: list[str] = parts[0::2]
+        self.distinct = set(self.words)
+        self._bounds: list[int] | None = None
+
+    def bounds(self) -> list[int]:
+        """[start0, end0, start1, end1, ...], computed in C on first need."""
+        if self._bounds is None:
+            lengths = chain.from_iterable(zip(map(len, self.seps), map(len, self.words)))
+            self._bounds = list(accumulate(lengths))
+        return self._bounds
+
+
+class WordMatcher(Matcher):
+    """Matches variants as word sequences; a word matches when its key sets meet."""
+
+    # A word: letters and digits, with inner apostrophes ("DPRK's") and decimal points ("4.0").
+    word_re = re.compile(r"([^\W_]+(?:['.,][^\W_]+)*)")
+
+    def __init__(self, lang: str):
+        super().__init__(lang)
+        self._keys: dict[str, frozenset[str]] = {}
+        self._indexes: dict[tuple, TermIndex] = {}
+        self._by_list: dict[tuple, TermIndex] = {}
+        self._last: tuple[str, Normalized, dict] | None = None  # the last text's words
+        self._batch: tuple | None = None  # the last batch of find_many
+
+    # -- morphology hooks ----------------------------------------------------------------
+    def word_keys(self, word: str) -> frozenset[str]:
+        """Keys of a word of running text (lemmas, surface); cached per distinct word."""
+        return frozenset({word.lower()})
+
+    def variant_keys(self, word: str) -> frozenset[str]:
+        """Keys of a word of a glossary variant (dictionary form)."""
+        return self.keys(word)
+
+    def pattern_keys(self, words: list[str]) -> tuple[frozenset[str], ...]:
+        """Keys of each word of one variant (a matcher may read a variant as a whole)."""
+        return tuple(self.variant_keys(w) for w in words)
+
+    # -- machinery -----------------------------------------------------------------------
+    def keys(self, word: str) -> frozenset[str]:
+        keys = self._keys.get(word)
+        if keys is None:
+            keys = self._keys[word] = frozenset({word}) if word[0].isdigit() else self.word_keys(word)
+        return keys
+
+    def _index(self, terms: list[Term], kind: str, source_lang: str) -> TermIndex:
+        # The same list object comes again and again: look it up by identity first.
+        by_list = (kind, source_lang, id(terms))
+        index = self._by_list.get(by_list)
+        if index is not None and index.terms is terms:
+            return index
+        by_ids = (kind, source_lang, tuple(map(id, terms)))
+        index = self._indexes.get(by_ids)
+        if index is None:
+            patterns = []
+            for term in terms:
+                for variant in variants_of(term, self.lang, kind, source_lang):
+                    variant_words = self.word_re.findall(normalize(variant).text)
+                    if variant_words:
+                        keys = self.pattern_keys(variant_words)
+                        patterns.append(Pattern(term, variant, keys))
+            index = self._indexes[by_ids] = TermIndex(patterns, terms)
+        self._by_list[by_list] = index
+        return index
+
+    def _candidates(self, index: TermIndex, word: str) -> tuple[Pattern, ...]:
+        seen: dict[int, Pattern] = {}
+        for key in self.keys(word):
+            for pattern in index.by_first.get(key, ()):
+                seen.setdefault(id(pattern), pattern)
+        found = index.candidates[word] = tuple(seen.values())
+        if found:
+            index.live.add(word)
+        return found
+
+    def _scan(self, words: Words, index: TermIndex) -> list[tuple[int, int, Pattern]]:
+        """(start, end, pattern) of every match, offsets into the normalised text."""
+        candidates = index.candidates
+        for word in words.distinct.difference(candidates):
+            self._candidates(index, word)
+        live = index.live
+        if live.isdisjoint(words.distinct):
+            return []
+        hits = []
+        items = words.words
+        for i in [i for i, word in enumerate(items) if word in live]:
+            for pattern in candidates[items[i]]:
+                size = len(pattern.keys)
+                if size > 1 and not self._continues(words, i, pattern.keys):
+                    continue
+                bounds = words.bounds()
+                hits.append((bounds[2 * i], bounds[2 * (i + size - 1) + 1], pattern))
+        return hits
+
+    def _continues(self, words: Words, i: int, keys: tuple[frozenset[str], ...]) -> bool:
+        """Do the words after ``words[i]`` match the rest of a multiword variant?"""
+        items, seps = words.words, words.seps
+        if i + len(keys) > len(items):
+            return False
+        known = self._keys
+        for k in range(1, len(keys)):
+            sep, word = seps[i + k], items[i + k]
+            if sep != " " and not _GAP_RE.fullmatch(sep):
+                return False  # punctuation between the words
+            if (known.get(word) or self.keys(word)).isdisjoint(keys[k]):
+                return False
+        return True
+
+    def _words(self, text: str) -> tuple[Normalized, dict]:
+        """Normalised text and its word lists (per pattern), memoised for the last text."""
+        if self._last is not None and self._last[0] is text:
+            return self._last[1], self._last[2]
+        norm = normalize(text)
+        self._last = (text, norm, {})
+        return norm, self._last[2]
+
+    def words_of(self, text: str, pattern: re.Pattern | None = None) -> tuple[Normalized, Words]:
+        norm, cache = self._words(text)
+        pattern = pattern or self.word_re
+        words = cache.get(pattern)
+        if words is None:
+            words = cache[pattern] = Words(pattern, norm.text)
+        return norm, words
+
+    def _all_hits(self, text: str, index: TermIndex) -> tuple[Normalized, list[tuple[int, int, Pattern]]]:
+        norm, words = self.words_of(text)
+        return norm, self._scan(words, index)
+
+    @staticmethod
+    def _to_hits(norm: Normalized, found: list[tuple[int, int, Pattern]], offset: int = 0) -> list[TermHit]:
+        hits = []
+        for a, b, pattern in found:
+            a, b = norm.span(a, b)
+            hits.append(TermHit(pattern.term, pattern.variant, a - offset, b - offset))
+        return hits
+
+    def find(
+        self, text: str, terms: Iterable[Term], kind: str = "allowed", source_lang: str = "en"
+    ) -> list[TermHit]:
+        if not isinstance(terms, (list, tuple)):
+            terms = list(terms)
+        if not text or not terms:
+            return []
+        index = self._index(terms, kind, source_lang)
+        if not index.by_first:
+            return []
+        norm, found = self._all_hits(text, index)
+        return sorted_unique(self._to_hits(norm, found)) if found else []
+
+    def find_many(
+        self, texts: list[str], terms: Iterable[Term], kind: str = "allowed", source_lang: str = "en"
+    ) -> list[list[TermHit]]:
+        """``[find(t, terms, kind) for t in texts]``, faster: texts are matched in batches joined
+        by a separator no match can cross (NUL is neither a word character nor a gap)."""
+        if not isinstance(terms, (list, tuple)):
+            terms = list(terms)
+        if not terms or not texts:
+            return [[] for _ in texts]
+        index = self._index(terms, kind, source_lang)
+        if not index.by_first:
+            return [[] for _ in texts]
+        results: list[list[TermHit]] = []
+        for at in range(0, len(texts), _BATCH):
+            chunk = texts[at:at + _BATCH]
+            joined = self._joined(texts, at, chunk)
+            norm, found = self._all_hits(joined, index)
+            if norm.starts is not None:
+                # Normalisation moved offsets inside the batch: one text at a time.
+                results.extend(self.find(text, terms, kind, source_lang) for text in chunk)
+                continue
+            starts = list(accumulate([len(t) + len(_SEPARATOR) for t in chunk[:-1]], initial=0))
+            per_text: list[list[TermHit]] = [[] for _ in chunk]
+            for a, b, pattern in found:
+                k = bisect_right(starts, a) - 1
+                offset = starts[k]
+                per_text[k].append(TermHit(pattern.term, pattern.variant, a - offset, b - offset))
+            results.extend(map(sorted_unique, per_text))
+        return results
+
+    def _joined(self, texts: list[str], at: int, chunk: list[str]) -> str:
+        # The same batch asked for twice (allowed, then forbidden variants) is the same string
+        # object, so its words are split once.
+        key = (id(texts), at, len(chunk))
+        if self._batch is not None and self._batch[0] == key and self._batch[1] is texts:
+            return self._batch[2]
+        joined = _SEPARATOR.join(chunk)
+        self._batch = (key, texts, joined)
+        return joined
+
+
+_SEPARATOR = "\n\x00\n"
+_BATCH = 1000
+

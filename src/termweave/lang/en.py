@@ -1,0 +1,37 @@
+"""English: the source side of most projects. Words match case-insensitively with plural and
+possessive endings; a variant in capitals is an acronym that matches only in capitals."""
+
+from __future__ import annotations
+
+from termweave.glossary.index import WordMatcher
+
+
+class EnglishMatcher(WordMatcher):
+    """English: case-insensitive, plural and possessive endings; capitals-only acronyms.
+
+    Hyphens separate words (the base ``word_re``), so "Kim Jong-un" ≡ "Kim Jong Un".
+    """
+
+    def word_keys(self, word: str) -> frozenset[str]:
+        base = word
+        if base.endswith("'s") or base.endswith("'S"):
+            base = base[:-2]
+        keys = {word.lower(), base.lower()}
+        if len(base) >= 2 and base.isupper():
+            keys.add("^" + base)
+        elif len(base) >= 3 and base[-1] in "sS" and base[:-1].isupper():
+            keys.add("^" + base[:-1])  # "NGOs"
+        low = base.lower()
+        if low.endswith("ies") and len(low) > 4:
+            keys.add(low[:-3] + "y")
+        if low.endswith("es") and len(low) > 3:
+            keys.add(low[:-2])
+        if low.endswith("s") and not low.endswith("ss") and len(low) > 2:
+            keys.add(low[:-1])
+        return frozenset(keys)
+
+    def variant_keys(self, word: str) -> frozenset[str]:
+        if len(word) >= 2 and word.isupper():
+            return frozenset({"^" + word})
+        return frozenset({word.lower()})
+
