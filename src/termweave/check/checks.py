@@ -15,12 +15,10 @@ import re
 from collections import Counter
 
 from termweave.check.context import VERSION_RE, EntryContext
-from termweave.check.language import language_name
 from termweave.check.registry import Check, register
 from termweave.check.report import Finding
 from termweave.data.licences import by_code, named_licences
 from termweave.glossary.match import normalize
-from termweave.lang import language
 from termweave.patterns import NUMBER_TOKEN_RE, blank, digit_words, find_number_values, find_tags, implied_numbers
 
 _DIGIT_RE = re.compile(r"\d")
@@ -333,52 +331,6 @@ class Unchanged(Check):
         if not ctx.letters_outside(ctx.source, spans):
             return []
         return [ctx.finding(self, "the translation is identical to the source")]
-
-
-# What counts as a quotation mark at all (each language's own: termweave.lang.quotes).
-_QUOTE_CHARS = "\"'«»„“”‘’‚‹›「」『』"
-_QUOTE_RE = re.compile("[" + re.escape(_QUOTE_CHARS) + "]")
-
-
-@register
-class Quotes(Check):
-    """quotes: quotation marks that are not the language's.
-
-    Ukrainian: «…», and „…“ nested inside «…»; anything else (straight quotes, “…”, ‘…’)
-    is reported. Korean: ‘…’ and “…” (and the title brackets 「」『』); straight ASCII quotes,
-    «» and „ are reported. An apostrophe between two letters (м’яч, DPRK’s) is no quotation
-    mark. Other languages: CLDR's quotation marks and alternate marks (German „…“ ‚…‘, French «…»);
-    a language without CLDR delimiters in :mod:`termweave.lang.quotes` is not checked.
-    """
-
-    id = "quotes"
-    name = "Quotation marks"
-    severity = "warning"
-
-    def check(self, ctx: EntryContext) -> list[Finding]:
-        if not _QUOTE_RE.search(ctx.translation):
-            return []
-        text = ctx.translation_prose  # quotes of HTML attributes and code literals are not prose
-        if not _QUOTE_RE.search(text):
-            return []
-        style = language(ctx.lang).quotes
-        if style is None:
-            return []
-        described, allowed, nested = style.described, style.allowed, style.nested
-        depth = 0
-        for m in _QUOTE_RE.finditer(text):
-            ch, at = m.group(), m.start()
-            if ch in "'’‘" and 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha():
-                continue  # an apostrophe
-            if ch == "«":
-                depth += 1
-            elif ch == "»":
-                depth = max(0, depth - 1)
-            if ch in allowed or (ch in nested and depth > 0):
-                continue
-            return [ctx.finding(self, f"quotation mark {ch} is not {language_name(ctx.lang)} style (use {described})",
-                                span=(at, at + 1))]
-        return []
 
 
 @register

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from termweave.glossary import Term
-from termweave.glossary.index import TermIndex, WordMatcher, Words, variants_of
+from termweave.glossary.index import Pattern, TermIndex, WordMatcher, Words, variants_of
 from termweave.glossary.normalize import Normalized
 from termweave.lang.analysers import ukrainian_morph
 
