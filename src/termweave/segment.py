@@ -139,10 +139,30 @@ def parse_seed_text(text: str, path: Path, lang: str = "en") -> Document:
         raise InputError("expected the title on the first line, found a label", path, pieces[0].line)
     add(Segment("title", "title", pieces[0].text, pieces[0].line))
 
+    paragraphs, abstract_label = _place(pieces, doc, labels, path)
+    if not paragraphs:
+        where = abstract_label.line if abstract_label else pieces[-1].line
+        raise InputError("no abstract paragraphs found", path, where)
+    doc.segments.append(Segment("ui.abstract", "label", labels.abstract[0],
+                                abstract_label.line if abstract_label else None))
+    split = sentence_splitter(lang)
+    for p_number, piece in enumerate(paragraphs, 1):
+        for s_number, sentence in enumerate(split(piece.text), 1):
+            doc.segments.append(Segment(f"abstract.p{p_number}.s{s_number}", "sentence", sentence, piece.line,
+                                        paragraph=p_number))
+    doc.segments.sort(key=_reading_order)
+    return doc
+
+
+
+def _place(pieces: list[_Piece], doc: Document, labels: SeedLabels, path: Path) -> tuple[list[_Piece], _Piece | None]:
+    """Place every piece after the title (segments added to ``doc``); returns the abstract's
+    paragraphs and its label. A state machine: head -> abstract -> tail (chrome) -> copyright -> licence."""
+    add = doc.segments.append
     seen_labels: set[str] = set()
     paragraphs: list[_Piece] = []
     abstract_label: _Piece | None = None
-    state = "head"  # head -> abstract -> tail (chrome) -> copyright -> licence
+    state = "head"
     i = 1
     while i < len(pieces):
         piece = pieces[i]
@@ -177,43 +197,38 @@ def parse_seed_text(text: str, path: Path, lang: str = "en") -> Document:
             state = "tail"
             i += 1
             continue
-        # A text piece: where it belongs depends on what came before.
-        if COPYRIGHT_RE.match(piece.text) and state in ("head", "abstract", "tail"):
-            add(Segment("copyright", "copyright", piece.raw or piece.text, piece.line, translatable=False))
-            state = "copyright"
-        elif state == "copyright" or (state in ("abstract", "tail") and LICENCE_RE.search(piece.text) and paragraphs
-                                      and not nxt):
-            if doc.get("licence"):
-                raise InputError("cannot place this line: text after the licence", path, piece.line)
-            add(Segment("licence", "licence", piece.text, piece.line))
-            state = "licence"
-        elif state == "licence":
-            raise InputError("cannot place this line: text after the licence", path, piece.line)
-        elif state == "head" and find_protected(piece.text) and "doi" not in seen_labels and not paragraphs \
-                and piece.text == find_protected(piece.text)[0].text:
-            seen_labels.add("doi")  # a bare DOI line right after the title
-            add(Segment("doi", "doi", piece.text, piece.line, translatable=False))
-        elif state == "head" and seen_labels - {"doi"}:
-            raise InputError("cannot place this line: expected the 'Abstract' label", path, piece.line)
-        elif state in ("head", "abstract"):
-            state = "abstract"
-            paragraphs.append(piece)
-        # Otherwise we are amid the page chrome: a value under a chrome label ("Published" /
-        # "2025-06-30", "Issue" / "Vol. 3 No. 12"), which stays out of the catalogs too.
+        state = _place_text(piece, nxt, state, seen_labels, paragraphs, doc, path)
         i += 1
+    return paragraphs, abstract_label
 
-    if not paragraphs:
-        where = abstract_label.line if abstract_label else pieces[-1].line
-        raise InputError("no abstract paragraphs found", path, where)
-    doc.segments.append(Segment("ui.abstract", "label", labels.abstract[0],
-                                abstract_label.line if abstract_label else None))
-    split = sentence_splitter(lang)
-    for p_number, piece in enumerate(paragraphs, 1):
-        for s_number, sentence in enumerate(split(piece.text), 1):
-            doc.segments.append(Segment(f"abstract.p{p_number}.s{s_number}", "sentence", sentence, piece.line,
-                                        paragraph=p_number))
-    doc.segments.sort(key=_reading_order)
-    return doc
+
+
+def _place_text(piece: _Piece, nxt: _Piece | None, state: str, seen_labels: set[str], paragraphs: list[_Piece],
+                doc: Document, path: Path) -> str:
+    """Place a text piece: where it belongs depends on what came before. Returns the new state."""
+    if COPYRIGHT_RE.match(piece.text) and state in ("head", "abstract", "tail"):
+        doc.segments.append(Segment("copyright", "copyright", piece.raw or piece.text, piece.line, translatable=False))
+        state = "copyright"
+    elif state == "copyright" or (state in ("abstract", "tail") and LICENCE_RE.search(piece.text) and paragraphs
+                                  and not nxt):
+        if doc.get("licence"):
+            raise InputError("cannot place this line: text after the licence", path, piece.line)
+        doc.segments.append(Segment("licence", "licence", piece.text, piece.line))
+        state = "licence"
+    elif state == "licence":
+        raise InputError("cannot place this line: text after the licence", path, piece.line)
+    elif state == "head" and find_protected(piece.text) and "doi" not in seen_labels and not paragraphs \
+            and piece.text == find_protected(piece.text)[0].text:
+        seen_labels.add("doi")  # a bare DOI line right after the title
+        doc.segments.append(Segment("doi", "doi", piece.text, piece.line, translatable=False))
+    elif state == "head" and seen_labels - {"doi"}:
+        raise InputError("cannot place this line: expected the 'Abstract' label", path, piece.line)
+    elif state in ("head", "abstract"):
+        state = "abstract"
+        paragraphs.append(piece)
+    # Otherwise we are amid the page chrome: a value under a chrome label ("Published" /
+    # "2025-06-30", "Issue" / "Vol. 3 No. 12"), which stays out of the catalogs too.
+    return state
 
 
 _ORDER = ("title", "doi", "ui.keywords", "keywords", "ui.abstract", "sentence", "copyright", "licence")
