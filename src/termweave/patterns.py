@@ -11,6 +11,20 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
+from termweave.lang.numbers import (
+    BASES,
+    CLOCK_WORDS,
+    KO_UNITS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    POWERS,
+    SCALE_WORDS,
+    TENS,
+    ZERO_WORDS_RE,
+)
+
 # A URL or DOI ends at whitespace, a bracket of markup (<…>), a quote (an HTML attribute's
 # "…"), or before trailing sentence punctuation: "see <https://x.org/a>." gives https://x.org/a.
 _URL_END = r"[^\s<>\"'«»`]*[^\s<>\"'«»`.,;:!?)\]}’”]"
@@ -69,42 +83,10 @@ NUMBER_TOKEN_RE = re.compile(
 )
 # "2024–25": the second year written short.
 _SHORT_RANGE_RE = re.compile(r"(\d{4})\s*[-–—]\s*$")
-# Words after a number that multiply it: "5 тис.", "2,5 млн", "5 million", "5만", "3천만".
-_SCALE_WORDS = {
-    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-    "тис": 10**3, "тисяча": 10**3, "тисячі": 10**3, "тисяч": 10**3,
-    "млн": 10**6, "мільйон": 10**6, "мільйони": 10**6, "мільйонів": 10**6, "мільйона": 10**6,
-    "млрд": 10**9, "мільярд": 10**9, "мільярди": 10**9, "мільярдів": 10**9, "мільярда": 10**9,
-}
 _SCALE_WORD_RE = re.compile(r"[ \u00a0\u202f]?([^\W\d_]+)")
-_KO_UNITS = {"십": 10, "백": 100, "천": 1000, "만": 10**4, "억": 10**8, "조": 10**12}
-
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-# Abbreviations (with or without a full stop): "Jan.", "Sept.", "sep".
-_MONTH_ABBREVIATIONS = {name[:3]: n for n, name in enumerate(_MONTHS, 1)} | {"sept": 9}
-# "-illion" words and their powers of ten ("sextillion" = 10^21, translated "10의 21제곱").
-_POWERS = {"million": 6, "billion": 9, "trillion": 12, "quadrillion": 15, "quintillion": 18, "sextillion": 21,
-           "septillion": 24, "octillion": 27, "nonillion": 30, "decillion": 33, "googol": 100}
-# Number bases named in words ("decimal" → 10진수 in Korean, "hexadecimal" → 16진수).
-_BASES = {"binary": 2, "octal": 8, "decimal": 10, "hexadecimal": 16}
 # A clock time with a.m./p.m. ("6 p.m." → 18:00), noon and midnight.
 _CLOCK_RE = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)
-# Words for "none" that a translation may use for the source's 0.
-_ZERO_WORDS_RE = re.compile(r"아무것도|아무도|하나도|жод[а-яіїєґ]*|нуль|ніч[ого]+", re.I)
 _AM_PM_RE = re.compile(r"\s?([ap])\.?\s?m\b", re.I)
-_CLOCK_WORDS = {"noon": (12,), "midday": (12,), "midnight": (0, 24)}
-_NUMBER_WORDS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty"
-).split()
-_ORDINAL_WORDS = (
-    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-).split()
-_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-         "hundred": 100, "thousand": 1000, "dozen": 12}
 _ROMAN_RE = re.compile(r"(?<![^\W\d_])[IVXLC]{1,7}(?![^\W\d_])")
 _ROMAN_CYRILLIC = str.maketrans({"І": "I", "Х": "X", "С": "C"})  # look-alikes used in Ukrainian
 _ROMAN_UK_RE = re.compile(r"(?<![^\W\d_])[IVXLCІХС]{1,7}(?=\s*(?:ст|сторіч|століт|тис))")
@@ -305,15 +287,15 @@ def _scaled(text: str, end: int, values: set, lang: str) -> set:
     factor = 1
     if lang.startswith("ko"):
         at = end
-        while at < len(text) and text[at] in _KO_UNITS:
-            factor *= _KO_UNITS[text[at]]
+        while at < len(text) and text[at] in KO_UNITS:
+            factor *= KO_UNITS[text[at]]
             at += 1
         if at == end and at < len(text) and text[at] == " " and at + 1 < len(text) and text[at + 1] in "만억조":
-            factor = _KO_UNITS[text[at + 1]]
+            factor = KO_UNITS[text[at + 1]]
     elif end < len(text):
         word = _SCALE_WORD_RE.match(text, end)
         if word:
-            factor = _SCALE_WORDS.get(word.group(1).lower(), 1)
+            factor = SCALE_WORDS.get(word.group(1).lower(), 1)
     if factor == 1:
         return set()
     return {v * factor for v in values}
@@ -333,28 +315,28 @@ def implied_numbers(text: str, lang: str) -> set:
             found |= {Decimal(hour), Decimal(int(m.group(2) or 0))}
         for word in _WORD_RE.findall(text):
             low = word.lower()
-            if low in _MONTHS:
-                found.add(Decimal(_MONTHS.index(low) + 1))
-            elif low in _MONTH_ABBREVIATIONS:
-                found.add(Decimal(_MONTH_ABBREVIATIONS[low]))
-            elif low in _POWERS:
-                found |= {Decimal(10), Decimal(_POWERS[low])}
-            elif low in _BASES:
-                found.add(Decimal(_BASES[low]))
-            elif low in _CLOCK_WORDS:
-                found |= {Decimal(v) for v in _CLOCK_WORDS[low]} | {Decimal(0)}
-            elif low in _NUMBER_WORDS:
-                found.add(Decimal(_NUMBER_WORDS.index(low)))
-            elif low in _ORDINAL_WORDS:
-                found.add(Decimal(_ORDINAL_WORDS.index(low)))
-            elif low in _TENS:
-                found.add(Decimal(_TENS[low]))
+            if low in MONTHS:
+                found.add(Decimal(MONTHS.index(low) + 1))
+            elif low in MONTH_ABBREVIATIONS:
+                found.add(Decimal(MONTH_ABBREVIATIONS[low]))
+            elif low in POWERS:
+                found |= {Decimal(10), Decimal(POWERS[low])}
+            elif low in BASES:
+                found.add(Decimal(BASES[low]))
+            elif low in CLOCK_WORDS:
+                found |= {Decimal(v) for v in CLOCK_WORDS[low]} | {Decimal(0)}
+            elif low in NUMBER_WORDS:
+                found.add(Decimal(NUMBER_WORDS.index(low)))
+            elif low in ORDINAL_WORDS:
+                found.add(Decimal(ORDINAL_WORDS.index(low)))
+            elif low in TENS:
+                found.add(Decimal(TENS[low]))
         for m in _ROMAN_RE.finditer(text):
             value = roman_value(m.group())
             if value and m.group() != "I":  # the pronoun
                 found.add(Decimal(value))
     else:
-        if _ZERO_WORDS_RE.search(text):
+        if ZERO_WORDS_RE.search(text):
             found.add(Decimal(0))  # "0 of 5 selected" → "5 중 아무것도 선택되지 않았습니다"
         for m in _ROMAN_RE.finditer(text):
             value = roman_value(m.group())

@@ -4,7 +4,8 @@ A :class:`Language` holds its term matcher class (:mod:`termweave.lang.en`, ``uk
 other language matches case-insensitive words), its sentence splitter
 (:mod:`termweave.lang.split`), its quotation marks (:mod:`termweave.lang.quotes`), the page
 chrome labels of its journal pages (:mod:`termweave.lang.labels`) and its house style
-(:mod:`termweave.lang.house_style`). The analysers behind them (pymorphy3 for Ukrainian, Kiwi
+(:mod:`termweave.lang.house_style`); number words of every language are in
+:mod:`termweave.lang.numbers`. The analysers behind them (pymorphy3 for Ukrainian, Kiwi
 for Korean) exist once per process (:mod:`termweave.lang.analysers`): the Korean matcher and
 the Korean sentence splitter share one Kiwi.
 """
