@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from termweave.check.style import euphony_issues
+from termweave.lang.uk_euphony import euphony_issues
 
 
 def flagged(text: str) -> list[tuple[str, str]]:
