@@ -11,6 +11,7 @@ process (termweave.lang.analysers keeps one). To count another copy of the code,
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -46,8 +47,6 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "project"
             shutil.copytree(Path(args[1]), folder, ignore=shutil.ignore_patterns(".venv", ".git", "build", "*.egg-info"))
-            import os
-
             os.chdir(folder)
             status = termweave(["run", "-q"])
         what = "one termweave run"
