@@ -260,7 +260,7 @@ def rss():
 what = sys.argv[1]
 before = rss(); start = time.perf_counter()
 if what == "lingua":
-    from termweave.check.language import LanguageGuard
+    from termweave.lang.detect import LanguageGuard
     guard = LanguageGuard()
     guard.detect("Автор доводить, що обидві держави утворили союз", ("uk", "ru", "be", "bg", "en"))
 elif what == "kiwi":

@@ -13,6 +13,7 @@ def test_one_language_object_per_language_whatever_the_spelling():
     assert language("de") is not language("uk")
     assert language("de").labels == language("en").labels  # journal platforms print English chrome
     assert "Ключові слова" in language("uk").labels.keywords
+    assert language("uk-UA").name == "Ukrainian"
 
 
 def test_every_ukrainian_matcher_shares_one_analyser():

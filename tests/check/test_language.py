@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from termweave.check.language import LanguageGuard
+from termweave.lang.detect import LanguageGuard
 
 
 @pytest.fixture(scope="module")

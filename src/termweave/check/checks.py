@@ -249,7 +249,7 @@ def _difference(source: str, translation: str) -> tuple[int, int]:
 class WrongLanguage(Check):
     """wrong-language: the translation is not in the catalog's language.
 
-    See :mod:`termweave.check.language` for the evidence used (scripts, letters only Ukrainian
+    See :mod:`termweave.lang.detect` for the evidence used (scripts, letters only Ukrainian
     or only Russian has, lingua as a last resort). URLs, DOIs, e-mail addresses and
     do-not-translate terms are ignored; the copyright line (kept in the source language by
     rule) is not checked.

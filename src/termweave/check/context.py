@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from termweave.check.catalog import Catalog, Entry
-from termweave.check.language import LanguageGuard
+from termweave.lang.detect import LanguageGuard
 from termweave.check.report import Finding
 from termweave.data.licences import named_licences
 from termweave.glossary import Glossary, Term

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from termweave.check.context import EntryContext
-from termweave.check.language import language_name
+from termweave.lang.detect import language_name
 from termweave.check.registry import Check, register
 from termweave.check.report import Finding
 from termweave.lang import language

@@ -1,13 +1,14 @@
 """What termweave knows about each language, in one object per language (:func:`language`).
 
-A :class:`Language` holds its term matcher class (:mod:`termweave.lang.en`, ``uk``, ``ko``; any
-other language matches case-insensitive words), its sentence splitter
+A :class:`Language` gives its term matcher (:mod:`termweave.lang.en`, ``uk``, ``ko``: morphology
+and name rules; any other language matches case-insensitive words), its sentence splitter
 (:mod:`termweave.lang.split`), its quotation marks (:mod:`termweave.lang.quotes`), the page
-chrome labels of its journal pages (:mod:`termweave.lang.labels`) and its house style
-(:mod:`termweave.lang.house_style`); number words of every language are in
-:mod:`termweave.lang.numbers`. The analysers behind them (pymorphy3 for Ukrainian, Kiwi
-for Korean) exist once per process (:mod:`termweave.lang.analysers`): the Korean matcher and
-the Korean sentence splitter share one Kiwi.
+chrome labels of its journal pages (:mod:`termweave.lang.labels`) and its English name. The rest
+of termweave's language knowledge lives beside it: number words (:mod:`termweave.lang.numbers`),
+Ukrainian euphony (:mod:`termweave.lang.uk_euphony`), the wrong-language detector
+(:mod:`termweave.lang.detect`) and edition typography (:mod:`termweave.lang.house_style`). The
+analysers (pymorphy3 for Ukrainian, Kiwi for Korean) exist once per process
+(:mod:`termweave.lang.analysers`): the Korean matcher and the Korean sentence splitter share one Kiwi.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from termweave.glossary.index import Matcher, WordMatcher
+from termweave.lang.detect import language_name
 from termweave.lang.en import EnglishMatcher
 from termweave.lang.ko import KoreanMatcher
 from termweave.lang.labels import LABELS, SeedLabels
@@ -40,6 +42,10 @@ class Language:
     @property
     def labels(self) -> SeedLabels:
         return LABELS.get(self.code, LABELS["en"])
+
+    @property
+    def name(self) -> str:
+        return language_name(self.code)
 
     @property
     def quotes(self) -> QuoteStyle | None:
