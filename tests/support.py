@@ -23,3 +23,23 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 def run_cli(*argv: str) -> int:
     return main(list(argv))
+
+
+def sentence_entry(po, start: str):
+    """The live sentence message (no msgctxt: its text is its identity) whose source starts with ``start``."""
+    return next(e for e in po if not e.obsolete and e.msgctxt is None and e.msgid.startswith(start))
+
+
+def make_positional(po_path: Path, prefix: str = "") -> None:
+    """Rewrite a shipped catalog into the old positional scheme (msgctxt ``abstract.p3.s2``), as catalogs
+    written before text-based identity were, so migration tests start from real legacy files."""
+    import polib
+
+    from termweave.segment import parse_seed
+
+    ids = {s.text: s.id for s in parse_seed(SEED).segments if s.kind == "sentence"}
+    po = polib.pofile(str(po_path))
+    for entry in po:
+        if not entry.obsolete and entry.msgctxt is None and entry.msgid in ids:
+            entry.msgctxt = prefix + ids[entry.msgid]
+    po.save(str(po_path))

@@ -7,7 +7,7 @@ import pytest
 
 from termweave.project import Project
 
-from support import SEED, run_cli, snapshot
+from support import SEED, make_positional, run_cli, snapshot
 
 
 def load_po(path):
@@ -130,6 +130,7 @@ def test_an_old_shared_catalog_of_several_seeds_is_split_per_article(project):
     """The positional scheme with several seeds prefixed contexts ("<seed>/abstract.p1.s1")."""
     two_articles(project)
     (project / "termweave.toml").write_text('[termweave]\nseeds = ["seeds/*.txt"]\n', encoding="utf-8")
+    make_positional(project / "translations" / "uk.po")
     old = load_po(project / "translations" / "uk.po")
     for entry in list(old):
         twin = polib.POEntry(msgctxt=f"second/{entry.msgctxt}", msgid=entry.msgid.replace(
@@ -167,6 +168,7 @@ def test_article_glossary_overrides_the_journal_term_and_lint_reports_conflicts(
 
 
 def test_project_api_loads_once_and_reports_articles(project):
+    make_positional(project / "translations" / "uk.po")
     loaded = Project.load(project)
     assert [a.name for a in loaded.articles] == ["alliance-of-villains"]
     article = loaded.articles[0]

@@ -6,7 +6,7 @@ import polib
 import pytest
 
 
-from support import ROOT, SEED, run_cli, snapshot
+from support import ROOT, SEED, run_cli, sentence_entry, snapshot
 
 
 def load_po(path):
@@ -116,7 +116,7 @@ def test_a_mistyped_config_path_is_an_error(project, capsys):
 
 def test_status_table_and_json(project, capsys):
     po = polib.pofile(str(project / "translations" / "uk.po"))
-    sentence = next(e for e in po if e.msgctxt == "abstract.p2.s1")
+    sentence = sentence_entry(po, "The main features")
     sentence.flags.append("fuzzy")
     po.find("title", by="msgctxt").msgstr = ""
     po.save(str(project / "translations" / "uk.po"))

@@ -24,7 +24,7 @@ from termweave.render.report import (BADGES, MUTED_TEXT, PAGE_BACKGROUND, PALETT
 from termweave.glossary.match import TermHit
 from termweave.segment import parse_seed
 
-from support import ROOT, SEED, run_cli
+from support import ROOT, SEED, run_cli, sentence_entry
 
 ARTEFACTS = ROOT / "build" / "test-artefacts"
 EVIL_ID = 'evil"><svg onload=alert(3)>'
@@ -310,7 +310,7 @@ def break_catalogs(project):
     keywords = uk.find("keywords", by="msgctxt")
     assert "Путін" in keywords.msgstr
     keywords.msgstr = keywords.msgstr.replace("Путін", "Путин")
-    uk.find("abstract.p1.s1", by="msgctxt").flags.append("fuzzy")
+    sentence_entry(uk, "The current nature").flags.append("fuzzy")
     uk.save(str(uk_path))
     ko = polib.pofile(str(ko_path))
     title = ko.find("title", by="msgctxt")
