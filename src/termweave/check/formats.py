@@ -15,6 +15,7 @@ the runner reports their differences as a warning.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -107,7 +108,9 @@ def parse_python_brace(text: str) -> list[Directive]:
         field = m.group("field")
         if field is None:
             continue  # {{ or }}
-        name = _BRACE_NAME_RE.match(field).group("name")
+        name_match = _BRACE_NAME_RE.match(field)
+        assert name_match is not None  # every part of the pattern is optional: it always matches
+        name = name_match.group("name")
         if name == "":
             name = str(auto)
             auto += 1
@@ -150,12 +153,12 @@ PARSERS = {
 """The formats checked by flag (the ones gettext knows that real catalogs use)."""
 
 
-def format_flags(flags: tuple[str, ...]) -> list[str]:
+def format_flags(flags: Sequence[str]) -> list[str]:
     """The formats an entry's flags ask to check (``python-format``; not ``no-python-format``)."""
     return [f for f in flags if f in PARSERS]
 
 
-def has_format_flag(flags: tuple[str, ...]) -> bool:
+def has_format_flag(flags: Sequence[str]) -> bool:
     """True when any flag names a format, checked or declined (``no-c-format``)."""
     return any(f.endswith("-format") for f in flags)
 

@@ -166,7 +166,7 @@ def _check_charset(header: Message | None, path: Path) -> None:
         return
     match = re.search(r"charset=([^\s;\n]+)", header.msgstr)
     charset = match.group(1).upper() if match else "UTF-8"
-    if charset.replace("_", "-") not in ("UTF-8", "UTF8", "CHARSET", "ASCII", "US-ASCII"):
+    if match is not None and charset.replace("_", "-") not in ("UTF-8", "UTF8", "CHARSET", "ASCII", "US-ASCII"):
         raise InputError(
             f"charset {match.group(1)} is not supported; convert the file first (msgconv --to-code=UTF-8 {path.name})",
             path,
@@ -217,8 +217,9 @@ def normalized_flags(flags: list[str], with_fuzzy: bool, with_range: bool = True
 
 @lru_cache(maxsize=1024)
 def _normalized_flags(flags: tuple[str, ...], with_fuzzy: bool, with_range: bool) -> tuple[str, ...]:
-    formats: dict[str, str] = {}
+    formats: dict[str, str | None] = {}  # None: impossible-<name>-format, dropped
     range_flag, no_wrap = None, False
+    state: str | None
     for flag in flags:
         if flag.endswith("-format"):
             name, state = flag[:-7], "yes"

@@ -293,7 +293,9 @@ def read_messages(text: str, path: Path) -> tuple[Message | None, list[Message]]
                 if keyword:
                     index = keyword[7:-1] if keyword.startswith("msgstr[") else None
                     reader.keyword("msgstr" if index is not None else keyword, index, number, False, False)
-                reader.entry.fields[reader.entry.current].append(inner)
+                current = reader.entry.current
+                assert current is not None  # set by reader.keyword, or checked above
+                reader.entry.fields[current].append(inner)
                 continue
         if first == "#":
             second = stripped[1:2]

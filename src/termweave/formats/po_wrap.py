@@ -13,6 +13,7 @@ import ctypes
 import ctypes.util
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 PAGE_WIDTH = 79
@@ -52,7 +53,7 @@ def escape(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _libunistring() -> ctypes.CDLL | None:
+def _libunistring() -> Callable[..., int] | None:
     """libunistring's width line breaker, or None when the library is not installed."""
     for name in ("libunistring.so.5", "libunistring.so.2", ctypes.util.find_library("unistring")):
         if not name:
@@ -160,6 +161,7 @@ def _inside_directives(value: str, flags: list[str]) -> set[int]:
                 break
             lengths.append(match.end() - at)
         return set(range(1, min(lengths))) if lengths else set()
+    inside: set[int]
     pattern, inside = (_C if flag == "c-format" else _PYTHON), set()
     for at in (i for i, c in enumerate(value) if c == "%"):
         if inside and at in inside:

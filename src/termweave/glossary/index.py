@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate, chain
-from typing import Iterable, NamedTuple
+from typing import Iterable, NamedTuple, Sequence
 
 from termweave.glossary import Term
 from termweave.glossary.normalize import Normalized, normalize
@@ -112,7 +112,9 @@ class Pattern:
 class TermIndex:
     """Patterns of one term list, keyed by every key of their first word."""
 
-    def __init__(self, patterns: list[Pattern], terms: list[Term]):
+    prefixes: set[str]  # set on first use by lang/uk.py (word beginnings of the first words)
+
+    def __init__(self, patterns: list[Pattern], terms: Sequence[Term]):
         self.terms = terms  # kept so the id()s in the cache key stay valid
         self.by_first: dict[str, list[Pattern]] = {}
         for pattern in patterns:
@@ -178,7 +180,7 @@ class WordMatcher(Matcher):
             keys = self._keys[word] = frozenset({word}) if word[0].isdigit() else self.word_keys(word)
         return keys
 
-    def _index(self, terms: list[Term], kind: str, source_lang: str) -> TermIndex:
+    def _index(self, terms: Sequence[Term], kind: str, source_lang: str) -> TermIndex:
         # The same list object comes again and again: look it up by identity first.
         by_list = (kind, source_lang, id(terms))
         index = self._by_list.get(by_list)

@@ -151,7 +151,7 @@ class LanguageGuard:
         if not russian_words and cyrillic < MIN_LETTERS_UNMARKED:
             return None  # no evidence either way in a short segment: not worth the model (0.7 s to load)
         guess, confidence = self.detect(text, ("uk", "ru", "be", "bg", "en"))
-        if guess != "uk" and confidence >= MODEL_CONFIDENCE:
+        if guess is not None and guess != "uk" and confidence >= MODEL_CONFIDENCE:
             return f"looks like {language_name(guess)}, not Ukrainian (confidence {confidence:.2f})"
         return None
 

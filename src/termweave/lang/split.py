@@ -100,7 +100,7 @@ def _continues(prev: str, piece: str, gap: str, never_final: tuple[str, ...]) ->
     if any(folded == a.casefold() or folded.endswith(" " + a.casefold()) for a in never_final):
         return True
     short_word = _ABBREVIATION_END_RE.search(prev)
-    return piece[0].isdigit() and bool(short_word) and short_word.group().islower()
+    return piece[0].isdigit() and short_word is not None and short_word.group().islower()
 
 
 _FIRST_LETTER_RE = re.compile(r"^([«„“‘\"'(]*)([^\W\d_])")

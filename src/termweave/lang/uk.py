@@ -83,7 +83,8 @@ class UkrainianMatcher(WordMatcher):
         super().__init__(lang)
         self._morph = morph
         self._parses: dict[str, list] = {}  # word -> pymorphy3 parses (several keys read them)
-        self._needs: dict[tuple, tuple] = {}  # (kind, source_lang, term ids) -> (terms, prefix sets)
+        # (kind, source_lang, term ids) -> (terms, prefix sets)
+        self._needs: dict[tuple[str, str, tuple[int, ...]], tuple[list[Term], list[frozenset[str]]]] = {}
         self._word_prefixes: dict[str, tuple[str, ...]] = {}  # word -> _uk_prefixes(word)
 
     def parse(self, low: str) -> list:
@@ -112,7 +113,7 @@ class UkrainianMatcher(WordMatcher):
 
     def gendered(self, low: str) -> set[str]:
         """``lemma#gender`` keys of a word's adjective readings (plural: every gender)."""
-        keys = set()
+        keys: set[str] = set()
         for parse in self.parse(low):
             if parse.tag.POS == "ADJF":
                 lemma = parse.normal_form.replace("ʼ", "'").replace("’", "'")
@@ -199,17 +200,17 @@ class UkrainianMatcher(WordMatcher):
         """A variant can occur only where every one of its words has a word of the same
         beginning (see :func:`_uk_prefix`): "на Україні" needs a word in "ук-"."""
         key = (kind, source_lang, tuple(map(id, terms)))
-        needs = self._needs.get(key)
-        if needs is None:
-            needs = []
+        cached = self._needs.get(key)
+        if cached is None:
+            needs: list[frozenset[str]] = []
             for term in terms:
                 for variant in variants_of(term, self.lang, kind, source_lang):
                     words = _PART_RE.findall(variant.lower().translate(_UK_APOSTROPHE_TABLE))
                     need = frozenset(_uk_prefix(w) for w in words if w not in _UK_EUPHONY)
                     if words:
                         needs.append(need)
-            self._needs[key] = needs = (terms, needs)
-        needs = needs[1]
+            self._needs[key] = cached = (terms, needs)
+        needs = cached[1]
         out = []
         known = self._word_prefixes
         for text in texts:

@@ -37,7 +37,7 @@ def euphony_issues(text: str) -> list[EuphonyIssue]:
     """The і/й and у/в choices the 2019 rules settle by the neighbouring letters alone:
     і between vowel-final and consonant-initial words → й; й after a consonant or before
     й/є/ї/ю/я → і; у between vowels → в; в between consonants → у; в before в/ф → у."""
-    issues = []
+    issues: list[EuphonyIssue] = []
     at = 0
     while True:
         m = _TRIPLE_RE.search(text, at)
