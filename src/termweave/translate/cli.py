@@ -87,8 +87,8 @@ def run_models_list(args: argparse.Namespace) -> int:
     except Exception:  # outside a project, or a broken config: the listing stands on its own
         return 0
     for lang in config.target_langs:
-        found = route(config.source_lang, lang, packages)
-        state = describe_route(found) if found else "no model: `termweave translate` cannot draft it"
+        lang_route = route(config.source_lang, lang, packages)
+        state = describe_route(lang_route) if lang_route else "no model: `termweave translate` cannot draft it"
         console.result(f"This project: {config.source_lang} -> {lang}  {state}")
     return 0
 

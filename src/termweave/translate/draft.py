@@ -19,7 +19,7 @@ import textwrap
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from termweave.config import Config
 from termweave.console import Console
@@ -27,6 +27,11 @@ from termweave.errors import UsageError
 from termweave.patterns import Span, find_numbers, find_protected
 from termweave.translate.models import PackageInfo, installed_packages, route
 from termweave.translate.terms import TermScore, TermSet, score_hypotheses
+
+if TYPE_CHECKING:
+    from termweave.formats.po import Message
+    from termweave.glossary import Glossary
+    from termweave.translate.engine import DecodeSettings, Engine
 
 COMMENT_PREFIX = "termweave-mt:"
 COMMENT_WIDTH = 76  # polib wraps "# " + comment at 78 columns
@@ -111,7 +116,7 @@ def is_prose(segment_id: str, text: str, spans: Sequence[Span]) -> bool:
     return bool(_LETTER.search("".join(rest)))
 
 
-def wants_draft(entry, include_fuzzy: bool) -> bool:
+def wants_draft(entry: Message, include_fuzzy: bool) -> bool:
     """Untranslated entries, and fuzzy ones if asked; never a reviewed (non-fuzzy, non-empty) one."""
     if entry.obsolete or not entry.msgid:
         return False
@@ -122,7 +127,8 @@ def wants_draft(entry, include_fuzzy: bool) -> bool:
 class Drafter:
     """Runs requests through their routes, hop by hop, batching every text a package must decode."""
 
-    def __init__(self, engine, settings, glossary, source_lang: str, console: Console):
+    def __init__(self, engine: Engine, settings: DecodeSettings, glossary: Glossary | None, source_lang: str,
+                 console: Console):
         self.engine = engine
         self.settings = settings
         self.glossary = glossary
@@ -205,15 +211,18 @@ class Drafter:
         ]
         if leftovers:
             self._draft_in_pieces(requests, leftovers, drafts)
-        return drafts  # type: ignore[return-value]
+        done = [d for d in drafts if d is not None]
+        assert len(done) == len(drafts)  # every request got a draft: plain, masked or in pieces
+        return done
 
-    def _draft_in_pieces(self, requests: list[Request], indices: list[int], drafts: list) -> None:
+    def _draft_in_pieces(self, requests: list[Request], indices: list[int], drafts: list[Draft | None]) -> None:
         """Translate only the prose between protected spans; the spans are put back verbatim."""
         pieces: list[Request] = []
-        layouts: dict[int, list] = {}
+        # per request: ("keep", text) or ("piece", index into pieces, leading space, trailing space)
+        layouts: dict[int, list[tuple[str, str] | tuple[str, int, str, str]]] = {}
         for index in indices:
             request = requests[index]
-            layout = []
+            layout: list[tuple[str, str] | tuple[str, int, str, str]] = []
             for kind, text in _split_at_spans(request.source, request.spans):
                 core = text.strip()
                 if kind == "text" and _LETTER.search(core):
@@ -227,7 +236,7 @@ class Drafter:
         for index, layout in layouts.items():
             out = []
             for part in layout:
-                if part[0] == "keep":
+                if len(part) == 2:  # ("keep", text)
                     out.append(part[1])
                 else:
                     _, piece, lead, trail = part
@@ -304,7 +313,7 @@ def comment_lines(draft: Draft, route_: Sequence[PackageInfo], engine_version: s
     return lines
 
 
-def apply_draft(entry, draft: Draft, lines: list[str]) -> None:
+def apply_draft(entry: Message, draft: Draft, lines: list[str]) -> None:
     """Write the draft into the entry: msgstr, fuzzy flag, our comment lines (others kept)."""
     kept = [line for line in entry.translator_comments if not line.startswith(COMMENT_PREFIX)]
     ours = any(line.startswith(COMMENT_PREFIX) for line in entry.translator_comments)
@@ -370,7 +379,7 @@ def translate_catalogs(config: Config, console: Console, langs: Sequence[str] | 
         console.debug(f"translate: no glossary at {config.glossary}; drafting without terms")
 
     summary = TranslateSummary()
-    work: list[tuple[str, object, Request | None, Draft | None]] = []
+    work: list[tuple[str, Message, Request | None, Draft | None]] = []
     for lang, po in catalogs.items():
         report = CatalogSummary(lang, config.po_path(lang))
         summary.catalogs.append(report)
@@ -400,8 +409,8 @@ def translate_catalogs(config: Config, console: Console, langs: Sequence[str] | 
         engine_version = engine.version
         drafter = Drafter(engine, DecodeSettings(beam=beam), glossary, config.source_lang, console)
         keys = list(requests)
-        for key, draft in zip(keys, drafter.draft([requests[k] for k in keys])):
-            drafted[key] = draft
+        for key, made in zip(keys, drafter.draft([requests[k] for k in keys])):
+            drafted[key] = made
         summary.source_tokens = sum(
             len(engine.load(requests[k].route[0]).codec.encode(requests[k].source)) for k in keys
         )
@@ -418,6 +427,7 @@ def translate_catalogs(config: Config, console: Console, langs: Sequence[str] | 
             report.in_pieces += draft.method == "pieces"
             report.with_missing_terms += bool(draft.terms.missing)
         else:
+            assert draft is not None  # entries that are not prose carry their copied draft
             report.copied += 1
         apply_draft(entry, draft, comment_lines(draft, routes[lang], engine_version, beam, lang))
 

@@ -17,12 +17,15 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from termweave.errors import UsageError
 from termweave.patterns import NUMBER_RE, Span
 from termweave.translate.models import ArgosPaths, PackageInfo
-from termweave.translate.subwords import BpeCodec, SentencePieceCodec, restore
+from termweave.translate.subwords import BpeCodec, SentencePieceCodec, SubwordCodec, restore
+
+if TYPE_CHECKING:
+    import ctranslate2
 
 Progress = Callable[[Iterable, int, str], Iterable]
 
@@ -100,7 +103,7 @@ def target_vocabulary(model_dir: Path) -> frozenset[str]:
 class LoadedPackage:
     """A package's translator and tokenizer, loaded once."""
 
-    def __init__(self, info: PackageInfo, translator, codec):
+    def __init__(self, info: PackageInfo, translator: ctranslate2.Translator, codec: SubwordCodec):
         self.info = info
         self.translator = translator
         self.codec = codec
@@ -178,6 +181,7 @@ class Engine:
                     inter_threads=self.threads.inter_threads,
                     intra_threads=self.threads.intra_threads,
                 )
+                codec: SubwordCodec
                 if info.tokenizer == "sentencepiece":
                     codec = SentencePieceCodec(info.path / "sentencepiece.model")
                 else:
@@ -214,7 +218,7 @@ class Engine:
         return results
 
     @staticmethod
-    def _finish(codec, source: Source, tokens: list[str], score: float, masked: bool) -> Hypothesis:
+    def _finish(codec: SubwordCodec, source: Source, tokens: list[str], score: float, masked: bool) -> Hypothesis:
         text = codec.decode(tokens)
         if masked and source.spans:
             text, intact = restore(text, list(source.spans))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Protocol
 
 from termweave.patterns import Span
 
@@ -45,6 +46,20 @@ def restore(text: str, spans: list[Span]) -> tuple[str, bool]:
 
     restored = PLACEHOLDER.sub(fill, text)
     return restored, sorted(seen) == list(range(len(spans)))
+
+
+class SubwordCodec(Protocol):
+    """A package's tokenizer as the engine uses it: :class:`SentencePieceCodec` or :class:`BpeCodec`."""
+
+    supports_masking: bool
+
+    def in_vocabulary(self, piece: str) -> bool: ...
+
+    def encode(self, text: str) -> list[str]: ...
+
+    def encode_masked(self, text: str, spans: list[Span]) -> list[str]: ...
+
+    def decode(self, tokens: list[str]) -> str: ...
 
 
 class SentencePieceCodec:

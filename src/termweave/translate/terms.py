@@ -63,8 +63,10 @@ def score_hypotheses(source: str, hypotheses: list[str], terms: TermSet) -> list
     """Score each hypothesis of ``source`` against the glossary (the one place scoring happens)."""
     if not terms:
         return [TermScore() for _ in hypotheses]
+    source_matcher, target_matcher = terms.source_matcher, terms.target_matcher
+    assert source_matcher is not None and target_matcher is not None  # for_pair sets both when there are terms
     # Triggered as term-missing sees it: a term nested in a longer one does not count.
-    hits = triggered_terms(terms.source_matcher, source, terms.terms, terms.source_lang)
+    hits = triggered_terms(source_matcher, source, terms.terms, terms.source_lang)
     triggered: list[Term] = []
     for hit in hits:
         if all(hit.term.id != t.id for t in triggered):
@@ -74,9 +76,9 @@ def score_hypotheses(source: str, hypotheses: list[str], terms: TermSet) -> list
         # Always the same term list, so the matcher reuses its index; filter the hits instead.
         found = {
             hit.term.id
-            for hit in terms.target_matcher.find(hypothesis, terms.terms, kind="allowed", source_lang=terms.source_lang)
+            for hit in target_matcher.find(hypothesis, terms.terms, kind="allowed", source_lang=terms.source_lang)
         } if triggered else set()
-        bad = terms.target_matcher.find(hypothesis, terms.banned, kind="forbidden", source_lang=terms.source_lang)
+        bad = target_matcher.find(hypothesis, terms.banned, kind="forbidden", source_lang=terms.source_lang)
         forbidden: dict[tuple[str, str], tuple[Term, str]] = {}
         for hit in bad:
             forbidden.setdefault((hit.term.id, hit.variant), (hit.term, hit.variant))
