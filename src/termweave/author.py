@@ -115,8 +115,8 @@ def collect_author_translations(config: Config, documents: dict[Path, Document])
 def align(source: Document, translated: Document) -> tuple[dict[str, Segment], list[str]]:
     """Source segment id -> the author's segment: title and keywords by id; sentences where the
     paragraph counts agree and, within a paragraph, the sentence counts do."""
-    aligned = {s.id: translated.get(s.id) for s in source.segments if s.kind in ("title", "keywords")}
-    aligned = {k: v for k, v in aligned.items() if v is not None}
+    by_id = {s.id: translated.get(s.id) for s in source.segments if s.kind in ("title", "keywords")}
+    aligned = {k: v for k, v in by_id.items() if v is not None}
     ours, theirs = source.paragraphs(), translated.paragraphs()
     if len(ours) != len(theirs):
         return aligned, [f"{len(theirs)} abstract paragraphs against the source's {len(ours)}: "

@@ -256,7 +256,7 @@ def _names(path: Path, name: str) -> bool:
     """Whether the shared catalog at ``path`` holds the article ``name``'s messages: it names
     its article(s) in ``Project-Id-Version``."""
     found = re.search(r'^"Project-Id-Version: ([^"\\]*)', read_text(path)[:4000], re.MULTILINE)
-    return bool(found) and name in found.group(1).split()
+    return found is not None and name in found.group(1).split()
 
 
 def _article_glossary(journal: Glossary | None, path: Path | None, config: Config) -> Glossary | None:

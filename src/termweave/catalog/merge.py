@@ -200,9 +200,9 @@ def fill_header(catalog: Catalog, template: Catalog, lang: str | None, source_la
         plural_forms = cldr_plural_forms(language)
         if plural_forms:
             catalog.set_header("Plural-Forms", plural_forms)
-    source = source_lang or template.header_value("X-Source-Language")
-    if source and not catalog.header_value("X-Source-Language"):
-        catalog.set_header("X-Source-Language", source)
+    source_language = source_lang or template.header_value("X-Source-Language")
+    if source_language and not catalog.header_value("X-Source-Language"):
+        catalog.set_header("X-Source-Language", source_language)
 
 
 def cldr_plural_forms(lang: str) -> str | None:

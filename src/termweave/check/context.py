@@ -61,7 +61,8 @@ class Resources:
     def author_variants(self, source_lang: str, lang: str) -> dict[str, frozenset[str]]:
         """Term id -> the glossary variants the author's own translation uses (termweave.author)."""
         if lang not in self._author_variants:
-            terms, found = self.pair_terms(source_lang, lang), {}
+            terms = self.pair_terms(source_lang, lang)
+            found: dict[str, set[str]] = {}
             for text in self.author_texts.get(lang, {}).values():
                 for hit in self.matcher(lang).find(text, terms, "allowed", source_lang):
                     found.setdefault(hit.term.id, set()).add(hit.variant)

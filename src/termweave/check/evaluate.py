@@ -91,7 +91,8 @@ def load_pairs(path: str | Path) -> list[Pair]:
             raise InputError(f"expected 5 tab-separated fields, found {len(cells)}", path, number)
         if cells[2] not in LABELS:
             raise InputError(f"label must be one of {', '.join(LABELS)}, not {cells[2]!r}", path, number)
-        pairs.append(Pair(*cells, line=number))
+        pair_id, term, label, source, translation = cells
+        pairs.append(Pair(pair_id, term, label, source, translation, line=number))
     return pairs
 
 

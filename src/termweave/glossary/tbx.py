@@ -325,8 +325,8 @@ def _columns_for(codes: list[str], project: tuple[str, ...]) -> dict[str, str]:
     for code in codes:
         exact = next((p for p in project if p.lower() == code.lower().replace("_", "-")), None)
         by_base = next((p for p in project if p.lower() == base(code)), None)
-        if exact or by_base:
-            columns[code] = exact or by_base
+        if found := exact or by_base:
+            columns[code] = found
         elif sum(base(c) == base(code) for c in codes) == 1:
             columns[code] = base(code)
         else:

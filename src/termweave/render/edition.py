@@ -64,7 +64,7 @@ def target_edition(
         context = context_of(segment)
         entry = entries.get((context, segment.text))
         if entry is None or not entry.msgstr:
-            state = "untranslated"
+            state: str | None = "untranslated"
         else:
             state = "fuzzy" if entry.fuzzy else None
         if state:
@@ -73,6 +73,7 @@ def target_edition(
             texts[segment.id] = segment.text
             stand_ins.add(segment.id)
         else:
+            assert entry is not None  # no state: a translated entry
             texts[segment.id] = entry.msgstr
     return Edition(lang, document, texts, stand_ins)
 

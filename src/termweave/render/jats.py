@@ -119,7 +119,7 @@ def render_jats(editions: list[Edition]) -> str:
         group = el(meta, "kwd-group", lang=edition.lang)
         if ready(edition, "ui.keywords"):
             el(group, "title", edition.text("ui.keywords"))
-        for keyword in split_keywords(edition.text("keywords")):
+        for keyword in split_keywords(edition.text("keywords") or ""):  # ready(): never None here
             el(group, "kwd", keyword)
 
     return etree.tostring(meta, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")

@@ -279,7 +279,7 @@ def assign_colours(review: Review) -> dict[str, int]:
         taken = {page[n] for n in neighbours[term_id] if n in page}
         page[term_id] = _first_free(colour_index(term_id), taken)
     for row, ids in zip(rows, row_terms):
-        taken: set[int] = set()
+        taken = set()  # set[int], as above
         for term_id in ids:
             slot = page[term_id] if page[term_id] not in taken else _first_free(page[term_id], taken)
             row.colours[term_id] = slot

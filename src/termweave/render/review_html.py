@@ -82,8 +82,8 @@ def render_review(review: Review) -> str:
     style, script = asset("review.css"), asset("review.js")
     csp = ("default-src 'none'; img-src 'none'; base-uri 'none'; form-action 'none'; "
            f"style-src '{csp_hash(style)}'; script-src '{csp_hash(script)}'")
-    titles = [f'<p class="doc-title" lang="{esc(a.document.lang)}">{esc(a.document.get("title").text)}</p>'
-              for a in review.articles if a.document.get("title") is not None]
+    titles = [f'<p class="doc-title" lang="{esc(a.document.lang)}">{esc(title.text)}</p>'
+              for a in review.articles if (title := a.document.get("title")) is not None]
     # Template's substitute never re-reads what it inserts, so "$" in catalog text stays text.
     return Template(asset("review.html")).substitute(
         csp=esc(csp), version=esc(__version__), title=esc(review.title), style=style, script=script,
