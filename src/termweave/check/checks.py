@@ -132,8 +132,8 @@ class NumberMismatch(Check):
             # convention: nothing to report (the readings below only ever add values that can match).
             src_values = [v for v in (src_format.value(raw) for raw in raw_src) if v is not None]
             tgt_values = [v for v in (tgt_format.value(raw) for raw in raw_tgt) if v is not None]
-            # Every value read (none unreadable) and the same ones:
-            if len(src_values) == len(raw_src) and len(tgt_values) == len(raw_tgt) and sorted(src_values) == sorted(tgt_values):
+            readable = len(src_values) == len(raw_src) and len(tgt_values) == len(raw_tgt)
+            if readable and sorted(src_values) == sorted(tgt_values):
                 return []
         src = find_number_values(source, ctx.source_lang, src_format)
         tgt = find_number_values(translation, ctx.lang, tgt_format)
