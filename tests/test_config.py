@@ -66,3 +66,62 @@ def test_bad_article_settings(tmp_path, body, line, fragment):
     with pytest.raises(InputError) as err:
         load_config(path)
     assert fragment in err.value.message and err.value.line == line
+
+
+@pytest.mark.parametrize("body, line, fragment", [
+    ('[termweave]\nseeds = 5\n', 2, "seeds: expected a string or a list of strings, found an integer"),
+    ('[termweave]\ntarget_langs = 5\n', 2, "target_langs: expected a string or a list of strings"),
+    ('[termweave]\nseeds = [1]\n', 2, "found a list holding an integer"),
+    ('[termweave]\noutput = true\n', 2, "output: expected a non-empty string, found a boolean"),
+    ('[termweave]\nsource_lang = ["en"]\n', 2, "source_lang: expected a non-empty string"),
+    ('termweave = 3\n', 1, "must be a table"),
+    ('[termweave]\noutput = "../outside"\n', 2, "outside the project folder"),
+    ('[termweave]\noutput = "/tmp"\n', 2, "outside the project folder"),
+    ('[termweave]\nglossary = "../../g.csv"\n', 2, "outside the project folder"),
+    ('[termweave]\nseeds = ["/etc/passwd"]\n', 2, "outside the project folder"),
+    ('[termweave]\ndomain = "../../x"\n', 2, "not a plain file name"),
+    ('[termweave]\noutput = "seeds/a.txt"\n', 2, "is a file, expected a folder"),
+    ('[termweave]\nallow_outside = ["domain"]\n', 2, "'domain' cannot be allowed outside"),
+    ("[termweave]\nx = " + "[" * 1000 + "]" * 1000 + "\n", 1, "nested too deeply"),
+])
+def test_wrong_types_and_paths_outside_name_the_line(tmp_path, body, line, fragment):
+    project = tmp_path / "p"
+    (project / "seeds").mkdir(parents=True)
+    (project / "seeds" / "a.txt").write_text("x")
+    path = project / "termweave.toml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_config(path)
+    assert fragment in str(err.value) and err.value.line == line and "\n" not in str(err.value)
+
+
+def test_symlink_out_of_the_project_is_refused_unless_allowed(tmp_path):
+    project, elsewhere = tmp_path / "p", tmp_path / "elsewhere"
+    (project / "seeds").mkdir(parents=True)
+    elsewhere.mkdir()
+    (elsewhere / "a.txt").write_text("x")
+    (project / "seeds" / "a.txt").symlink_to(elsewhere / "a.txt")
+    (project / "out").symlink_to(elsewhere, target_is_directory=True)
+    path = project / "termweave.toml"
+    path.write_text('[termweave]\nseeds = ["seeds/a.txt"]\noutput = "out"\n')
+    with pytest.raises(InputError, match="seeds:.*outside the project folder") as err:
+        load_config(path)
+    assert err.value.line == 2
+    path.write_text('[termweave]\nseeds = ["seeds/a.txt"]\noutput = "out"\nallow_outside = ["seeds"]\n')
+    with pytest.raises(InputError, match="output:.*outside") as err:
+        load_config(path)
+    assert err.value.line == 3
+    path.write_text('[termweave]\nseeds = ["seeds/a.txt"]\noutput = "out"\nallow_outside = ["seeds", "output"]\n')
+    assert load_config(path).output == project / "out"
+    path.unlink()  # no termweave.toml: the default seeds/*.txt are checked too
+    with pytest.raises(InputError, match="outside the project folder"):
+        load_config(path)
+
+
+def test_symlink_loop_is_an_error_naming_the_line(tmp_path):
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    path = tmp_path / "termweave.toml"
+    path.write_text('[termweave]\nseeds = ["loop/a.txt"]\n', encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_config(path)
+    assert err.value.line == 2 and "seeds:" in err.value.message

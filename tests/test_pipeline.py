@@ -141,7 +141,8 @@ def test_ukrainian_source_project(tmp_path, monkeypatch):
     uk = (tmp_path / "translations" / "abstract.uk.md").read_text(encoding="utf-8")
     en = (tmp_path / "translations" / "abstract.en.md").read_text(encoding="utf-8")
     assert "**Ключові слова:** геополітика" in uk and "## Анотація" in uk
-    assert en.startswith("# [en] Нова геополітика") and "Copyright (c) 2025 Олена Коваль" in en
+    # brackets in a translation are escaped: text, never a link
+    assert en.startswith("# \\[en\\] Нова геополітика") and "Copyright (c) 2025 Олена Коваль" in en
     assert (tmp_path / "translations" / "abstract.ko.md").exists()
 
 

@@ -15,6 +15,13 @@ from termweave import __version__
 from termweave.cli_support import config_for, console_for
 from termweave.config import CONFIG_NAME
 from termweave.errors import TermweaveError
+from termweave.lock import project_session
+
+# Commands that write project files: they hold the project lock (termweave.lock).
+WRITING_COMMANDS = {
+    ("init",), ("extract",), ("update",), ("build",), ("run",), ("translate",), ("report",), ("merge",),
+    ("glossary", "import"), ("glossary", "export"), ("tm", "export"),
+}
 
 
 def common_parser() -> argparse.ArgumentParser:
@@ -49,11 +56,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def command_path(args: argparse.Namespace) -> tuple[str, ...]:
+    sub = getattr(args, f"{args.command}_command", None)
+    return (args.command, sub) if sub else (args.command,)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    if command_path(args) not in WRITING_COMMANDS:
+        return int(args.func(args) or 0)
+    root = getattr(args, "config", Path(CONFIG_NAME)).parent
+    with project_session(root, console_for(args)):
+        return int(args.func(args) or 0)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.func(args) or 0)
+        return run_command(args)
     except TermweaveError as exc:
         print(f"termweave: {exc}", file=sys.stderr)
         return exc.exit_code

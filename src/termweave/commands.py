@@ -14,6 +14,7 @@ from termweave.cli_support import config_for, console_for
 from termweave.config import Config
 from termweave.console import Console
 from termweave.errors import UsageError
+from termweave.lock import staged_step
 from termweave.project import Project
 from termweave.render.edition import IncompleteError, describe_problems
 from termweave.render.report import write_project_report
@@ -199,7 +200,8 @@ def _translate(project: Project, console: Console) -> set[Path]:
         from termweave.translate.draft import translate_catalogs  # ctranslate2 & co., only when drafting
 
         config: Config = replace(project.config, output=article.folder)  # the article's catalogs
-        summary = translate_catalogs(config, console, langs=todo)
+        with staged_step("translate"):  # the article's catalogs land together
+            summary = translate_catalogs(config, console, langs=todo)
         written |= {c.path for c in summary.catalogs if c.written}
         for line in summary.lines():
             console.info(line)

@@ -14,6 +14,10 @@ journal glossary's:
 
     [articles.alliance-of-villains]
     glossary = "glossary/alliance-of-villains.csv"
+
+Every path must resolve (symlinks included) inside the folder holding this file unless its key
+is listed in ``allow_outside`` (``allow_outside = ["output"]``: seeds, glossary, output); a
+wrong type or a path outside is an error naming the line.
 """
 
 from __future__ import annotations
@@ -27,7 +31,10 @@ from termweave.errors import InputError
 from termweave.fsutil import read_text
 
 CONFIG_NAME = "termweave.toml"
-KNOWN_KEYS = {"seeds", "source_lang", "target_langs", "glossary", "output", "domain", "articles"}
+KNOWN_KEYS = {"seeds", "source_lang", "target_langs", "glossary", "output", "domain", "articles", "allow_outside"}
+# Keys whose paths may point outside the project folder when listed in ``allow_outside``.
+OUTSIDE_KEYS = {"seeds", "glossary", "output"}
+DOMAIN_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
 ARTICLE_KEYS = {"glossary"}
 GLOB_CHARS = frozenset("*?[")
 
@@ -86,8 +93,67 @@ def _line_of(text: str, key: str) -> int | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Source:
+    """The ``termweave.toml`` being validated: errors name its file and the key's line."""
+
+    path: Path
+    text: str
+    root: Path
+    allow_outside: frozenset[str]
+
+    def error(self, key: str, message: str) -> InputError:
+        return InputError(f"{key}: {message}", self.path, _line_of(self.text, key))
+
+    def string(self, table: dict, key: str, default: str) -> str:
+        value = table.get(key, default)
+        if not isinstance(value, str) or not value.strip():
+            raise self.error(key, f"expected a non-empty string, found {_toml_type(value)}")
+        return value
+
+    def strings(self, table: dict, key: str, default: list[str]) -> list[str]:
+        """A string or a list of strings (a single value may be written without brackets)."""
+        value = table.get(key, default)
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(v, str) and v.strip() for v in items):
+            raise self.error(key, f"expected a string or a list of strings, found {_toml_type(value)}")
+        return items
+
+    def inside(self, key: str, value: str | Path) -> Path:
+        """``root / value``, refused unless it resolves inside the project (or ``key`` may leave it)."""
+        path = self.root / value
+        if key in self.allow_outside:
+            return path
+        try:
+            resolved, root = path.resolve(), self.root.resolve()
+        except (OSError, RuntimeError) as exc:  # a symlink loop, a name too long
+            raise self.error(key, f"{str(value)!r} cannot be resolved: {exc}") from None
+        if resolved != root and not resolved.is_relative_to(root):
+            raise self.error(key, f"{str(value)!r} resolves to {resolved}, outside the project folder {root}"
+                                  f' (allow it with allow_outside = ["{key}"])')
+        return path
+
+
+def _toml_type(value) -> str:
+    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "a list", dict: "a table"}
+    if isinstance(value, list) and value:
+        return f"a list holding {_toml_type(value[0])}" if not isinstance(value[0], str) else "a list"
+    return names.get(type(value), type(value).__name__)
+
+
+def _parse_toml(path: Path, text: str) -> dict:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"at line (\d+)", str(exc))
+        line = int(found.group(1)) if found else len(text.splitlines()) or 1
+        raise InputError(f"invalid TOML: {' '.join(str(exc).split())}", path, line) from None
+    except RecursionError:
+        raise InputError("invalid TOML: tables or arrays nested too deeply", path, 1) from None
+
+
 def load_config(path: str | Path = CONFIG_NAME, required: bool = False) -> Config:
-    """Load ``termweave.toml``; paths in it are relative to the file's folder.
+    """Load ``termweave.toml``; paths in it are relative to the file's folder and must stay in it.
 
     Without the file, the defaults apply (``required``: the caller named the file, so its
     absence is an error, never a silent fallback)."""
@@ -96,41 +162,42 @@ def load_config(path: str | Path = CONFIG_NAME, required: bool = False) -> Confi
     if not path.exists():
         if required:
             raise InputError("configuration file not found", path)
-        seeds = tuple(sorted((root / "seeds").glob("*.txt")))
+        source = _Source(path, "", root, frozenset())
+        seeds = tuple(source.inside("seeds", p.relative_to(root)) for p in sorted((root / "seeds").glob("*.txt")))
         _check_article_names(seeds, root / "seeds", None)
         return Config(root=root, seeds=seeds, glossary=root / "glossary/terms.csv", output=root / "translations")
     text = read_text(path)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"at line (\d+)", str(exc))
-        line = int(found.group(1)) if found else len(text.splitlines()) or 1
-        raise InputError(f"invalid TOML: {exc}", path, line) from None
+    data = _parse_toml(path, text)
     table = data.get("termweave", data)
+    if not isinstance(table, dict):
+        raise InputError(f"[termweave] must be a table, found {_toml_type(table)}", path, _line_of(text, "termweave"))
     # Tables parsed by their own modules: house_style (lang/house_style.py), author_translation (author.py).
     unknown = sorted(set(table) - KNOWN_KEYS - {"termweave", "house_style", "author_translation"})
     if unknown:
         raise InputError(f"unknown key(s): {', '.join(unknown)}", path, _line_of(text, unknown[0]))
+    checking = _Source(path, text, root, frozenset())
+    outside = checking.strings(table, "allow_outside", [])
+    if bad := sorted(set(outside) - OUTSIDE_KEYS):
+        allowed = ", ".join(sorted(OUTSIDE_KEYS))
+        raise checking.error("allow_outside", f"{bad[0]!r} cannot be allowed outside (only {allowed})")
+    source = _Source(path, text, root, frozenset(outside))
 
-    def lang(key: str, value) -> str:
+    def lang(key: str, value: str) -> str:
         return check_language(value, path, _line_of(text, key))
 
-    source = lang("source_lang", table.get("source_lang", "en"))
-    targets = table.get("target_langs", ["uk", "ko"])
-    if isinstance(targets, str):
-        targets = [targets]
-    targets = tuple(lang("target_langs", t) for t in targets)
+    language = lang("source_lang", source.string(table, "source_lang", "en"))
+    targets = tuple(lang("target_langs", t) for t in source.strings(table, "target_langs", ["uk", "ko"]))
     twice = sorted({t for t in targets if targets.count(t) > 1})
     if twice:
         raise InputError(f"language {twice[0]!r} listed twice in target_langs", path, _line_of(text, "target_langs"))
-    if source in targets:
-        raise InputError(f"source language {source!r} is also a target", path, _line_of(text, "target_langs"))
-    seeds = table.get("seeds", table.get("seed"))
+    if language in targets:
+        raise InputError(f"source language {language!r} is also a target", path, _line_of(text, "target_langs"))
     seeds_line = _line_of(text, "seeds")
-    if seeds is None:
-        seed_paths = tuple(sorted((root / "seeds").glob("*.txt")))
+    if "seeds" not in table:
+        seed_paths = tuple(source.inside("seeds", p.relative_to(root)) for p in sorted((root / "seeds").glob("*.txt")))
     else:
-        seed_paths = _expand_seeds(root, [seeds] if isinstance(seeds, str) else seeds)
+        seed_paths = tuple(source.inside("seeds", p.relative_to(root) if p.is_relative_to(root) else p)
+                           for p in _expand_seeds(root, source.strings(table, "seeds", [])))
     if not seed_paths:
         raise InputError("no seeds configured and none found in seeds/*.txt", path, seeds_line)
     _check_article_names(seed_paths, path, seeds_line)
@@ -140,11 +207,11 @@ def load_config(path: str | Path = CONFIG_NAME, required: bool = False) -> Confi
     return Config(
         root=root,
         seeds=seed_paths,
-        source_lang=source,
+        source_lang=language,
         target_langs=targets,
-        glossary=root / table.get("glossary", "glossary/terms.csv"),
-        output=root / table.get("output", "translations"),
-        domain=str(table.get("domain", "termweave")),
+        glossary=source.inside("glossary", source.string(table, "glossary", "glossary/terms.csv")),
+        output=_output_folder(source, table),
+        domain=_domain(source, table),
         path=path,
         articles=articles,
         seeds_line=seeds_line,
@@ -190,3 +257,39 @@ def _article_settings(table, names: set[str], root: Path, path: Path, text: str)
         glossary = values.get("glossary")
         settings.append(ArticleSettings(name, root / str(glossary) if glossary else None, line))
     return tuple(settings)
+
+
+def _output_folder(source: _Source, table: dict) -> Path:
+    output = source.inside("output", source.string(table, "output", "translations"))
+    if (kind := kind_of(output)) not in ("a folder", "missing"):
+        raise source.error("output", f"{str(output)!r} is {kind}, expected a folder")
+    return output
+
+
+def _domain(source: _Source, table: dict) -> str:
+    domain = source.string(table, "domain", "termweave")
+    if not DOMAIN_RE.fullmatch(domain):
+        raise source.error("domain", f"{domain!r} is not a plain file name (letters, digits, '.', '_', '-')")
+    return domain
+
+
+def kind_of(path: Path) -> str:
+    """"a file", "a folder", "missing", or why the path cannot be looked at (name too long, ...)."""
+    try:
+        if path.is_file():
+            return "a file"
+        return "a folder" if path.is_dir() else "missing" if not path.exists() else "not a regular file"
+    except OSError as exc:
+        return f"unusable ({exc.strerror})"
+
+
+def require_file(config: Config, key: str, path: Path, line: int | None = None) -> None:
+    """``path`` (set by ``key``) is a file; otherwise an error naming the ``termweave.toml`` line."""
+    kind = kind_of(path)
+    if kind == "a file":
+        return
+    problem = "not found" if kind == "missing" else f"is {kind}, expected a file"
+    line = line or (_line_of(read_text(config.path), key) if config.path is not None else None)
+    if config.path is None or line is None:
+        raise InputError(problem, path)
+    raise InputError(f"{key}: {str(path)!r} {problem}", config.path, line)

@@ -18,7 +18,7 @@ class InputError(TermweaveError):
     """
 
     def __init__(self, message: str, path: str | Path | None = None, line: int | None = None):
-        self.message = message
+        self.message = " ".join(message.split("\n")).strip()  # one line, whatever the parser said
         self.path = None if path is None else str(path)
         self.line = line
         super().__init__(str(self))

@@ -30,10 +30,13 @@ from termweave.lang.numbers import (
 _URL_END = r"[^\s<>\"'«»`]*[^\s<>\"'«»`.,;:!?)\]}’”]"
 _URL = rf"(?:https?://|www\.){_URL_END}"
 _DOI = rf"\b10\.\d{{4,9}}/{_URL_END}"
-_EMAIL = r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+# An e-mail address has RFC-bounded parts (local part <= 64, labels <= 63): a line of
+# "1.1.1.1..." then costs a bounded scan per position instead of one to the end of the line.
+_EMAIL = r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,126}\b"
 # The target of an HTML link or image, whatever it is ("#s2b", "/admin/", "//creativecommons.org").
 _HREF = r"(?<=\bhref=\")[^\"]+(?=\")|(?<=\bsrc=\")[^\"]+(?=\")|(?<=\bhref=')[^']+(?=')"
 PROTECTED_RE = re.compile(f"{_URL}|{_DOI}|{_EMAIL}|{_HREF}", re.IGNORECASE)
+_WITHOUT_EMAIL_RE = re.compile(f"{_URL}|{_DOI}|{_HREF}", re.IGNORECASE)  # the same where no '@' can match
 
 # Markup that is not prose: HTML/XML tags (attributes and all), character references,
 # reST/Markdown inline code and roles. Blanked before language identification and quote checks.
@@ -56,7 +59,8 @@ class Span:
 
 def find_protected(text: str) -> list[Span]:
     """DOIs, URLs and e-mail addresses in ``text``, in order, non-overlapping."""
-    return [Span(m.start(), m.end(), m.group()) for m in PROTECTED_RE.finditer(text)]
+    pattern = PROTECTED_RE if "@" in text else _WITHOUT_EMAIL_RE
+    return [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
 
 
 def find_numbers(text: str) -> list[Span]:

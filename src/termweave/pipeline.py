@@ -26,6 +26,7 @@ from termweave.check import Resources, run_checks
 from termweave.check.report import CheckReport
 from termweave.formats.po import Catalog, po_timestamp, save_po
 from termweave.fsutil import write_if_changed
+from termweave.lock import staged_step
 from termweave.glossary.match import Matcher, matcher_for
 from termweave.lang.house_style import project_house_styles
 from termweave.project import REPORT_NAME, SINGLE_EDITION_NAME, Article, Project
@@ -239,8 +240,16 @@ def mo_outputs(project: Project, langs: tuple[str, ...] | None = None) -> list[O
 
 def write(outputs: list[Output], console=None) -> Changes:
     """Write what changed (atomically, each file); catalogs keep their dates when only those
-    would change. An output with nothing in it removes a stale file (an empty .mo)."""
+    would change. An output with nothing in it removes a stale file (an empty .mo).
+    The files land together (:func:`termweave.lock.staged_step`): a kill part-way is finished
+    by the next command."""
     changes = Changes()
+    with staged_step("write"):
+        _write_each(outputs, changes, console)
+    return changes
+
+
+def _write_each(outputs: list[Output], changes: Changes, console) -> None:
     for output in outputs:
         if output.catalog is not None:
             changed = save_po(output.catalog, output.path, output.on_change)
@@ -258,7 +267,6 @@ def write(outputs: list[Output], console=None) -> Changes:
         (changes.written if changed else changes.unchanged).append(output.path)
         if console is not None:
             console.debug(f"{'wrote' if changed else 'unchanged'} {output.path}")
-    return changes
 
 
 def remove_carried(project: Project, console=None) -> list[Path]:

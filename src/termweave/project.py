@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from termweave.catalog.identity import Key, Migration, entry_key, key_of, migrate_catalog
-from termweave.config import CONFIG_NAME, Config, load_config
+from termweave.config import CONFIG_NAME, Config, kind_of, load_config, require_file
 from termweave.errors import InputError
 from termweave.formats.po import Catalog, Message, load_po
 from termweave.fsutil import read_text
@@ -149,6 +149,7 @@ class Project:
         """Load the project ``config`` describes. ``reuse_state``: leave out (as settled) the
         articles whose files are as the last run left them."""
         _require_something(config)
+        require_file(config, "glossary", config.glossary)  # missing: the termweave.toml line that names it
         glossary = load_glossary(config.glossary, required_languages=config.languages)
         places = article_places(config)
         shared = shared_fingerprint() if reuse_state else ""
@@ -248,8 +249,10 @@ def _require_something(config: Config) -> None:
 
 
 def _require_seed(config: Config, seed: Path) -> None:
-    if not seed.is_file() and config.path is not None:
-        raise InputError(f"seed {seed} not found", config.path, config.seeds_line)
+    kind = kind_of(seed)  # never raises (a name too long, a loop: said in the message)
+    if kind != "a file" and config.path is not None:
+        problem = "not found" if kind == "missing" else f"is {kind}, expected a file"
+        raise InputError(f"seed {seed} {problem}", config.path, config.seeds_line)
 
 
 def _names(path: Path, name: str) -> bool:

@@ -26,7 +26,8 @@ from termweave.lang.labels import SeedLabels
 from termweave.patterns import find_protected
 
 
-COPYRIGHT_RE = re.compile(r"^(?:Copyright\s*(?:\(c\)|©)?|©|\(c\))\s*\d{4}", re.IGNORECASE)
+# Used with .match (anchored). Possessive \s*+ : "Copyright" + 16k spaces + "x" fails in linear time.
+COPYRIGHT_RE = re.compile(r"(?:Copyright\s*+(?:\(c\)|©)?|©|\(c\))\s*+\d{4}", re.IGNORECASE)
 LICENCE_RE = re.compile(r"licen[cs]ed under|Creative Commons|ліценз|라이선스|이용할 수", re.IGNORECASE)
 
 
@@ -73,42 +74,71 @@ def _label_pattern(names: tuple[str, ...]) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
+LABEL_NAMES = ("doi", "keywords", "abstract")
+
+
 class _Lexer:
-    """Turns seed lines into label / chrome / text pieces, un-gluing scraped labels."""
+    """Turns seed lines into label / chrome / text pieces, un-gluing scraped labels.
+
+    Linear in the line's length: labels at the start are peeled in a loop (no recursion: a line
+    of 1,200 ``DOI:`` labels is fine) and a label glued to the end is found by comparing the
+    line's tail with each label name, not by a backtracking pattern.
+    """
 
     def __init__(self, labels: SeedLabels):
         parts = {"doi": labels.doi, "keywords": labels.keywords, "abstract": labels.abstract}
         alternation = "|".join(f"(?P<{name}>{_label_pattern(words)})" for name, words in parts.items())
         # Label at the start, in any case: "Keywords: a, b" / "DOI: https://..." / "ABSTRACT".
-        self.head = re.compile(rf"^(?:{alternation})\s*(?::\s*|$)(?P<rest>.*)$", re.IGNORECASE)
+        # Possessive \s*+ : after the label, spaces are either followed by ':' / the end or not.
+        self.head = re.compile(rf"(?:{alternation})\s*+(?::\s*+|$)", re.IGNORECASE)
         # Label glued to the end of a value, as scrapes leave it ("...20391772Keywords:",
         # "...Kim Jong-un.Abstract", "...Jong-unAbstract"): written as printed, with no space
         # before it. After a space only with a colon ("... Keywords:"), so prose that merely
-        # ends in the word is left alone.
-        self.glued_tail = re.compile(rf"^(?P<rest>.*?\S)(?:{alternation})\s*:?\s*$")
-        self.colon_tail = re.compile(rf"^(?P<rest>.*?\S)\s+(?:{alternation})\s*:\s*$")
+        # ends in the word is left alone. Longest names first, as the alternation above.
+        self.tail_names = sorted(((word, name) for name, words in parts.items() for word in words),
+                                 key=lambda item: len(item[0]), reverse=True)
         self.chrome = {c.casefold() for c in labels.chrome}
+        self.chrome_length = max(map(len, labels.chrome)) + 8  # room for a colon and spaces
 
     @staticmethod
     def _which(match: re.Match) -> str:
-        return next(n for n in ("doi", "keywords", "abstract") if match.group(n))
+        return next(n for n in LABEL_NAMES if match.group(n))
+
+    def _glued_tail(self, stripped: str) -> tuple[str, str] | None:
+        """(value, label name) when ``stripped`` ends with a label as a scrape glues it."""
+        colon = stripped.endswith(":")
+        body = stripped[:-1].rstrip() if colon else stripped
+        for word, name in self.tail_names:
+            if not body.endswith(word) or len(body) == len(word):
+                continue
+            rest = body[: -len(word)]
+            if not rest[-1].isspace():
+                return rest.strip(), name
+            if colon and rest.strip():
+                return rest.strip(), name
+        return None
 
     def pieces(self, text: str, line: int) -> list[_Piece]:
+        out: list[_Piece] = []
         stripped = text.strip()
-        if not stripped:
-            return []
-        if COPYRIGHT_RE.match(stripped):
-            return [_Piece("text", stripped, line, raw=text)]
-        if stripped.rstrip(":").casefold() in self.chrome:
-            return [_Piece("chrome", stripped, line)]
-        head = self.head.match(stripped)
-        if head:
-            rest = head.group("rest").strip()
-            return [_Piece("label:" + self._which(head), "", line)] + self.pieces(rest, line)
-        tail = self.glued_tail.match(stripped) or self.colon_tail.match(stripped)
+        start = 0  # labels peeled off so far (an index: slicing in the loop would be quadratic)
+        while start < len(stripped):
+            if COPYRIGHT_RE.match(stripped, start):
+                return out + [_Piece("text", stripped[start:], line, raw=text)]
+            if len(stripped) - start <= self.chrome_length and stripped[start:].rstrip(":").casefold() in self.chrome:
+                return out + [_Piece("chrome", stripped[start:], line)]
+            head = self.head.match(stripped, start)
+            if not head or len(out) > len(LABEL_NAMES):  # more labels than there are: a repeat,
+                break  # which the parser reports; the rest of the line stays text
+            out.append(_Piece("label:" + self._which(head), "", line))
+            start = head.end()
+        rest = stripped[start:]
+        if not rest:
+            return out
+        tail = self._glued_tail(rest)
         if tail:
-            return [_Piece("text", tail.group("rest").strip(), line), _Piece("label:" + self._which(tail), "", line)]
-        return [_Piece("text", stripped, line)]
+            return out + [_Piece("text", tail[0], line), _Piece("label:" + tail[1], "", line)]
+        return out + [_Piece("text", rest, line)]
 
 
 def sentence_splitter(lang: str):

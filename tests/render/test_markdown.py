@@ -82,3 +82,27 @@ def test_licence_detection(text, code, url):
 
 def test_no_licence_detected():
     assert detect_licence("All rights reserved.") is None
+
+
+HOSTILE = [
+    '<img src=x onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    "![x](javascript:alert(1)) and <javascript:alert(1)>",
+    "<script>alert(1)</script>",
+    "a\\\n\n[r]: javascript:alert(1)\n\n[r]",
+    "trailing backslash \\",
+]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_translations_cannot_inject_html_or_links(doc, hostile):
+    from markdown_it import MarkdownIt
+
+    po = catalog_for(doc, lambda seg: hostile if seg.id in ("title", "abstract.p1.s1", "keywords") else seg.text)
+    markdown = render_markdown(target_edition(doc, "uk", po, lambda s: s.id, []))
+    tokens = [t for block in MarkdownIt("commonmark").parse(markdown) for t in [block, *(block.children or [])]]
+    assert not [t for t in tokens if t.type in ("html_inline", "html_block", "image")]
+    hrefs = [t.attrs["href"] for t in tokens if t.type == "link_open"]
+    assert hrefs == ["https://doi.org/10.5281/zenodo.20391772", "https://creativecommons.org/licenses/by/4.0/deed.uk"]
+    title = next(t for t in tokens if t.type == "inline")
+    assert "".join(c.content for c in title.children if c.type == "text") == hostile.split("\n")[0]

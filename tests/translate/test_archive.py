@@ -148,5 +148,5 @@ def test_member_larger_than_declared_is_refused(argosmodels, argos_home, tmp_pat
     monkeypatch.setattr(archive, "check_archive", lambda path: lying)
     with pytest.raises(archive.InputError, match="larger than declared"):
         archive.install_archive(argosmodels["en_uk"])
-    assert not argos_home.exists() or list(argos_home.iterdir()) == []
-    assert sorted(p.name for p in argos_home.parent.iterdir()) == ["packages"]
+    assert not argos_home.exists()  # no empty packages/ folder after a refused install
+    assert sorted(p.name for p in argos_home.parent.iterdir()) == []  # no staging folder, no lock

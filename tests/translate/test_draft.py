@@ -13,7 +13,7 @@ from termweave.cli import main
 from termweave.config import load_config
 from termweave.console import Console
 from termweave.errors import UsageError
-from termweave.translate.draft import COMMENT_PREFIX, translate_catalogs
+from termweave.translate.draft import COMMENT_PREFIX, kept_translations, translate_catalogs
 
 PROSE = [ctx for ctx, _ in SEGMENTS if ctx not in ("doi", "copyright")]
 
@@ -81,12 +81,30 @@ def test_include_fuzzy_redrafts_and_keeps_the_old_translation_in_a_comment(insta
     assert main(["translate", "--to", "uk", "--include-fuzzy", "--beam", "2"]) == 0
     entry = entries(uk)["abstract.p2.s1"]
     assert entry.msgstr == "Russia supplies ammunition." and "fuzzy" in entry.flags
-    assert f"{COMMENT_PREFIX} replaced fuzzy msgstr: Росія постачає набої." in ours(entry)
+    assert kept_translations(entry.tcomment) == ["Росія постачає набої."]
     assert "beam 2" in ours(entry)[0]
-    # our own drafts are redrafted without piling up comments
+    # our own drafts are redrafted without piling up comments; the person's text stays, once
     assert main(["translate", "--to", "uk", "--include-fuzzy"]) == 0
     entry = entries(uk)["title"]
     assert len(ours(entry)) == 1 and "beam 4" in ours(entry)[0]
+    assert kept_translations(entries(uk)["abstract.p2.s1"].tcomment) == ["Росія постачає набої."]
+
+
+def test_include_fuzzy_twice_never_deletes_a_human_translation(install, mt_project):
+    long_text = 'Росія «постачає» набої,\nа КНДР — "людей"; ' * 6  # longer than a comment line
+    uk = write_catalog(mt_project / "translations" / "uk.po", "uk", fuzzy={"abstract.p2.s1": long_text})
+    install("en_uk", "en_ko")
+    for _ in range(3):
+        assert main(["translate", "--to", "uk", "--include-fuzzy"]) == 0
+        assert kept_translations(entries(uk)["abstract.p2.s1"].tcomment) == [long_text]
+    # a person edits our draft but leaves it fuzzy: their text is kept too on the next run
+    po = polib.pofile(str(uk))
+    entry = next(e for e in po if e.msgctxt == "abstract.p2.s1")
+    entry.msgstr = "Правка перекладачки."
+    po.save(str(uk))
+    assert main(["translate", "--to", "uk", "--include-fuzzy"]) == 0
+    assert kept_translations(entries(uk)["abstract.p2.s1"].tcomment) == [long_text, "Правка перекладачки."]
+    assert all(len(line) <= 76 for line in uk.read_text(encoding="utf-8").splitlines() if line.startswith("#"))
     assert entries(mt_project / "translations" / "ko.po")["title"].msgstr == ""  # --to uk only
 
 

@@ -5,14 +5,25 @@ from __future__ import annotations
 from termweave.render.edition import Edition
 
 STAND_IN_MARK = "[untranslated]"
+# Text from seeds and translations is data, never markup: no raw HTML (``<img onerror>``,
+# ``<script>``, autolinks ``<javascript:...>``) and no links or images (``[x](javascript:...)``,
+# ``[x]: url``); the only links are the DOI and licence links built here. The backslash is
+# escaped so a translation ending in one cannot undo the escaping that follows it.
+_AS_TEXT = str.maketrans({"\\": "\\\\", "<": "&lt;", "[": "\\[", "]": "\\]"})
+
+
+def as_text(value: str) -> str:
+    """``value`` rendered literally by any CommonMark renderer: no HTML, no links."""
+    return value.translate(_AS_TEXT)
 
 
 def render_markdown(edition: Edition) -> str:
     def text(segment_id: str) -> str | None:
         value = edition.text(segment_id)
-        if value is not None and segment_id in edition.stand_ins:
-            return f"{STAND_IN_MARK} {value}"
-        return value
+        if value is None:
+            return None
+        value = as_text(value)
+        return f"{STAND_IN_MARK} {value}" if segment_id in edition.stand_ins else value
 
     out: list[str] = []
     if (title := text("title")) is not None:

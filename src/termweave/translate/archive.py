@@ -17,16 +17,28 @@ import shutil
 import stat
 import tempfile
 import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from termweave.errors import InputError, UsageError
+from termweave.lock import file_lock
 from termweave.translate.models import ArgosPaths, PackageInfo, read_package, scan_packages
 
 MAX_UNCOMPRESSED_BYTES = 4 * 1024**3  # the largest Argos packages are a few hundred MB
 MAX_MEMBERS = 10_000
 MAX_METADATA_BYTES = 1024**2
 MAX_TOKENIZER_BYTES = 256 * 1024**2  # SentencePiece models are a few MB
+# A zip bomb unpacks to far more than it holds; real model files compress about 1-5x.
+MAX_COMPRESSION_RATIO = 100
+RATIO_CHECKED_FROM = 1024**2  # small members (metadata, vocabularies) may compress well
+# What zipfile raises on a damaged member: bad CRC, truncated data, an unsupported method.
+_CORRUPT = (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error, ValueError,
+            RuntimeError)
+STAGING_PREFIX = ".termweave-install-"
+MODELS_LOCK = ".termweave-models.lock"
 _LANG_CODE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{1,8})*$")
 _VOCABULARIES = (
     ("shared_vocabulary.txt",),
@@ -76,9 +88,20 @@ def _member_problem(info: zipfile.ZipInfo) -> str | None:
     return None
 
 
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
 def check_archive(path: str | Path) -> ArchiveCheck:
     """Validate an ``.argosmodel`` zip without writing anything; InputError names the problem."""
     path = Path(path)
+    try:
+        return _check_archive(path)
+    except _CORRUPT as exc:
+        raise InputError(f"corrupt archive: {_one_line(exc)}", path) from None
+
+
+def _check_archive(path: Path) -> ArchiveCheck:
     if not path.exists():
         raise InputError("file not found", path)
     if path.is_dir():
@@ -86,7 +109,7 @@ def check_archive(path: str | Path) -> ArchiveCheck:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError(f"not a valid .argosmodel (zip) archive: {exc}", path) from None
+        raise InputError(f"not a valid .argosmodel (zip) archive: {_one_line(exc)}", path) from None
     with archive:
         infos = archive.infolist()
         if not infos:
@@ -107,11 +130,19 @@ def check_archive(path: str | Path) -> ArchiveCheck:
             folders.add(key.split("/")[0])
             if not info.is_dir() and "/" not in key:
                 raise InputError(f"refusing archive: file {info.filename!r} is outside the package folder", path)
+            if info.file_size >= RATIO_CHECKED_FROM and info.file_size > MAX_COMPRESSION_RATIO * max(
+                    info.compress_size, 1):
+                raise InputError(f"refusing archive: member {info.filename!r} expands {info.file_size} bytes from "
+                                 f"{info.compress_size} (more than {MAX_COMPRESSION_RATIO}x: a zip bomb?)", path)
             size += info.file_size
             if size > MAX_UNCOMPRESSED_BYTES:
                 raise InputError(
                     f"refusing archive: more than {MAX_UNCOMPRESSED_BYTES // 1024**2} MiB uncompressed", path
                 )
+        packed = sum(info.compress_size for info in infos)
+        if size >= RATIO_CHECKED_FROM and size > MAX_COMPRESSION_RATIO * max(packed, 1):
+            raise InputError(f"refusing archive: {packed} bytes expand to {size} (more than "
+                             f"{MAX_COMPRESSION_RATIO}x: a zip bomb?)", path)
         if len(folders) != 1:
             raise InputError(
                 f"refusing archive: expected one top-level folder, found {len(folders)} ({', '.join(sorted(folders)[:5])})",
@@ -130,8 +161,8 @@ def check_archive(path: str | Path) -> ArchiveCheck:
             raise InputError("metadata.json is too large", path)
         try:
             metadata = json.loads(archive.read(meta_info).decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError, zipfile.BadZipFile, OSError) as exc:
-            raise InputError(f"{folder}/metadata.json is not valid JSON: {exc}", path) from None
+        except (UnicodeDecodeError, json.JSONDecodeError, OSError) as exc:
+            raise InputError(f"{folder}/metadata.json is not valid JSON: {_one_line(exc)}", path) from None
         if not isinstance(metadata, dict):
             raise InputError(f"{folder}/metadata.json is not a JSON object", path)
         if metadata.get("type", "translate") != "translate":
@@ -191,6 +222,11 @@ def install_archive(path: str | Path, paths: ArgosPaths | None = None, replace: 
     """
     paths = paths or ArgosPaths.from_env()
     check = check_archive(path)
+    with models_lock(paths):
+        return _install_checked(check, paths, replace)
+
+
+def _install_checked(check: ArchiveCheck, paths: ArgosPaths, replace: bool) -> tuple[PackageInfo, bool]:
     packages, _ = scan_packages([paths.package_dir])
     destination = paths.package_dir / check.folder
     rivals = [
@@ -202,29 +238,79 @@ def install_archive(path: str | Path, paths: ArgosPaths | None = None, replace: 
             f"{rivals[0].label} at {rivals[0].path} already translates {check.from_code}->{check.to_code};"
             f" remove it first (termweave models remove {rivals[0].path.name}) or pass --replace"
         )
-    paths.package_dir.mkdir(parents=True, exist_ok=True)
+    paths.package_dir.parent.mkdir(parents=True, exist_ok=True)
     # Extract beside (not inside) the packages folder: argostranslate reads every folder in it.
-    staging = Path(tempfile.mkdtemp(prefix=".termweave-install-", dir=paths.package_dir.parent))
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=paths.package_dir.parent))
+    created = not paths.package_dir.exists()
     try:
         _extract(check, staging)  # reading each member to its end verifies its CRC
         read_package(staging / check.folder)
         replaced = destination.exists()
-        old = staging / ".replaced"
-        if replaced:
-            os.rename(destination, old)
-        try:
-            _move(staging / check.folder, destination)
-        except BaseException:
-            if replaced:
-                os.rename(old, destination)
-            raise
+        paths.package_dir.mkdir(exist_ok=True)
+        if not (replaced and _exchange(staging / check.folder, destination)):
+            _replace_in_two_steps(staging / check.folder, destination, staging / "replaced" / check.folder)
         for rival in rivals:
             _remove_tree(rival.path, paths)
-    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
-        raise InputError(f"corrupt archive: {exc}", check.path) from None
+    except _CORRUPT as exc:
+        raise InputError(f"corrupt archive: {_one_line(exc)}", check.path) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if created and paths.package_dir.is_dir() and not any(paths.package_dir.iterdir()):
+            paths.package_dir.rmdir()  # a refused install leaves no empty packages/ behind
     return read_package(destination), replaced
+
+
+def _exchange(new: Path, destination: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE): no moment without a package."""
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(new), at_fdcwd, os.fsencode(destination), rename_exchange) == 0
+
+
+def _replace_in_two_steps(new: Path, destination: Path, old: Path) -> None:
+    """Where folders cannot be swapped: the old package waits in the staging folder until the
+    new one is in place; a kill in between is repaired by :func:`recover_installs`."""
+    replaced = destination.exists()
+    if replaced:
+        old.parent.mkdir()
+        os.rename(destination, old)
+    try:
+        _move(new, destination)
+    except BaseException:
+        if replaced:
+            os.rename(old, destination)
+        raise
+
+
+@contextmanager
+def models_lock(paths: ArgosPaths) -> Iterator[None]:
+    """One install/remove at a time in Argos's folder; repairs what a killed one left."""
+    paths.package_dir.parent.mkdir(parents=True, exist_ok=True)
+    with file_lock(paths.package_dir.parent / MODELS_LOCK):
+        recover_installs(paths)
+        yield
+
+
+def recover_installs(paths: ArgosPaths) -> list[Path]:
+    """Put back packages a killed install had moved aside; drop its staging folders."""
+    restored = []
+    parent = paths.package_dir.parent
+    if not parent.is_dir():
+        return restored
+    for staging in sorted(parent.glob(f"{STAGING_PREFIX}*")) + sorted(parent.glob(".termweave-remove-*")):
+        for old in sorted((staging / "replaced").glob("*")) if staging.name.startswith(STAGING_PREFIX) else []:
+            target = paths.package_dir / old.name
+            if not target.exists():
+                paths.package_dir.mkdir(parents=True, exist_ok=True)
+                os.rename(old, target)
+                restored.append(target)
+        shutil.rmtree(staging, ignore_errors=True)
+    return restored
 
 
 def _move(source: Path, destination: Path) -> None:
@@ -264,6 +350,11 @@ def find_installed(spec: str, packages: list[PackageInfo]) -> list[PackageInfo]:
 def remove_package(spec: str, paths: ArgosPaths | None = None) -> list[PackageInfo]:
     """Remove the package(s) named by ``spec`` from Argos's packages directory."""
     paths = paths or ArgosPaths.from_env()
+    with models_lock(paths):
+        return _remove_installed(spec, paths)
+
+
+def _remove_installed(spec: str, paths: ArgosPaths) -> list[PackageInfo]:
     packages, _ = scan_packages([paths.package_dir])
     found = find_installed(spec, packages)
     if not found:

@@ -54,8 +54,12 @@ def run_translate(args: argparse.Namespace) -> int:
     from termweave.cli import config_for, console_for
     from termweave.translate.draft import translate_catalogs
 
+    from termweave.lock import staged_step
+
     config, console = config_for(args), console_for(args)
-    summary = translate_catalogs(config, console, langs=args.to, include_fuzzy=args.include_fuzzy, beam=args.beam)
+    with staged_step("translate"):
+        summary = translate_catalogs(config, console, langs=args.to, include_fuzzy=args.include_fuzzy,
+                                     beam=args.beam)
     for line in summary.lines():
         console.result(line)
     if summary.source_tokens:

@@ -14,6 +14,8 @@ the DOI) are never sent to the model.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import textwrap
 import time
@@ -34,6 +36,9 @@ if TYPE_CHECKING:
     from termweave.translate.engine import DecodeSettings, Engine
 
 COMMENT_PREFIX = "termweave-mt:"
+DRAFT_MARK = "termweave-draft:"  # fingerprint of the msgstr we drafted: anything else is a person's
+KEPT_PREFIX = "termweave-kept:"  # a person's fuzzy msgstr a draft replaced; never removed
+KEPT_WIDTH = 50  # characters of JSON per line: with the prefix, under polib's 76
 COMMENT_WIDTH = 76  # polib wraps "# " + comment at 78 columns
 NEVER_TRANSLATED = frozenset({"copyright", "doi"})  # segment ids copied verbatim
 _LETTER = re.compile(r"[^\W\d_]")
@@ -313,16 +318,76 @@ def comment_lines(draft: Draft, route_: Sequence[PackageInfo], engine_version: s
     return lines
 
 
+def _fingerprint(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def kept_lines(text: str) -> list[str]:
+    """A person's translation as comment lines, losslessly: JSON chunks short enough that polib
+    never wraps them; continuation lines start with ``+``."""
+    chunks, current, width = [], [], 0
+    for char in text:
+        size = len(json.dumps(char, ensure_ascii=False)) - 2
+        if current and width + size > KEPT_WIDTH:
+            chunks.append("".join(current))
+            current, width = [], 0
+        current.append(char)
+        width += size
+    chunks.append("".join(current))
+    return [f"{KEPT_PREFIX} {'+' if i else ''}{json.dumps(c, ensure_ascii=False)}" for i, c in enumerate(chunks)]
+
+
+def kept_translations(comments: str | list[str]) -> list[str]:
+    """The person's translations a draft replaced, as kept by :func:`kept_lines` (in order);
+    ``comments``: the translator comment lines (or their text)."""
+    found: list[str] = []
+    for line in comments.splitlines() if isinstance(comments, str) else comments:
+        if not line.startswith(KEPT_PREFIX):
+            continue
+        rest = line[len(KEPT_PREFIX):].strip()
+        try:
+            chunk = json.loads(rest.removeprefix("+"))
+        except ValueError:
+            chunk = rest  # edited by hand: keep what is there
+        if rest.startswith("+") and found:
+            found[-1] += chunk
+        else:
+            found.append(chunk)
+    return found
+
+
+def _legacy_replaced(lines: list[str]) -> str | None:
+    """The text an older termweave kept as ``termweave-mt: replaced fuzzy msgstr: ...`` (wrapped)."""
+    marker = f"{COMMENT_PREFIX} replaced fuzzy msgstr: "
+    for index, line in enumerate(lines):
+        if line.startswith(marker):
+            rest = [other[len(COMMENT_PREFIX):].strip() for other in lines[index + 1:]]
+            return " ".join([line[len(marker):], *rest]).replace("\\n", "\n")
+    return None
+
+
 def apply_draft(entry: Message, draft: Draft, lines: list[str]) -> None:
-    """Write the draft into the entry: msgstr, fuzzy flag, our comment lines (others kept)."""
-    kept = [line for line in entry.translator_comments if not line.startswith(COMMENT_PREFIX)]
-    ours = any(line.startswith(COMMENT_PREFIX) for line in entry.translator_comments)
-    if entry.msgstr and not ours:  # a person's fuzzy translation: keep it where the reviewer sees it
-        lines = lines + _comment("replaced fuzzy msgstr: " + entry.msgstr.replace("\n", "\\n"))
+    """Write the draft into the entry: msgstr, fuzzy flag, our comment lines (others kept).
+
+    A msgstr that is not our last draft (no fingerprint, or another one) is a person's: it is
+    kept, losslessly, in ``termweave-kept:`` lines that no later run removes.
+    """
+    old = list(entry.translator_comments)
+    ours = [line for line in old if line.startswith((COMMENT_PREFIX, DRAFT_MARK))]
+    kept = [line for line in old if not line.startswith((COMMENT_PREFIX, DRAFT_MARK))]
+    previous = kept_translations(old)
+    legacy = _legacy_replaced(ours)
+    if legacy is not None and legacy not in previous:
+        kept += kept_lines(legacy)
+        previous.append(legacy)
+    fingerprints = {line[len(DRAFT_MARK):].strip() for line in ours if line.startswith(DRAFT_MARK)}
+    drafted_by_us = bool(ours) and (not fingerprints or _fingerprint(entry.msgstr) in fingerprints)
+    if entry.msgstr and not drafted_by_us and entry.msgstr not in previous:
+        kept += kept_lines(entry.msgstr)  # a person's fuzzy translation: where the reviewer sees it
     entry.msgstr = draft.text
     if "fuzzy" not in entry.flags:
         entry.flags.append("fuzzy")
-    entry.translator_comments = kept + lines
+    entry.translator_comments = kept + lines + [f"{DRAFT_MARK} {_fingerprint(draft.text)}"]
 
 
 def _resolve_langs(config: Config, langs: Sequence[str] | None) -> list[str]:
