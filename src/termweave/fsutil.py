@@ -270,14 +270,14 @@ def load_tbx(path: Path) -> None:
     data = path.read_bytes()
     codes = dict.fromkeys(m.decode("ascii", "replace").split("-")[0].lower()
                           for m in re.findall(rb'xml:lang="([A-Za-z0-9-]{1,16})"', data))
-    first_error = None
+    errors: list[InputError] = []
     for code in list(codes)[:12] or ["en"]:
         try:
             parse_tbx(path, code)
             return
         except InputError as exc:
-            first_error = first_error or exc
-    raise first_error
+            errors.append(exc)
+    raise errors[0]
 
 
 def load_mo(path: Path) -> None:

@@ -298,7 +298,7 @@ def models_lock(paths: ArgosPaths) -> Iterator[None]:
 
 def recover_installs(paths: ArgosPaths) -> list[Path]:
     """Put back packages a killed install had moved aside; drop its staging folders."""
-    restored = []
+    restored: list[Path] = []
     parent = paths.package_dir.parent
     if not parent.is_dir():
         return restored

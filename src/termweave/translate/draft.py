@@ -325,7 +325,9 @@ def _fingerprint(text: str) -> str:
 def kept_lines(text: str) -> list[str]:
     """A person's translation as comment lines, losslessly: JSON chunks short enough that polib
     never wraps them; continuation lines start with ``+``."""
-    chunks, current, width = [], [], 0
+    chunks: list[str] = []
+    current: list[str] = []
+    width = 0
     for char in text:
         size = len(json.dumps(char, ensure_ascii=False)) - 2
         if current and width + size > KEPT_WIDTH:
