@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from termweave.author import apply_author_translations, author_texts
 from termweave.catalog.extract import build_template, comment_for_language
 from termweave.catalog.identity import context_of, keep_reviewed
 from termweave.catalog.merge import merge
@@ -33,7 +34,7 @@ from termweave.project import REPORT_NAME, SINGLE_EDITION_NAME, Article, Project
 from termweave.render.edition import Edition, Problem, source_edition, target_edition, typeset_edition
 from termweave.render.jats import render_jats
 from termweave.render.markdown import render_markdown
-from termweave.render.mo import compile_po, write_bytes_if_changed
+from termweave.render.mo import compile_po
 
 
 @dataclass
@@ -105,8 +106,6 @@ def update(project: Project, templates: dict[str, Catalog], console=None) -> dic
 
 def _apply_author_translations(project: Project, merged: dict[tuple[str, str], Catalog], console) -> None:
     """The author's own translation, where termweave.toml declares one (termweave.author)."""
-    from termweave.author import apply_author_translations
-
     by_seed = {(a.seed, lang): merged[a.name, lang] for a in project.articles for lang in project.target_langs}
     apply_author_translations(project.config, by_seed, {a.seed: a.document for a in project.articles},
                               warn=console.warn if console is not None else None)
@@ -156,8 +155,6 @@ def check(project: Project, console=None, only: set[str] | None = None) -> Check
 
 
 def _author_texts(project: Project) -> dict:
-    from termweave.author import author_texts
-
     return author_texts(project.config, {a.seed: a.document for a in project.articles})
 
 
@@ -253,10 +250,8 @@ def _write_each(outputs: list[Output], changes: Changes, console) -> None:
     for output in outputs:
         if output.catalog is not None:
             changed = save_po(output.catalog, output.path, output.on_change)
-        elif output.text is not None:
-            changed = write_if_changed(output.path, output.text)
-        elif output.data is not None:
-            changed = write_bytes_if_changed(output.path, output.data)
+        elif output.text is not None or output.data is not None:
+            changed = write_if_changed(output.path, output.text if output.text is not None else output.data)
         else:
             if output.path.exists():
                 output.path.unlink()

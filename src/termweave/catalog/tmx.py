@@ -17,6 +17,8 @@ from termweave import __version__
 from termweave.config import Config
 from termweave.errors import InputError
 from termweave.formats.po import Catalog, Message, load_po
+from termweave.fsutil import write_if_changed
+from termweave.project import article_places
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -87,9 +89,6 @@ def default_tmx_path(config: Config) -> Path:
 
 def export_tmx(config: Config, output: Path | None = None) -> tuple[Path, int, bool]:
     """Write the translation memory; returns (path, units, changed)."""
-    from termweave.project import article_places
-    from termweave.render.mo import write_bytes_if_changed
-
     places = article_places(config) if config.seeds else []
     folders = [place.folder for place in places] or [config.output]
     units: dict[tuple[str | None, str], Unit] = {}
@@ -104,4 +103,4 @@ def export_tmx(config: Config, output: Path | None = None) -> tuple[Path, int, b
             units.setdefault((unit.context, unit.source), unit)
     output = output or default_tmx_path(config)
     data = render_tmx(list(units.values()), config.source_lang, config.target_langs)
-    return output, len(units), write_bytes_if_changed(output, data)
+    return output, len(units), write_if_changed(output, data)

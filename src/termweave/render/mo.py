@@ -17,7 +17,7 @@ from termweave.config import Config
 from termweave.console import Console
 from termweave.errors import InputError
 from termweave.formats.po import Catalog, Message, load_po
-from termweave.fsutil import atomic_write_bytes
+from termweave.fsutil import write_if_changed
 
 MAGIC = 0x950412DE
 CONTEXT_SEPARATOR = "\x04"
@@ -41,18 +41,11 @@ def compile_catalogs(config: Config, console: Console) -> list[Path]:
                 console.info(f"removed {target} ({po_path} has no translated entry)")
             continue
         console.debug(f"{po_path}: {struct.unpack_from('<I', data, 8)[0]} message(s) for {target.name}")
-        changed = write_bytes_if_changed(target, data)
+        changed = write_if_changed(target, data)
         if changed:
             written.append(target)
         console.info(f"{'wrote' if changed else 'unchanged'} {target}")
     return written
-
-
-def write_bytes_if_changed(path: Path, data: bytes) -> bool:
-    if path.exists() and path.read_bytes() == data:
-        return False
-    atomic_write_bytes(path, data)
-    return True
 
 
 def compile_po(path: str | Path) -> bytes | None:

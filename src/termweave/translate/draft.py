@@ -26,7 +26,10 @@ from typing import TYPE_CHECKING, Sequence
 from termweave.config import Config
 from termweave.console import Console
 from termweave.errors import UsageError
+from termweave.formats.po import load_po, po_timestamp, save_po
+from termweave.glossary import load_glossary
 from termweave.patterns import Span, find_numbers, find_protected
+from termweave.translate.engine import DecodeSettings, Engine, Hypothesis, Source, spans_present
 from termweave.translate.models import PackageInfo, installed_packages, route
 from termweave.translate.terms import TermScore, TermSet, score_hypotheses
 
@@ -156,8 +159,6 @@ class Drafter:
 
     def run(self, requests: list[Request], masked: bool) -> list[list]:
         """Final-hop hypotheses for each request; intermediate hops keep their best hypothesis."""
-        from termweave.translate.engine import Hypothesis, Source
-
         current = [Source(r.source, r.spans) for r in requests]
         finals: list[list[Hypothesis]] = [[] for _ in requests]
         longest = max((len(r.route) for r in requests), default=0)
@@ -261,8 +262,6 @@ def _can_mask(engine, request: Request) -> bool:
 
 
 def _all_present(text: str, spans: Sequence[Span]) -> bool:
-    from termweave.translate.engine import spans_present
-
     return spans_present(text, spans)
 
 
@@ -406,8 +405,6 @@ def _resolve_langs(config: Config, langs: Sequence[str] | None) -> list[str]:
 def translate_catalogs(config: Config, console: Console, langs: Sequence[str] | None = None,
                        include_fuzzy: bool = False, beam: int = 4) -> TranslateSummary:
     """Draft every untranslated entry of the target catalogs (see the module docstring)."""
-    from termweave.formats.po import load_po, po_timestamp, save_po
-
     started = time.perf_counter()
     if beam < 1:
         raise UsageError("--beam must be at least 1")
@@ -431,16 +428,12 @@ def translate_catalogs(config: Config, console: Console, langs: Sequence[str] | 
         if not config.po_path(lang).exists():
             raise UsageError(f"{config.po_path(lang)}: no catalog for {lang}; run `termweave update` first")
 
-    from termweave.translate.engine import DecodeSettings, Engine
-
     engine = Engine()
     engine.preload(list(dict.fromkeys(p for found in routes.values() for p in found)))
     catalogs = {lang: load_po(config.po_path(lang)) for lang in langs}
 
     glossary = None
     if config.glossary.exists():
-        from termweave.glossary import load_glossary
-
         glossary = load_glossary(config.glossary, required_languages=(config.source_lang,))
     else:
         console.debug(f"translate: no glossary at {config.glossary}; drafting without terms")

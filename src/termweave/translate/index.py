@@ -22,6 +22,7 @@ from typing import Callable
 from termweave.console import Console
 from termweave.errors import UsageError
 from termweave.fsutil import atomic_write_bytes
+from termweave.translate.archive import install_archive
 from termweave.translate.models import ArgosPaths, PackageInfo, version_key
 
 REQUEST_TIMEOUT_S = 10.0
@@ -126,8 +127,6 @@ def pick_entry(index: list[dict], from_code: str, to_code: str) -> dict:
 def download_and_install(from_code: str, to_code: str, console: Console, paths: ArgosPaths | None = None,
                          replace: bool = False, resolve_deadline: float = RESOLVE_DEADLINE_S) -> tuple[PackageInfo, bool]:
     """Fetch the index, download the pair's package, check it and install it."""
-    from termweave.translate.archive import install_archive
-
     paths = paths or ArgosPaths.from_env()
     index = fetch_index(paths, resolve_deadline)
     entry = pick_entry(index, from_code, to_code)

@@ -1,7 +1,9 @@
-"""The ``termweave`` command line.
+"""The ``termweave`` command line: all argparse code lives in this package.
 
-Each pipeline area registers its own subcommands (``register(subparsers, common)``) so the
-modules stay small; heavy libraries are imported inside the command functions, never here.
+One module per command group registers its subcommands (``register(subparsers, common)``);
+each command is a thin layer over the core (project, pipeline, formats, check, translate,
+render), which never imports this package. Heavy libraries load inside the core functions
+that need them, so ``termweave --help`` stays light.
 """
 
 from __future__ import annotations
@@ -12,10 +14,13 @@ import sys
 from pathlib import Path
 
 from termweave import __version__
-from termweave.cli_support import config_for, console_for
+from termweave.cli import check, glossary, merge, render, translate, workflow
+from termweave.cli.common import common_parser, config_for, console_for
 from termweave.config import CONFIG_NAME
 from termweave.errors import TermweaveError
 from termweave.lock import project_session
+
+COMMAND_GROUPS = (workflow, merge, glossary, check, translate, render)
 
 # Commands that write project files: they hold the project lock (termweave.lock).
 WRITING_COMMANDS = {
@@ -24,25 +29,7 @@ WRITING_COMMANDS = {
 }
 
 
-def common_parser() -> argparse.ArgumentParser:
-    """Options every subcommand accepts."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", type=Path, default=argparse.SUPPRESS,
-                        help=f"project configuration (default: ./{CONFIG_NAME})")
-    noise = common.add_mutually_exclusive_group()
-    noise.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print errors only")
-    noise.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="print more detail")
-    return common
-
-
 def build_parser() -> argparse.ArgumentParser:
-    from termweave import commands
-    from termweave.catalog import cli as catalog_cli
-    from termweave.check import cli as check_cli
-    from termweave.glossary import cli as glossary_cli
-    from termweave.render import cli as render_cli
-    from termweave.translate import cli as translate_cli
-
     common = common_parser()
     parser = argparse.ArgumentParser(
         prog="termweave",
@@ -51,8 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"termweave {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for area in (commands, catalog_cli, glossary_cli, check_cli, translate_cli, render_cli):
-        area.register(subparsers, common)
+    for group in COMMAND_GROUPS:
+        group.register(subparsers, common)
     return parser
 
 

@@ -13,6 +13,17 @@ import argparse
 import json
 from pathlib import Path
 
+from termweave.author import author_texts
+from termweave.check import Resources, render_text, run_checks
+from termweave.check.catalog import base_language
+from termweave.check.runner import select_checks
+from termweave.cli.common import config_for, console_for
+from termweave.config import check_language
+from termweave.errors import InputError, UsageError
+from termweave.glossary import load_glossary
+from termweave.lang.house_style import project_house_styles
+from termweave.project import article_places
+
 CHECK_IDS_HELP = (
     "term-missing, term-forbidden, number-mismatch, protected-altered, attribution-altered, "
     "wrong-language, untranslated, fuzzy, unchanged, quotes, whitespace, format, placeholders, plurals, ..."
@@ -42,8 +53,6 @@ def register(subparsers, common) -> None:
 def parse_only(value: str | None, option: str = "--only") -> set[str] | None:
     if value is None:
         return None
-    from termweave.errors import UsageError
-
     ids = {part.strip() for part in value.split(",") if part.strip()}
     if not ids:
         raise UsageError(f"{option} needs at least one check id")
@@ -52,22 +61,12 @@ def parse_only(value: str | None, option: str = "--only") -> set[str] | None:
 
 def _project_catalogs(config) -> list:
     """Every article's catalogs (in the output folder, or in each article's folder)."""
-    from termweave.project import article_places
-
     places = article_places(config) if config.seeds else []
     found = [p.po_path(lang) for p in places for lang in config.target_langs if p.po_path(lang).exists()]
     return found or sorted(config.output.glob("*.po"))
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from termweave.check import render_text, run_checks
-    from termweave.check.catalog import base_language
-    from termweave.check.runner import select_checks
-    from termweave.cli import config_for, console_for
-    from termweave.config import check_language
-    from termweave.errors import InputError
-    from termweave.glossary import load_glossary
-
     console = console_for(args)
     config = config_for(args)
     only = parse_only(args.only)
@@ -81,10 +80,6 @@ def run_check(args: argparse.Namespace) -> int:
         raise InputError("no PO files to check (give PO_FILE arguments or run `termweave update`)", config.output)
     glossary_path = args.glossary or config.glossary
     glossary = load_glossary(glossary_path, required_languages=(source_lang or config.source_lang,))
-    from termweave.check import Resources
-    from termweave.lang.house_style import project_house_styles
-    from termweave.author import author_texts
-
     resources = Resources(glossary=glossary, house_styles=project_house_styles(config),
                           author_texts=author_texts(config))
     report = run_checks(paths, glossary, source_lang=source_lang, only=only, console=console, skip=skip,

@@ -1,25 +1,21 @@
 """The workflow commands: init, extract, update, build, run, status — thin layers over
-:mod:`termweave.project` (load and validate) and :mod:`termweave.pipeline` (the steps)."""
+:mod:`termweave.project` (load and validate), :mod:`termweave.pipeline` (the steps) and
+:mod:`termweave.workflow` (what ``run`` does between them)."""
 
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict, replace
 from pathlib import Path
 
 from termweave import pipeline, scaffold, status
-from termweave.catalog.identity import is_translated
 from termweave.check.report import render_text
-from termweave.cli_support import config_for, console_for
-from termweave.config import Config
+from termweave.cli.common import config_for, console_for
 from termweave.console import Console
 from termweave.errors import UsageError
-from termweave.lock import staged_step
 from termweave.project import Project
 from termweave.render.edition import IncompleteError, describe_problems
-from termweave.render.report import write_project_report
-from termweave.state import ArticleState, save_state
-from termweave.translate.models import installed_packages, route
+from termweave.state import save_state
+from termweave.workflow import article_states, draft_translations, review_page, update_catalogs
 
 
 def register(subparsers, common) -> None:
@@ -75,18 +71,6 @@ def cmd_extract(args) -> int:
     return 0
 
 
-def update_catalogs(project: Project, console: Console) -> pipeline.Changes:
-    templates = pipeline.extract(project)
-    catalogs = pipeline.update(project, templates, console)
-    changes = pipeline.write(pipeline.catalog_outputs(project, templates, catalogs), console)
-    changes.removed.extend(pipeline.remove_carried(project, console))
-    for (name, lang), migration in project.migrations.items():
-        if migration.rewritten:
-            console.info(f"{project.article(name).po_path(lang)}: {migration.rewritten} message(s) moved to "
-                         "text-based identity (positions now live in #: references)")
-    return changes
-
-
 def cmd_update(args) -> int:
     project, console = _load(args)
     _report_changes(console, update_catalogs(project, console))
@@ -111,11 +95,11 @@ def cmd_run(args) -> int:
     project = Project.from_config(config, reuse_state=not args.allow_incomplete)
     changes = update_catalogs(project, console)
     project.load_catalogs(only=set(changes.written))  # as on disk now
-    project.load_catalogs(only=_translate(project, console))  # with the MT drafts, if any
+    project.load_catalogs(only=draft_translations(project, console))  # with the MT drafts, if any
     report = pipeline.check(project, console)
     if report.findings:
         console.info(render_text(report, color=False))
-    review = _review_page(project, console, report)
+    review = review_page(project, console, report)
     build = pipeline.build(project, allow_incomplete=args.allow_incomplete, check_report=report)
     built = pipeline.write(build.outputs + pipeline.mo_outputs(project), console)
     states = {**project.settled, **article_states(project, report, build)}
@@ -133,31 +117,6 @@ def cmd_run(args) -> int:
                  f" check: {errors} error(s), {warnings} warning(s); {len(changes.written)} catalog file(s) updated"
                  f"{settled}; review page: {review}")
     return 1 if errors or held_back else 0
-
-
-def article_states(project: Project, report, build: pipeline.Build) -> dict[str, ArticleState]:
-    """Each worked-on article's figures and fingerprint, as the run leaves its files."""
-    rows: dict[str, list[status.Standing]] = {}
-    for row in status.standings(project, report):
-        rows.setdefault(row.article, []).append(row)
-    editions: dict[Path, int] = {}
-    for path in build.editions:
-        editions[path.parent] = editions.get(path.parent, 0) + 1
-    held: dict[str, list[str]] = {}
-    for h in build.held_back:
-        held.setdefault(h.article, []).append(f"{h.path} ({h.reason})")
-    states = {}
-    for article in project.articles:
-        mine = rows.get(article.name, [])
-        states[article.name] = ArticleState(
-            fingerprint=project.fingerprint(article),
-            editions=editions.get(article.folder, 0),
-            held_back=held.get(article.name, []),
-            errors=sum(r.errors + r.untranslated + r.fuzzy for r in mine),
-            warnings=sum(r.warnings for r in mine),
-            standings=[asdict(r) for r in mine],
-        )
-    return states
 
 
 def cmd_status(args) -> int:
@@ -180,41 +139,6 @@ def _target_langs(project: Project, wanted: list[str] | None) -> tuple[str, ...]
         raise UsageError(f"--lang {unknown[0]}: not a target language of this project "
                          f"({', '.join(project.target_langs)})")
     return tuple(dict.fromkeys(wanted))
-
-
-def _translate(project: Project, console: Console) -> set[Path]:
-    """MT drafts (fuzzy, for review) where a model is installed and an article has untranslated
-    messages; returns the catalogs rewritten."""
-    packages = installed_packages()
-    langs = [lang for lang in project.target_langs if route(project.source_lang, lang, packages)]
-    missing = [lang for lang in project.target_langs if lang not in langs]
-    if missing:
-        console.info(f"translate: no MT model installed for "
-                     f"{', '.join(f'{project.source_lang}->{m}' for m in missing)}"
-                     " (termweave models install ...); skipping drafts")
-    written: set[Path] = set()
-    for article in project.articles:
-        todo = [lang for lang in langs if _untranslated(project.catalog(article, lang))]
-        if not todo:
-            continue  # a complete article loads no model
-        from termweave.translate.draft import translate_catalogs  # ctranslate2 & co., only when drafting
-
-        config: Config = replace(project.config, output=article.folder)  # the article's catalogs
-        with staged_step("translate"):  # the article's catalogs land together
-            summary = translate_catalogs(config, console, langs=todo)
-        written |= {c.path for c in summary.catalogs if c.written}
-        for line in summary.lines():
-            console.info(line)
-    return written
-
-
-def _untranslated(catalog) -> bool:
-    return catalog is not None and any(e.msgid and not e.obsolete and not is_translated(e) for e in catalog)
-
-
-def _review_page(project: Project, console: Console, report) -> Path:
-    write_project_report(project, console, report)
-    return project.places[0].report_path if len(project.places) == 1 else project.config.output
 
 
 def _report_changes(console: Console, changes: pipeline.Changes) -> None:

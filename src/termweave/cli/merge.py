@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from termweave.catalog.merge import MergeStats, merge
+from termweave.cli.common import console_for
 from termweave.errors import UsageError
 from termweave.formats.po import dump_po, load_po, save_po
 
@@ -26,8 +27,6 @@ def register(subparsers, common) -> None:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from termweave.cli import console_for
-
     console = console_for(args)
     if args.update and args.output:
         raise UsageError("--update and --output exclude each other")

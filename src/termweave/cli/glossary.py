@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+
+from termweave.cli.common import config_for, console_for
+from termweave.formats.glossary_csv import existing_newline
+from termweave.fsutil import write_if_changed
+from termweave.glossary import load_glossary
+from termweave.glossary.lint import lint
+from termweave.glossary.merge import plan_import, render_plan
+from termweave.glossary.tbx import TBX_FORMS, glossary_to_tbx, parse_tbx
+from termweave.project import glossary_conflicts
 
 
 def register(subparsers, common) -> None:
@@ -30,10 +40,6 @@ def register(subparsers, common) -> None:
 
 
 def cmd_lint(args) -> int:
-    from termweave.cli import config_for, console_for
-    from termweave.glossary import load_glossary
-    from termweave.glossary.lint import lint
-
     config, console = config_for(args), console_for(args)
     path = args.csv or config.glossary
     glossary = load_glossary(path, required_languages=(config.source_lang,), strict=False)
@@ -50,10 +56,6 @@ def cmd_lint(args) -> int:
 
 def _lint_article_glossaries(config, journal, console) -> int:
     """Each article's own glossary: the same lint, and its conflicts with the journal's terms."""
-    from termweave.glossary import load_glossary
-    from termweave.glossary.lint import lint
-    from termweave.project import glossary_conflicts
-
     errors = 0
     for article in config.articles:
         if article.glossary is None:
@@ -70,37 +72,21 @@ def _lint_article_glossaries(config, journal, console) -> int:
 
 
 def cmd_export(args) -> int:
-    from termweave.cli import config_for, console_for
-    from termweave.fsutil import atomic_write_bytes
-    from termweave.glossary import load_glossary
-    from termweave.glossary.tbx import TBX_FORMS, glossary_to_tbx
-
     config, console = config_for(args), console_for(args)
     path = args.csv or config.glossary
     glossary = load_glossary(path, required_languages=(config.source_lang,))
     form = TBX_FORMS[args.format]
     data = glossary_to_tbx(glossary, config.source_lang, form)
     if str(args.output) == "-":
-        import sys
-
         sys.stdout.write(data.decode("utf-8"))
         return 0
     output = args.output or path.with_suffix(".tbx")
-    changed = not (output.exists() and output.read_bytes() == data)
-    if changed:
-        atomic_write_bytes(output, data)
+    changed = write_if_changed(output, data)
     console.info(f"{'wrote' if changed else 'unchanged'} {output} ({len(glossary)} terms, {form.name})")
     return 0
 
 
 def cmd_import(args) -> int:
-    from termweave.cli import config_for, console_for
-    from termweave.formats.glossary_csv import existing_newline
-    from termweave.fsutil import write_if_changed
-    from termweave.glossary import load_glossary
-    from termweave.glossary.merge import plan_import, render_plan
-    from termweave.glossary.tbx import parse_tbx
-
     config, console = config_for(args), console_for(args)
     output = args.output or config.glossary
     imported = parse_tbx(args.tbx, config.source_lang, config.languages)

@@ -9,6 +9,16 @@ from __future__ import annotations
 
 import argparse
 import re
+from pathlib import Path
+
+from termweave.cli.common import config_for, console_for
+from termweave.config import check_language
+from termweave.errors import TermweaveError
+from termweave.lock import staged_step
+from termweave.translate.archive import install_archive, remove_package
+from termweave.translate.draft import translate_catalogs
+from termweave.translate.index import download_and_install
+from termweave.translate.models import ArgosPaths, describe_route, route, scan_packages, served_pairs
 
 
 def register(subparsers, common) -> None:
@@ -38,9 +48,6 @@ def register(subparsers, common) -> None:
 
 
 def _lang_list(value: str) -> list[str]:
-    from termweave.config import check_language
-    from termweave.errors import TermweaveError
-
     langs = [v.strip() for v in value.split(",") if v.strip()]
     if not langs:
         raise argparse.ArgumentTypeError("expected e.g. uk,ko")
@@ -51,11 +58,6 @@ def _lang_list(value: str) -> list[str]:
 
 
 def run_translate(args: argparse.Namespace) -> int:
-    from termweave.cli import config_for, console_for
-    from termweave.translate.draft import translate_catalogs
-
-    from termweave.lock import staged_step
-
     config, console = config_for(args), console_for(args)
     with staged_step("translate"):
         summary = translate_catalogs(config, console, langs=args.to, include_fuzzy=args.include_fuzzy,
@@ -68,9 +70,6 @@ def run_translate(args: argparse.Namespace) -> int:
 
 
 def run_models_list(args: argparse.Namespace) -> int:
-    from termweave.cli import config_for, console_for
-    from termweave.translate.models import ArgosPaths, describe_route, route, scan_packages, served_pairs
-
     console = console_for(args)
     paths = ArgosPaths.from_env()
     packages, problems = scan_packages(paths.package_dirs)
@@ -101,19 +100,11 @@ _PAIR = re.compile(r"^([a-z]{2,3}(?:[_-][A-Za-z0-9]+)?)\s*(?::|->)\s*([a-z]{2,3}
 
 
 def run_models_install(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from termweave.cli import console_for
-
     console = console_for(args)
     pair = _PAIR.match(args.package)
     if pair and not Path(args.package).exists():
-        from termweave.translate.index import download_and_install
-
         package, replaced = download_and_install(pair.group(1), pair.group(2), console, replace=args.replace)
     else:
-        from termweave.translate.archive import install_archive
-
         package, replaced = install_archive(args.package, replace=args.replace)
     verb = "replaced" if replaced else "installed"
     console.result(f"{verb} {package.label} ({package.from_code} -> {package.to_code}) in {package.path}")
@@ -121,9 +112,6 @@ def run_models_install(args: argparse.Namespace) -> int:
 
 
 def run_models_remove(args: argparse.Namespace) -> int:
-    from termweave.cli import console_for
-    from termweave.translate.archive import remove_package
-
     console = console_for(args)
     for package in remove_package(args.package):
         console.result(f"removed {package.label} ({package.from_code} -> {package.to_code}) from {package.path}")

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from termweave.catalog.tmx import export_tmx
+from termweave.cli.common import config_for, console_for
+from termweave.render.report import write_report
+
 
 def register(subparsers, common) -> None:
     p = subparsers.add_parser("report", parents=[common],
@@ -21,9 +25,6 @@ def register(subparsers, common) -> None:
 
 
 def cmd_report(args) -> int:
-    from termweave.cli import config_for, console_for
-    from termweave.render.report import write_report
-
     config, console = config_for(args), console_for(args)
     path = write_report(config, console, output=args.output)
     console.result(str(path))
@@ -31,9 +32,6 @@ def cmd_report(args) -> int:
 
 
 def cmd_tm_export(args) -> int:
-    from termweave.catalog.tmx import export_tmx
-    from termweave.cli import config_for, console_for
-
     config, console = config_for(args), console_for(args)
     path, units, changed = export_tmx(config, args.output)
     console.info(f"{'wrote' if changed else 'unchanged'} {path} ({units} translation units)")

@@ -1,0 +1,90 @@
+"""What ``termweave run`` does between the steps: update the catalogs, draft with MT where a
+model is installed, write the review page, and record each article's figures for the state."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+from pathlib import Path
+
+from termweave import pipeline, status
+from termweave.catalog.identity import is_translated
+from termweave.check.report import CheckReport
+from termweave.config import Config
+from termweave.console import Console
+from termweave.formats.po import Catalog
+from termweave.lock import staged_step
+from termweave.project import Project
+from termweave.render.report import write_project_report
+from termweave.state import ArticleState
+from termweave.translate.draft import translate_catalogs
+from termweave.translate.models import installed_packages, route
+
+
+def update_catalogs(project: Project, console: Console) -> pipeline.Changes:
+    templates = pipeline.extract(project)
+    catalogs = pipeline.update(project, templates, console)
+    changes = pipeline.write(pipeline.catalog_outputs(project, templates, catalogs), console)
+    changes.removed.extend(pipeline.remove_carried(project, console))
+    for (name, lang), migration in project.migrations.items():
+        if migration.rewritten:
+            console.info(f"{project.article(name).po_path(lang)}: {migration.rewritten} message(s) moved to "
+                         "text-based identity (positions now live in #: references)")
+    return changes
+
+
+def article_states(project: Project, report: CheckReport, build: pipeline.Build) -> dict[str, ArticleState]:
+    """Each worked-on article's figures and fingerprint, as the run leaves its files."""
+    rows: dict[str, list[status.Standing]] = {}
+    for row in status.standings(project, report):
+        rows.setdefault(row.article, []).append(row)
+    editions: dict[Path, int] = {}
+    for path in build.editions:
+        editions[path.parent] = editions.get(path.parent, 0) + 1
+    held: dict[str, list[str]] = {}
+    for h in build.held_back:
+        held.setdefault(h.article, []).append(f"{h.path} ({h.reason})")
+    states = {}
+    for article in project.articles:
+        mine = rows.get(article.name, [])
+        states[article.name] = ArticleState(
+            fingerprint=project.fingerprint(article),
+            editions=editions.get(article.folder, 0),
+            held_back=held.get(article.name, []),
+            errors=sum(r.errors + r.untranslated + r.fuzzy for r in mine),
+            warnings=sum(r.warnings for r in mine),
+            standings=[asdict(r) for r in mine],
+        )
+    return states
+
+
+def draft_translations(project: Project, console: Console) -> set[Path]:
+    """MT drafts (fuzzy, for review) where a model is installed and an article has untranslated
+    messages; returns the catalogs rewritten."""
+    packages = installed_packages()
+    langs = [lang for lang in project.target_langs if route(project.source_lang, lang, packages)]
+    missing = [lang for lang in project.target_langs if lang not in langs]
+    if missing:
+        console.info(f"translate: no MT model installed for "
+                     f"{', '.join(f'{project.source_lang}->{m}' for m in missing)}"
+                     " (termweave models install ...); skipping drafts")
+    written: set[Path] = set()
+    for article in project.articles:
+        todo = [lang for lang in langs if has_untranslated(project.catalog(article, lang))]
+        if not todo:
+            continue  # a complete article loads no model
+        config: Config = replace(project.config, output=article.folder)  # the article's catalogs
+        with staged_step("translate"):  # the article's catalogs land together
+            summary = translate_catalogs(config, console, langs=todo)
+        written |= {c.path for c in summary.catalogs if c.written}
+        for line in summary.lines():
+            console.info(line)
+    return written
+
+
+def has_untranslated(catalog: Catalog | None) -> bool:
+    return catalog is not None and any(e.msgid and not e.obsolete and not is_translated(e) for e in catalog)
+
+
+def review_page(project: Project, console: Console, report: CheckReport) -> Path:
+    write_project_report(project, console, report)
+    return project.places[0].report_path if len(project.places) == 1 else project.config.output
