@@ -22,4 +22,6 @@ fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -c constraints.txt -e '.[test]'
+# The layers and the absence of import cycles ([tool.importlinter] in pyproject.toml).
+.venv/bin/lint-imports
 exec .venv/bin/python -m pytest "$@"

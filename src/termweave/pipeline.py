@@ -32,9 +32,9 @@ from termweave.glossary.match import Matcher, matcher_for
 from termweave.lang.house_style import project_house_styles
 from termweave.project import REPORT_NAME, SINGLE_EDITION_NAME, Article, Project
 from termweave.render.edition import Edition, Problem, source_edition, target_edition, typeset_edition
-from termweave.render.jats import render_jats
-from termweave.render.markdown import render_markdown
-from termweave.render.mo import compile_po
+from termweave.formats.jats import render_jats
+from termweave.formats.markdown import render_markdown
+from termweave.formats.mo import compile_po
 
 
 @dataclass

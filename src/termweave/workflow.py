@@ -14,7 +14,7 @@ from termweave.console import Console
 from termweave.formats.po import Catalog
 from termweave.lock import staged_step
 from termweave.project import Project
-from termweave.render.report import write_project_report
+from termweave.review import write_project_report
 from termweave.state import ArticleState
 from termweave.translate.draft import translate_catalogs
 from termweave.translate.models import installed_packages, route

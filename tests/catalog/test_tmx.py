@@ -4,7 +4,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from termweave.catalog.tmx import collect_units, render_tmx
+from termweave.formats.tmx import collect_units, render_tmx
 from termweave.formats.po import Catalog, Message, load_po, save_po
 
 from support import run_cli, snapshot

@@ -4,7 +4,7 @@ import pytest
 from lxml import etree
 
 from termweave.glossary import load_glossary
-from termweave.glossary.tbx import TBX_NS, TBX_V2, TBX_V3, decode_id, encode_id, glossary_to_tbx, parse_tbx
+from termweave.formats.tbx import TBX_NS, TBX_V2, TBX_V3, decode_id, encode_id, glossary_to_tbx, parse_tbx
 
 from support import DATA, ROOT, run_cli, snapshot
 

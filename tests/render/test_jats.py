@@ -8,7 +8,7 @@ from lxml import etree
 
 from termweave.formats.po import Catalog, Message
 from termweave.render.edition import source_edition, target_edition
-from termweave.render.jats import ALI_NS, MML_NS, XLINK_NS, bare_doi, render_jats, split_keywords
+from termweave.formats.jats import ALI_NS, MML_NS, XLINK_NS, bare_doi, render_jats, split_keywords
 from termweave.segment import parse_seed
 
 from support import SEED, run_cli

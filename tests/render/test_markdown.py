@@ -5,7 +5,7 @@ import pytest
 from termweave.formats.po import Catalog, Message
 from termweave.render.edition import IncompleteError, describe_problems, source_edition, target_edition
 from termweave.render.licence import detect_licence
-from termweave.render.markdown import STAND_IN_MARK, render_markdown
+from termweave.formats.markdown import STAND_IN_MARK, render_markdown
 from termweave.segment import parse_seed
 
 from support import SEED

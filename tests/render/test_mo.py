@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from termweave.errors import InputError
-from termweave.render.mo import compile_catalogs, compile_po, hash_string, next_prime
+from termweave.formats.mo import compile_catalogs, compile_po, hash_string, next_prime
 from termweave.config import load_config
 from termweave.console import Console
 

@@ -19,7 +19,7 @@ from termweave.catalog.identity import context_of
 from termweave.check import Finding
 from termweave.formats.po import Catalog, Message
 from termweave.glossary import load_glossary
-from termweave.render.report import (BADGES, MUTED_TEXT, PAGE_BACKGROUND, PALETTE, STRIPE_BACKGROUND, TEXT_COLOUR,
+from termweave.review import (BADGES, MUTED_TEXT, PAGE_BACKGROUND, PALETTE, STRIPE_BACKGROUND, TEXT_COLOUR,
                                      build_report_html, colour_index, contrast_ratio, mark_text)
 from termweave.glossary.match import TermHit
 from termweave.segment import parse_seed

@@ -10,7 +10,7 @@ import polib
 import pytest
 
 from termweave.glossary import load_glossary
-from termweave.render.report import build_report_html, colour_index
+from termweave.review import build_report_html, colour_index
 from termweave.segment import parse_seed
 
 from support import SEED, run_cli

@@ -11,7 +11,7 @@ from termweave.fsutil import write_if_changed
 from termweave.glossary import load_glossary
 from termweave.glossary.lint import lint
 from termweave.glossary.merge import plan_import, render_plan
-from termweave.glossary.tbx import TBX_FORMS, glossary_to_tbx, parse_tbx
+from termweave.formats.tbx import TBX_FORMS, glossary_to_tbx, parse_tbx
 from termweave.project import glossary_conflicts
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from termweave.catalog.tmx import export_tmx
+from termweave.render.tm import export_tmx
 from termweave.cli.common import config_for, console_for
-from termweave.render.report import write_report
+from termweave.review import write_report
 
 
 def register(subparsers, common) -> None:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from termweave.errors import InputError
-from termweave.formats.po import Message
+from termweave.formats.po_message import Message
+from termweave.formats.po_scan import scan_canonical
 
 _SIMPLE_LINE = re.compile(
     r'(?:(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t]*)?"((?:[^"\\]|\\.)*)"[ \t\r\f\v]*'
@@ -265,10 +266,8 @@ def _flags(text: str) -> list[str]:
 
 def read_messages(text: str, path: Path) -> tuple[Message | None, list[Message]]:
     """(header, messages) of a PO text; InputError on what msgfmt rejects."""
-    from termweave.formats.po_scan import scan_canonical
-
     reader = _Reader(path)
-    if scan_canonical(text, reader):
+    if scan_canonical(text, reader, _apply_comments, unescape):
         return reader.header, reader.messages
     reader = _Reader(path)
     for number, row in enumerate(text.split("\n"), 1):

@@ -9,10 +9,11 @@ the line-by-line reader in :mod:`termweave.formats.po_read` reads the file, so b
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from termweave.errors import InputError
-from termweave.formats.po import Message
+from termweave.formats.po_message import Message
 
 if TYPE_CHECKING:
     from termweave.formats.po_read import _Reader
@@ -44,10 +45,14 @@ class _GiveUp(Exception):
     """Not in gettext's layout (or not valid): the line-by-line reader decides."""
 
 
-def scan_canonical(text: str, reader: _Reader) -> bool:
-    """Read ``text`` into ``reader`` if it is in gettext's layout; False (reader untouched) if not."""
-    from termweave.formats.po_read import _apply_comments, unescape
-
+def scan_canonical(
+    text: str,
+    reader: _Reader,
+    _apply_comments: Callable[[Message, list[str]], None],
+    unescape: Callable[[str, Path, int], str],
+) -> bool:
+    """Read ``text`` into ``reader`` if it is in gettext's layout; False (reader untouched) if not.
+    The line reader lends its comment and escape rules (one definition each, no import cycle)."""
     if not text.endswith("\n"):
         text += "\n"
     messages: list[Message] = []

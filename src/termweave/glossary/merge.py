@@ -12,6 +12,7 @@ Columns the importer does not know (a team's own ``source`` or ``status``) are k
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from termweave.errors import InputError
 from termweave.formats.glossary_csv import csv_text
@@ -25,7 +26,9 @@ from termweave.glossary import (
     parse_glossary,
     split_variants,
 )
-from termweave.glossary.tbx import TbxGlossary
+
+if TYPE_CHECKING:
+    from termweave.formats.tbx import TbxGlossary
 
 _META = ("note", "cldr", "dnt")
 

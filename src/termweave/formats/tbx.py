@@ -27,11 +27,10 @@ from termweave import __version__
 from termweave.config import check_language
 from termweave.errors import InputError
 from termweave.fsutil import read_text
-from termweave.glossary import META_COLUMNS, VARIANT_SEPARATOR, Glossary, Term
+from termweave.formats.xml import XML_LANG, xml_text
+from termweave.formats.glossary_csv import META_COLUMNS, VARIANT_SEPARATOR, Glossary, Term
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-XML_LANG = f"{{{XML_NS}}}lang"
 SCHEMAS = (
     ("https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
      "TBXcoreStructV03_TBX-Basic_integrated.rng", "http://relaxng.org/ns/structure/1.0"),
@@ -120,7 +119,7 @@ def glossary_to_tbx(glossary: Glossary, source_lang: str = "en", form: TbxForm =
         for key, value in attrs.items():
             element.set(XML_LANG if key == "lang" else key, value)
         if text is not None:
-            element.text = _xml_text(text, glossary.path, None)
+            element.text = xml_text(text, glossary.path)
         return element
 
     file_desc = sub(sub(root, form.header), "fileDesc")
@@ -161,13 +160,6 @@ def _notes_of(term: Term) -> list[str]:
     if term.dnt:
         notes.append(DNT_NOTE)
     return notes
-
-
-def _xml_text(text: str, path, line) -> str:
-    bad = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", text)
-    if bad:
-        raise InputError(f"character U+{ord(bad.group()):04X} cannot be written to XML", path, line)
-    return text
 
 
 # -- import -------------------------------------------------------------------------------

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from termweave.render.edition import Edition
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the format writes the model it is given; it needs no code of render's
+    from termweave.render.edition import Edition
 
 STAND_IN_MARK = "[untranslated]"
 # Text from seeds and translations is data, never markup: no raw HTML (``<img onerror>``,

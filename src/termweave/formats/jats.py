@@ -14,20 +14,21 @@ XML comment says so.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from termweave.errors import InputError
-from termweave.render.edition import Edition
+from termweave.formats.xml import XML_LANG, xml_text
+
+if TYPE_CHECKING:  # the format writes the model it is given; it needs no code of render's
+    from termweave.render.edition import Edition
 
 XLINK_NS = "http://www.w3.org/1999/xlink"
 MML_NS = "http://www.w3.org/1998/Math/MathML"
 ALI_NS = "http://www.niso.org/schemas/ali/1.0/"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NSMAP = {"xlink": XLINK_NS, "mml": MML_NS, "ali": ALI_NS}
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^\s*(?:Copyright\s*(?:\(c\)|©)?|©|\(c\))\s*(?P<year>\d{4})\s*(?P<holder>.*?)\s*$",
                         re.IGNORECASE)
 _KEYWORD_SEPARATORS = re.compile(r"\s*[,，、]\s*")
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def bare_doi(text: str) -> str:
@@ -57,7 +58,7 @@ def render_jats(editions: list[Edition]) -> str:
         for key, value in attrs.items():
             element.set(key, value)
         if text is not None:
-            element.text = _xml_text(text, source)
+            element.text = xml_text(text, source.document.path)
         return element
 
     def ready(edition: Edition, *ids: str) -> bool:
@@ -123,10 +124,3 @@ def render_jats(editions: list[Edition]) -> str:
             el(group, "kwd", keyword)
 
     return etree.tostring(meta, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")
-
-
-def _xml_text(text: str, source: Edition) -> str:
-    bad = _NOT_XML.search(text)
-    if bad:
-        raise InputError(f"character U+{ord(bad.group()):04X} cannot be written to XML", source.document.path)
-    return text

@@ -9,19 +9,12 @@ exporting twice gives the same bytes.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from termweave import __version__
-from termweave.config import Config
-from termweave.errors import InputError
-from termweave.formats.po import Catalog, Message, load_po
-from termweave.fsutil import write_if_changed
-from termweave.project import article_places
-
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+from termweave.formats.po import Catalog, Message
+from termweave.formats.xml import XML_LANG, xml_text
 
 
 @dataclass
@@ -44,19 +37,12 @@ def collect_units(catalogs: dict[str, Catalog]) -> list[Unit]:
                 continue
             unit = units.setdefault((entry.msgctxt, entry.msgid), Unit(entry.msgctxt, entry.msgid))
             if reviewed(entry):
-                _check_xml(entry.msgstr, po, entry)
+                xml_text(entry.msgstr, po.path, entry.line)
                 unit.translations[lang] = entry.msgstr
     for (_, source), unit in units.items():
         if unit.translations:
-            _check_xml(source, None, None)
+            xml_text(source)
     return [u for u in units.values() if u.translations]
-
-
-def _check_xml(text: str, po: Catalog | None, entry: Message | None) -> None:
-    bad = _NOT_XML.search(text)
-    if bad:
-        raise InputError(f"character U+{ord(bad.group()):04X} cannot be written to XML",
-                         po.path if po is not None else None, entry.line if entry is not None else None)
 
 
 def render_tmx(units: list[Unit], source_lang: str, target_langs: tuple[str, ...] | list[str]) -> bytes:
@@ -81,26 +67,3 @@ def render_tmx(units: list[Unit], source_lang: str, target_langs: tuple[str, ...
             etree.SubElement(tuv, "seg").text = text
     # No DOCTYPE: a tool that honours it would look for tmx14.dtd beside the file.
     return etree.tostring(etree.ElementTree(root), xml_declaration=True, encoding="UTF-8", pretty_print=True)
-
-
-def default_tmx_path(config: Config) -> Path:
-    return config.output / f"{config.domain}.tmx"
-
-
-def export_tmx(config: Config, output: Path | None = None) -> tuple[Path, int, bool]:
-    """Write the translation memory; returns (path, units, changed)."""
-    places = article_places(config) if config.seeds else []
-    folders = [place.folder for place in places] or [config.output]
-    units: dict[tuple[str | None, str], Unit] = {}
-    for folder in folders:  # every article's catalogs; a text shared by articles is one unit
-        catalogs = {}
-        for lang in config.target_langs:
-            path = folder / f"{lang}.po"
-            if not path.exists():
-                raise InputError("catalog not found (run termweave update first)", path)
-            catalogs[lang] = load_po(path)
-        for unit in collect_units(catalogs):
-            units.setdefault((unit.context, unit.source), unit)
-    output = output or default_tmx_path(config)
-    data = render_tmx(list(units.values()), config.source_lang, config.target_langs)
-    return output, len(units), write_if_changed(output, data)
