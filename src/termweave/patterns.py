@@ -46,8 +46,27 @@ MARKUP_RE = re.compile(
     r"|(?::[\w-]+:)?``?[^`\n]+``?"  # ``code``, `code`, :role:`target`
 )
 
-# Digits with optional grouping (space, NBSP, thin space, comma, dot) and decimals.
-NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[ \u00a0\u202f\u2009]\d{3})*(?:[.,]\d+)*(?![\w])")
+# "A number", the one definition that segmenting, checks and MT drafting share: digits with
+# optional grouping and a decimal part. Letters may follow (Korean counters "2024년", English
+# ordinals "21st") and non-ASCII letters may precede ("제2차"); an ASCII letter or digit before
+# the digits ("G7", "A4") hides them.
+_SPACES = " \u00a0\u202f\u2009"
+# (The look-behind comes after the first digit so that the regex engine can scan for digits.)
+NUMBER_RE = re.compile(
+    rf"\d(?<![A-Za-z0-9.,]\d)(?:\d{{0,2}}(?:[{_SPACES}]\d{{3}})+(?!\d)(?:[.,]\d+)?|\d*(?:[.,]\d+)*)(?!\d)"
+)
+
+
+# The copyright line, one definition for segmenting, checks, editions and JATS:
+# "Copyright © 2024 Holder", "© 2024 Holder", "(c) 2024 Holder", "Copyright 2024 Holder".
+# Possessive \s*+ : "Copyright" + 16k spaces + "x" fails in linear time.
+COPYRIGHT_RE = re.compile(r"^\s*+(?:Copyright\s*+(?:\(c\)|©)?|©|\(c\))\s*+(?P<year>\d{4})", re.IGNORECASE)
+
+
+def copyright_year_holder(line: str) -> tuple[str, str] | None:
+    """(year, holder) of a copyright line (the holder may be empty), or None if it is none."""
+    match = COPYRIGHT_RE.match(line)
+    return (match.group("year"), line[match.end():].strip()) if match else None
 
 
 @dataclass(frozen=True)
@@ -63,6 +82,11 @@ def find_protected(text: str) -> list[Span]:
     return [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
 
 
+def count_number(text: str, number: str) -> int:
+    """How often ``number`` occurs in ``text`` as a whole number ("2024" in "2024년", not in "20245")."""
+    return sum(1 for m in NUMBER_RE.finditer(text) if m.group() == number)
+
+
 def find_numbers(text: str) -> list[Span]:
     """Numbers written with digits (outside protected spans), in order."""
     blocked = [(s.start, s.end) for s in find_protected(text)]
@@ -76,15 +100,7 @@ def find_numbers(text: str) -> list[Span]:
 # --------------------------------------------------------------------------------------------
 # Numbers as values (the number-mismatch check)
 #
-# A number token is digits with optional grouping and a decimal part. Unlike NUMBER_RE above,
-# letters may follow (Korean counters "2024년", English ordinals "21st") and non-ASCII letters
-# may precede ("제2차"); an ASCII letter or digit before the digits ("G7", "A4") hides them.
-
-_SPACES = " \u00a0\u202f\u2009"
-# (The look-behind comes after the first digit so that the regex engine can scan for digits.)
-NUMBER_TOKEN_RE = re.compile(
-    rf"\d(?<![A-Za-z0-9.,]\d)(?:\d{{0,2}}(?:[{_SPACES}]\d{{3}})+(?!\d)(?:[.,]\d+)?|\d*(?:[.,]\d+)*)(?!\d)"
-)
+# A number token is a NUMBER_RE match with its value(s).
 # "2024–25": the second year written short.
 _SHORT_RANGE_RE = re.compile(r"(\d{4})\s*[-–—]\s*$")
 _SCALE_WORD_RE = re.compile(r"[ \u00a0\u202f]?([^\W\d_]+)")
@@ -201,7 +217,7 @@ def find_number_values(text: str, lang: str, fmt: NumberFormat | None = None) ->
     fmt = fmt or NumberFormat.for_language(lang)
     blocked = [(s.start, s.end) for s in find_protected(text)] if maybe_protected(text) else []
     tokens = []
-    for m in NUMBER_TOKEN_RE.finditer(text):
+    for m in NUMBER_RE.finditer(text):
         if blocked and any(a <= m.start() < b for a, b in blocked):
             continue
         raw = m.group()

@@ -23,11 +23,8 @@ from termweave.errors import InputError
 from termweave.fsutil import read_text
 from termweave.lang import language
 from termweave.lang.labels import SeedLabels
-from termweave.patterns import find_protected
+from termweave.patterns import COPYRIGHT_RE, find_protected
 
-
-# Used with .match (anchored). Possessive \s*+ : "Copyright" + 16k spaces + "x" fails in linear time.
-COPYRIGHT_RE = re.compile(r"(?:Copyright\s*+(?:\(c\)|©)?|©|\(c\))\s*+\d{4}", re.IGNORECASE)
 LICENCE_RE = re.compile(r"licen[cs]ed under|Creative Commons|ліценз|라이선스|이용할 수", re.IGNORECASE)
 
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from termweave.check.context import VERSION_RE, EntryContext
+from termweave.check.context import EntryContext
 from termweave.check.registry import Check, register
 from termweave.check.report import Finding
-from termweave.data.licences import by_code, named_licences
+from termweave.data.licences import VERSION_RE, by_code, named_licences
 from termweave.glossary.match import normalize
-from termweave.patterns import NUMBER_TOKEN_RE, blank, digit_words, find_number_values, find_tags, implied_numbers
+from termweave.patterns import NUMBER_RE, blank, digit_words, find_number_values, find_tags, implied_numbers
 
 _DIGIT_RE = re.compile(r"\d")
 _LETTER_DIGIT_RE = re.compile(r"[A-Za-z][A-Za-z_-]*\d")  # a name with digits may be here (IPv4, utf-8)
@@ -120,8 +120,8 @@ class NumberMismatch(Check):
         return findings
 
     def _numbers(self, ctx: EntryContext, source: str, translation: str) -> list[Finding]:
-        raw_src = NUMBER_TOKEN_RE.findall(source)
-        raw_tgt = NUMBER_TOKEN_RE.findall(translation)
+        raw_src = NUMBER_RE.findall(source)
+        raw_tgt = NUMBER_RE.findall(translation)
         if not raw_src and not raw_tgt:
             return []
         if raw_src == raw_tgt and all(map(str.isdigit, raw_src)):

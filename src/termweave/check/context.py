@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from termweave.check.catalog import Catalog, Entry
 from termweave.lang.detect import LanguageGuard
 from termweave.check.report import Finding
-from termweave.data.licences import named_licences
+from termweave.data.licences import VERSION_RE, licence_code, named_licences
 from termweave.glossary import Glossary, Term
 from termweave.glossary.match import Matcher, TermHit, matcher_for, triggered_terms
 from termweave.check.formats import PARSERS, FormatError, format_flags, guess_directives
 from termweave.lang.house_style import HouseStyle, default_style
-from termweave.patterns import NumberFormat, blank, find_markup, find_protected, maybe_protected
+from termweave.patterns import COPYRIGHT_RE, NumberFormat, blank, find_markup, find_protected, maybe_protected
 
 # --------------------------------------------------------------------------------------------
 # Shared state and per-entry context
@@ -92,10 +92,8 @@ class Resources:
         return self._formats[lang]
 
 
-_COPYRIGHT_RE = re.compile(r"^\s*(?:copyright\s*(?:\(c\)|©)|©)", re.IGNORECASE)
 _LICENCE_RE = re.compile(r"creative\s+commons|\bCC[ -]?(?:BY|0)\b", re.IGNORECASE)
 _LICENCE_TERM_RE = re.compile(r"creative\s+commons|attribution|licen[cs]e|\bCC\b", re.IGNORECASE)
-VERSION_RE = re.compile(r"(?<![\d.])\d+\.\d+(?!\d|\.\d)")  # "4.0", also before a full stop
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
@@ -197,7 +195,7 @@ class EntryContext:
     # -- kinds of entry ------------------------------------------------------------------------
     @lazy
     def is_copyright(self) -> bool:
-        return self.entry.msgctxt == "copyright" or bool(_COPYRIGHT_RE.match(self.entry.msgid))
+        return self.entry.msgctxt == "copyright" or bool(COPYRIGHT_RE.match(self.entry.msgid))
 
     @lazy
     def is_licence(self) -> bool:
@@ -211,8 +209,7 @@ class EntryContext:
         """The code of the CC licence the source names ("CC BY-NC-SA 4.0"), if it is a licence entry."""
         if not self.is_licence:
             return None
-        named = named_licences(self.source, self.source_lang)
-        return named[0] if named else licence_code(self.source)
+        return licence_code(self.source, self.source_lang)
 
     @lazy
     def licence_named(self) -> bool:
@@ -267,25 +264,3 @@ class EntryContext:
 
 # --------------------------------------------------------------------------------------------
 # Licence helpers
-
-_CC_ELEMENTS = (
-    ("BY", re.compile(r"\battribution\b", re.I)),
-    ("NC", re.compile(r"\bnon-?commercial\b", re.I)),
-    ("ND", re.compile(r"\bno-?deriv(?:ative)?s\b", re.I)),
-    ("SA", re.compile(r"\bshare-?\s?alike\b", re.I)),
-)
-_CC_CODE_RE = re.compile(r"\bCC[\s-]*(BY(?:[\s-]+(?:NC|ND|SA))*)(?:[\s-]+(\d+\.\d+))?", re.I)
-
-
-def licence_code(source: str) -> str | None:
-    """The Creative Commons code a licence text names: "CC BY 4.0", "CC BY-NC-SA 3.0"."""
-    version = VERSION_RE.search(source)
-    suffix = f" {version.group()}" if version else ""
-    code = _CC_CODE_RE.search(source)
-    if code:
-        elements = re.split(r"[\s-]+", code.group(1).upper())
-        return "CC " + "-".join(elements) + (f" {code.group(2)}" if code.group(2) else suffix)
-    if not re.search(r"creative\s+commons", source, re.I):
-        return None
-    elements = [name for name, pattern in _CC_ELEMENTS if pattern.search(source)]
-    return ("CC " + "-".join(elements) + suffix) if elements else None

@@ -45,6 +45,7 @@ _CODE_RE = re.compile(
     r"\bCC[\s-]*(BY(?:[\s-]*(?:NC|ND|SA)\b)*)[\s-]*(\d\.\d)|\bCC[\s-]?(?:0|Zero)\b(?:[\s-]*1\.0)?", re.I
 )
 _URL_RE = re.compile(r"creativecommons\.org/(?:licenses/([a-z-]+)/(\d\.\d)|publicdomain/zero/1\.0)", re.I)
+VERSION_RE = re.compile(r"(?<![\d.])\d+\.\d+(?!\d|\.\d)")  # "4.0", also before a full stop
 _EDITION_WORDS = ("international", "unported", "universal", "міжнародна", "неадаптована", "універсальна", "국제", "공통")
 
 
@@ -91,3 +92,42 @@ def named_licences(text: str, lang: str) -> list[str]:
             if pattern.search(plain):
                 found.setdefault(len(text) + len(found), code)
     return list(dict.fromkeys(code for _, code in sorted(found.items())))
+
+
+_CC_ELEMENTS = (
+    ("BY", re.compile(r"\battribution\b", re.I)),
+    ("NC", re.compile(r"\bnon-?commercial\b", re.I)),
+    ("ND", re.compile(r"\bno-?deriv(?:ative)?s\b", re.I)),
+    ("SA", re.compile(r"\bshare-?\s?alike\b", re.I)),
+)
+_CC_CODE_RE = re.compile(r"\bCC[\s-]*(BY(?:[\s-]+(?:NC|ND|SA))*)(?:[\s-]+(\d+\.\d+))?", re.I)
+
+
+def licence_code(source: str, lang: str = "en") -> str | None:
+    """The code of the Creative Commons licence a text names: "CC BY 4.0", "CC BY-NC-SA 3.0" --
+    by code, official title or URL (:func:`named_licences`), else by its elements in words
+    ("Creative Commons Attribution ...", "CC BY" without a version)."""
+    named = named_licences(source, lang)
+    if named:
+        return named[0]
+    version = VERSION_RE.search(source)
+    suffix = f" {version.group()}" if version else ""
+    code = _CC_CODE_RE.search(source)
+    if code:
+        elements = re.split(r"[\s-]+", code.group(1).upper())
+        return "CC " + "-".join(elements) + (f" {code.group(2)}" if code.group(2) else suffix)
+    if not re.search(r"creative\s+commons", source, re.I):
+        return None
+    elements = [name for name, pattern in _CC_ELEMENTS if pattern.search(source)]
+    return ("CC " + "-".join(elements) + suffix) if elements else None
+
+
+def licence_url(code: str) -> str | None:
+    """The legal code's canonical URL for a licence code ("CC BY-NC 4.0"); None without a version."""
+    known = by_code(code)
+    if known is not None:
+        return known.url
+    parts = code.split(" ")
+    if len(parts) != 3 or parts[0] != "CC" or not VERSION_RE.fullmatch(parts[2]):
+        return None
+    return f"https://creativecommons.org/licenses/{parts[1].lower()}/{parts[2]}/"

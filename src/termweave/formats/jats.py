@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from termweave.formats.xml import XML_LANG, xml_text
+from termweave.patterns import copyright_year_holder
 
 if TYPE_CHECKING:  # the format writes the model it is given; it needs no code of render's
     from termweave.render.edition import Edition
@@ -26,8 +27,6 @@ MML_NS = "http://www.w3.org/1998/Math/MathML"
 ALI_NS = "http://www.niso.org/schemas/ali/1.0/"
 NSMAP = {"xlink": XLINK_NS, "mml": MML_NS, "ali": ALI_NS}
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
-_COPYRIGHT = re.compile(r"^\s*(?:Copyright\s*(?:\(c\)|©)?|©|\(c\))\s*(?P<year>\d{4})\s*(?P<holder>.*?)\s*$",
-                        re.IGNORECASE)
 _KEYWORD_SEPARATORS = re.compile(r"\s*[,，、]\s*")
 
 
@@ -86,11 +85,11 @@ def render_jats(editions: list[Edition]) -> str:
         permissions = el(meta, "permissions")
         if copyright_line is not None:
             el(permissions, "copyright-statement", copyright_line)
-            match = _COPYRIGHT.match(copyright_line)
-            if match:
-                el(permissions, "copyright-year", match.group("year"))
-                if match.group("holder"):
-                    el(permissions, "copyright-holder", match.group("holder"))
+            parts = copyright_year_holder(copyright_line)
+            if parts:
+                el(permissions, "copyright-year", parts[0])
+                if parts[1]:
+                    el(permissions, "copyright-holder", parts[1])
         if licence_text is not None:
             licence = source.licence
             attrs = {f"{{{XLINK_NS}}}href": licence.url} if licence else {}

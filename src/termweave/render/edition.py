@@ -36,7 +36,7 @@ class Edition:
     @property
     def licence(self) -> Licence | None:
         segment = self.document.get("licence")
-        return detect_licence(segment.text) if segment else None
+        return detect_licence(segment.text, self.document.lang) if segment else None
 
     def text(self, segment_id: str) -> str | None:
         return self.texts.get(segment_id)

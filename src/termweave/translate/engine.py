@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from termweave.errors import UsageError
-from termweave.patterns import NUMBER_RE, Span
+from termweave.patterns import NUMBER_RE, Span, count_number
 from termweave.translate.models import ArgosPaths, PackageInfo
 from termweave.translate.subwords import BpeCodec, SentencePieceCodec, SubwordCodec, restore
 
@@ -287,7 +287,7 @@ def spans_present(text: str, spans: Sequence[Span]) -> bool:
         needed[span.text] = needed.get(span.text, 0) + 1
     for value, count in needed.items():
         if NUMBER_RE.fullmatch(value):
-            found = len(re.findall(r"(?<![\w.,])" + re.escape(value) + r"(?![\w])", text))
+            found = count_number(text, value)
         else:
             found = text.count(value)
         if found < count:
