@@ -25,7 +25,7 @@ from termweave.catalog.identity import context_of, keep_reviewed
 from termweave.catalog.merge import merge
 from termweave.check import Resources, run_checks
 from termweave.check.report import CheckReport
-from termweave.formats.po import Catalog, po_timestamp, save_po
+from termweave.formats.po import Catalog, dump_po, po_timestamp, save_po
 from termweave.fsutil import write_if_changed
 from termweave.lock import staged_step
 from termweave.glossary.match import Matcher, matcher_for
@@ -46,6 +46,7 @@ class Output:
     data: bytes | None = None
     catalog: Catalog | None = None
     on_change: dict[str, str] = field(default_factory=dict)  # PO headers to refresh if it changes
+    current: str | None = None  # the file's text as read (not read again to compare)
 
 
 @dataclass
@@ -120,8 +121,9 @@ def catalog_outputs(
         outputs.append(Output(article.pot_path, catalog=templates[article.name], on_change=stamp))
         for lang in project.target_langs:
             po = catalogs[article.name, lang]
-            outputs.append(Output(article.po_path(lang), catalog=po,
-                                  on_change=_template_date(templates[article.name])))
+            known = project.sources.get(article.po_path(lang))  # the file as read, byte for byte (a BOM too)
+            outputs.append(Output(article.po_path(lang), catalog=po, on_change=_template_date(templates[article.name]),
+                                  current=known.decode("utf-8") if known is not None else None))
     return outputs
 
 
@@ -146,8 +148,9 @@ def check(project: Project, console=None, only: set[str] | None = None) -> Check
         if not paths:
             continue
         resources = Resources(glossary=article.glossary, house_styles=house_styles, author_texts=authors)
+        texts = {path: text for path in paths if (text := project.source_text(path)) is not None}
         part = run_checks(paths, article.glossary, source_lang=project.source_lang, only=only, console=console,
-                          resources=resources)
+                          resources=resources, texts=texts)
         report.findings.extend(part.findings)
         report.files += part.files
         report.entries += part.entries
@@ -227,7 +230,7 @@ def mo_outputs(project: Project, langs: tuple[str, ...] | None = None) -> list[O
     for article in project.articles:
         for lang in project.target_langs if langs is None else langs:
             if article.po_path(lang).exists():
-                data = compile_po(article.po_path(lang))
+                data = compile_po(article.po_path(lang), project.source_text(article.po_path(lang)))
                 outputs.append(Output(article.mo_path(lang), data=data))  # None: no translation, no file
     return outputs
 
@@ -235,21 +238,24 @@ def mo_outputs(project: Project, langs: tuple[str, ...] | None = None) -> list[O
 # -- writing -----------------------------------------------------------------------------------
 
 
-def write(outputs: list[Output], console=None) -> Changes:
+def write(outputs: list[Output], console=None, sources: dict[Path, bytes] | None = None) -> Changes:
     """Write what changed (atomically, each file); catalogs keep their dates when only those
     would change. An output with nothing in it removes a stale file (an empty .mo).
     The files land together (:func:`termweave.lock.staged_step`): a kill part-way is finished
-    by the next command."""
+    by the next command.
+    ``sources`` (a project's) learns the bytes of each catalog written."""
     changes = Changes()
     with staged_step("write"):
-        _write_each(outputs, changes, console)
+        _write_each(outputs, changes, console, sources)
     return changes
 
 
-def _write_each(outputs: list[Output], changes: Changes, console) -> None:
+def _write_each(outputs: list[Output], changes: Changes, console, sources: dict[Path, bytes] | None) -> None:
     for output in outputs:
         if output.catalog is not None:
-            changed = save_po(output.catalog, output.path, output.on_change)
+            changed = save_po(output.catalog, output.path, output.on_change, current=output.current)
+            if changed and sources is not None:
+                sources[output.path] = dump_po(output.catalog).encode("utf-8")
         elif output.text is not None or output.data is not None:
             changed = write_if_changed(output.path, output.text if output.text is not None else output.data)
         else:

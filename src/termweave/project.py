@@ -20,8 +20,8 @@ from pathlib import Path
 from termweave.catalog.identity import Key, Migration, entry_key, key_of, migrate_catalog
 from termweave.config import CONFIG_NAME, Config, kind_of, load_config, require_file
 from termweave.errors import InputError
-from termweave.formats.po import Catalog, Message, load_po
-from termweave.fsutil import read_text
+from termweave.formats.po import Catalog, Message, load_po, parse_po
+from termweave.fsutil import decode_utf8, read_bytes, read_text
 from termweave.glossary import Glossary, load_glossary
 from termweave.segment import Document, Segment, parse_seed
 from termweave.state import ArticleState, code_fingerprint, files_fingerprint, load_state
@@ -103,6 +103,9 @@ class Project:
     # path -> the articles whose catalogs were taken from it. Removed once carried over.
     carried: dict[Path, list[str]] = field(default_factory=dict)
     migrations: dict[tuple[str, str], Migration] = field(default_factory=dict)
+    # The bytes of each catalog file as last read or written by this process: the steps after
+    # loading (check, MO, saving, the state's fingerprint) use them instead of reading the file again.
+    sources: dict[Path, bytes] = field(default_factory=dict)
     _orphans: list[Path] | None = field(default=None, repr=False)  # output folders no article owns
 
     @property
@@ -169,7 +172,18 @@ class Project:
         return project
 
     def fingerprint(self, place: ArticlePlace) -> str:
-        return files_fingerprint(place.files(self.config), self.shared_fingerprint)
+        return files_fingerprint(place.files(self.config), self.shared_fingerprint, self.sources)
+
+    def source_text(self, path: Path) -> str | None:
+        """A catalog's text as this process last read or wrote it (None: not known)."""
+        data = self.sources.get(path)
+        return None if data is None else decode_utf8(data, path)
+
+    def forget(self, paths: set[Path]) -> set[Path]:
+        """Files another writer (the MT drafter) has rewritten: read them again when asked."""
+        for path in paths:
+            self.sources.pop(path, None)
+        return paths
 
     def load_catalogs(self, only: set[Path] | None = None) -> None:
         """Read every article's catalogs (strict), migrating positional contexts; ``only``:
@@ -186,7 +200,9 @@ class Project:
                         continue
                     self.carried.setdefault(found, []).append(article.name)
                     path = found
-                po = load_po(path)
+                if path not in self.sources:
+                    self.sources[path] = read_bytes(path)
+                po = parse_po(decode_utf8(self.sources[path], path), path)
                 self.migrations[article.name, lang] = migrate_catalog(po, article.name)
                 self.catalogs[article.name, lang] = po
 

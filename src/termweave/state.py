@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
 
 import termweave
@@ -74,10 +75,14 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def files_fingerprint(paths: list[Path], shared: str) -> str:
+def files_fingerprint(paths: list[Path], shared: str, known: Mapping[Path, bytes] | None = None) -> str:
+    """``known``: the bytes of files this process has already read or written (not read again)."""
     digest = hashlib.sha256(shared.encode())
     for path in paths:
         digest.update(str(path).encode() + b"\0")
+        if known is not None and path in known:
+            digest.update(hashlib.sha256(known[path]).digest())
+            continue
         try:
             digest.update(hashlib.sha256(path.read_bytes()).digest())
         except OSError:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from termweave import pipeline, status
 from termweave.catalog.identity import is_translated
-from termweave.check.report import CheckReport
+from termweave.check.report import CheckReport, previous_sources_of
 from termweave.config import Config
 from termweave.console import Console
 from termweave.formats.po import Catalog
@@ -23,7 +23,7 @@ from termweave.translate.models import installed_packages, route
 def update_catalogs(project: Project, console: Console) -> pipeline.Changes:
     templates = pipeline.extract(project)
     catalogs = pipeline.update(project, templates, console)
-    changes = pipeline.write(pipeline.catalog_outputs(project, templates, catalogs), console)
+    changes = pipeline.write(pipeline.catalog_outputs(project, templates, catalogs), console, project.sources)
     changes.removed.extend(pipeline.remove_carried(project, console))
     for (name, lang), migration in project.migrations.items():
         if migration.rewritten:
@@ -78,7 +78,7 @@ def draft_translations(project: Project, console: Console) -> set[Path]:
         written |= {c.path for c in summary.catalogs if c.written}
         for line in summary.lines():
             console.info(line)
-    return written
+    return project.forget(written)  # the drafter wrote them: read them again
 
 
 def has_untranslated(catalog: Catalog | None) -> bool:
@@ -88,3 +88,10 @@ def has_untranslated(catalog: Catalog | None) -> bool:
 def review_page(project: Project, console: Console, report: CheckReport) -> Path:
     write_project_report(project, console, report)
     return project.places[0].report_path if len(project.places) == 1 else project.config.output
+
+
+def previous_sources(project: Project) -> dict[tuple[str, str | None, str], str]:
+    """The ``#|`` previous source of each fuzzy entry, from the catalogs in memory (as on disk)."""
+    return previous_sources_of((str(article.po_path(lang)), catalog) for article in project.articles
+                               for lang in project.target_langs
+                               if (catalog := project.catalog(article, lang)) is not None)

@@ -44,11 +44,11 @@ def base_language(code: str) -> str:
     return code.replace("-", "_").split("_")[0].split("@")[0].lower()
 
 
-def load_catalog(path: str | Path, source_lang: str | None = None) -> Catalog:
-    """Parse ``path``; the source language is ``source_lang``, else the ``X-Source-Language``
-    header, else English."""
+def load_catalog(path: str | Path, source_lang: str | None = None, text: str | None = None) -> Catalog:
+    """Parse ``path`` (or ``text``, its content when the caller has read it already); the source
+    language is ``source_lang``, else the ``X-Source-Language`` header, else English."""
     path = Path(path)
-    text = read_text(path)
+    text = read_text(path) if text is None else text
     po = parse_po(text, path)
     header = dict(po.header_fields)
     header_line = po.header.line if po.header is not None else 0

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from termweave.check.catalog import Catalog, Entry
 from termweave.lang.detect import LanguageGuard
 from termweave.check.report import Finding
-from termweave.data.licences import VERSION_RE, licence_code, named_licences
+from termweave.data.licences import licence_code, named_licences
 from termweave.glossary import Glossary, Term
 from termweave.glossary.match import Matcher, TermHit, matcher_for, triggered_terms
 from termweave.check.formats import PARSERS, FormatError, format_flags, guess_directives

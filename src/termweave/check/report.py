@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from termweave.formats.po import Catalog as PoCatalog
 from termweave.formats.po import load_po
 from termweave.errors import InputError
 from termweave.worddiff import as_text, compact, word_diff
@@ -119,12 +120,19 @@ def excerpt(text: str, span: tuple[int, int], color: bool, radius: int = 30) -> 
 
 def previous_sources(paths: Iterable[str]) -> dict[tuple[str, str | None, str], str]:
     """(path, msgctxt, msgid) -> previous msgid (``#|``) of every fuzzy entry in the catalogs at ``paths``."""
-    found: dict[tuple[str, str | None, str], str] = {}
+    catalogs = []
     for path in dict.fromkeys(paths):
         try:
-            catalog = load_po(path)
+            catalogs.append((path, load_po(path)))
         except InputError:
             continue  # the check has said what is wrong with it
+    return previous_sources_of(catalogs)
+
+
+def previous_sources_of(catalogs: Iterable[tuple[str, PoCatalog]]) -> dict[tuple[str, str | None, str], str]:
+    """:func:`previous_sources` of catalogs already read, each with the path its findings name."""
+    found: dict[tuple[str, str | None, str], str] = {}
+    for path, catalog in catalogs:
         for entry in catalog:
             if entry.fuzzy and entry.previous_msgid and not entry.obsolete:
                 found[(path, entry.msgctxt, entry.msgid)] = entry.previous_msgid

@@ -7,6 +7,7 @@ found in one pass per side (``Matcher.find_many``), which is where most of the t
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from termweave.check.catalog import Catalog, Entry, load_catalog
@@ -155,6 +156,7 @@ def run_checks(
     console: Console | None = None,
     resources: Resources | None = None,
     skip: set[str] | None = None,
+    texts: Mapping[Path, str] | None = None,
 ) -> CheckReport:
     """Check every PO file; nothing is written.
 
@@ -163,7 +165,8 @@ def run_checks(
     parse, a missing or unknown ``Language`` header) raises InputError before any check runs.
     """
     checks = select_checks(only, skip)
-    catalogs = [load_catalog(path, source_lang) for path in po_paths]
+    texts = texts or {}  # files' contents the caller has read already
+    catalogs = [load_catalog(path, source_lang, texts.get(path)) for path in po_paths]
     resources = resources or Resources(glossary=glossary)
     if glossary is not None and console is not None:
         for catalog in catalogs:

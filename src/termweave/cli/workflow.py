@@ -15,7 +15,7 @@ from termweave.errors import UsageError
 from termweave.project import Project
 from termweave.render.edition import IncompleteError, describe_problems
 from termweave.state import save_state
-from termweave.workflow import article_states, draft_translations, review_page, update_catalogs
+from termweave.workflow import article_states, draft_translations, previous_sources, review_page, update_catalogs
 
 
 def register(subparsers, common) -> None:
@@ -98,7 +98,7 @@ def cmd_run(args) -> int:
     project.load_catalogs(only=draft_translations(project, console))  # with the MT drafts, if any
     report = pipeline.check(project, console)
     if report.findings:
-        console.info(render_text(report, color=False))
+        console.info(render_text(report, color=False, previous=previous_sources(project)))
     review = review_page(project, console, report)
     build = pipeline.build(project, allow_incomplete=args.allow_incomplete, check_report=report)
     built = pipeline.write(build.outputs + pipeline.mo_outputs(project), console)

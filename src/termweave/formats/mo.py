@@ -16,7 +16,7 @@ from pathlib import Path
 from termweave.config import Config
 from termweave.console import Console
 from termweave.errors import InputError
-from termweave.formats.po import Catalog, Message, load_po
+from termweave.formats.po import Catalog, Message, load_po, parse_po
 from termweave.fsutil import write_if_changed
 
 MAGIC = 0x950412DE
@@ -48,10 +48,11 @@ def compile_catalogs(config: Config, console: Console) -> list[Path]:
     return written
 
 
-def compile_po(path: str | Path) -> bytes | None:
-    """The ``.mo`` bytes ``msgfmt`` makes from the PO file at ``path`` (None: no entry to write)."""
+def compile_po(path: str | Path, text: str | None = None) -> bytes | None:
+    """The ``.mo`` bytes ``msgfmt`` makes from the PO file at ``path`` (None: no entry to write);
+    ``text``: the file's text when the caller has it already."""
     path = Path(path)
-    po = load_po(path)
+    po = load_po(path) if text is None else parse_po(text, path)
     messages = catalog_messages(po, po.header.msgstr if po.header is not None else None, path)
     return mo_bytes(messages) if messages else None
 

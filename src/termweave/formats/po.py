@@ -22,7 +22,7 @@ from termweave.errors import InputError
 from termweave.formats.po_message import Message
 from termweave.formats.po_read import read_messages
 from termweave.formats.po_wrap import PAGE_WIDTH, wrap
-from termweave.fsutil import read_text, write_if_changed
+from termweave.fsutil import atomic_write_text, read_text, write_if_changed
 
 DATE_HEADERS = ("POT-Creation-Date", "PO-Revision-Date")
 
@@ -260,15 +260,17 @@ def _without_dates(text: str) -> str:
     return re.sub(r'^"(%s): [^"\\]*\\n"$' % "|".join(DATE_HEADERS), "", text, flags=re.MULTILINE)
 
 
-def save_po(catalog: Catalog, path: str | Path, on_change: dict[str, str] | None = None) -> bool:
+def save_po(catalog: Catalog, path: str | Path, on_change: dict[str, str] | None = None,
+            current: str | None = None) -> bool:
     """Write ``catalog`` atomically unless nothing but its dates would change. True if written.
 
     When the file exists and holds the same catalog (dates aside, as msgcat would write either),
     it is left alone: no churn. Otherwise the file's dates are kept, the headers in
     ``on_change`` (typically a fresh date) are set, and the file is replaced atomically.
+    ``current``: the file's text when the caller has it already (it is not read again).
     """
     path = Path(path)
-    old_text = path.read_text(encoding="utf-8") if path.exists() else None
+    old_text = current if current is not None else path.read_text(encoding="utf-8") if path.exists() else None
     if old_text is not None:
         try:
             old = parse_po(old_text, path)
@@ -283,4 +285,10 @@ def save_po(catalog: Catalog, path: str | Path, on_change: dict[str, str] | None
                 return False
     for key, value in (on_change or {}).items():
         catalog.set_header(key, value)
-    return write_if_changed(path, dump_po(catalog))
+    text = dump_po(catalog)
+    if old_text is not None and current is not None:  # compared with what is there: no second read
+        if text == old_text:
+            return False
+        atomic_write_text(path, text)
+        return True
+    return write_if_changed(path, text)

@@ -10,7 +10,6 @@ exporting twice gives the same bytes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from termweave import __version__
 from termweave.formats.po import Catalog, Message

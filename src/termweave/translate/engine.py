@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
