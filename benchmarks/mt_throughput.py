@@ -227,7 +227,7 @@ def run_termweave(texts: list[str], beam: int, workdir: Path) -> dict:
 
     from termweave.config import load_config
     from termweave.console import Console
-    from termweave.translate.draft import translate_catalogs
+    from termweave.translate.catalogs import translate_catalogs
 
     project = Path(tempfile.mkdtemp(dir=workdir, prefix="project-"))
     (project / "termweave.toml").write_text('[termweave]\nseeds = ["s.txt"]\ntarget_langs = ["uk"]\n')

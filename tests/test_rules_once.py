@@ -4,7 +4,8 @@ import pytest
 
 from termweave.check.context import licence_code
 from termweave.formats.jats import render_jats
-from termweave.patterns import COPYRIGHT_RE, find_number_values, find_numbers
+from termweave.copyright import COPYRIGHT_RE
+from termweave.patterns import find_number_values, find_numbers
 from termweave.render.edition import source_edition
 from termweave.render.licence import detect_licence
 from termweave.segment import parse_seed_text

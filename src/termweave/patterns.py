@@ -57,18 +57,6 @@ NUMBER_RE = re.compile(
 )
 
 
-# The copyright line, one definition for segmenting, checks, editions and JATS:
-# "Copyright © 2024 Holder", "© 2024 Holder", "(c) 2024 Holder", "Copyright 2024 Holder".
-# Possessive \s*+ : "Copyright" + 16k spaces + "x" fails in linear time.
-COPYRIGHT_RE = re.compile(r"^\s*+(?:Copyright\s*+(?:\(c\)|©)?|©|\(c\))\s*+(?P<year>\d{4})", re.IGNORECASE)
-
-
-def copyright_year_holder(line: str) -> tuple[str, str] | None:
-    """(year, holder) of a copyright line (the holder may be empty), or None if it is none."""
-    match = COPYRIGHT_RE.match(line)
-    return (match.group("year"), line[match.end():].strip()) if match else None
-
-
 @dataclass(frozen=True)
 class Span:
     start: int

@@ -21,9 +21,10 @@ from pathlib import Path
 
 from termweave.errors import InputError
 from termweave.fsutil import read_text
+from termweave.copyright import COPYRIGHT_RE
 from termweave.lang import language
 from termweave.lang.labels import SeedLabels
-from termweave.patterns import COPYRIGHT_RE, find_protected
+from termweave.patterns import find_protected
 
 LICENCE_RE = re.compile(r"licen[cs]ed under|Creative Commons|ліценз|라이선스|이용할 수", re.IGNORECASE)
 

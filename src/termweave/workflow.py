@@ -16,7 +16,7 @@ from termweave.lock import staged_step
 from termweave.project import Project
 from termweave.review import write_project_report
 from termweave.state import ArticleState
-from termweave.translate.draft import translate_catalogs
+from termweave.translate.catalogs import translate_catalogs
 from termweave.translate.models import installed_packages, route
 
 

@@ -13,7 +13,8 @@ from termweave.cli import main
 from termweave.config import load_config
 from termweave.console import Console
 from termweave.errors import UsageError
-from termweave.translate.draft import COMMENT_PREFIX, kept_translations, translate_catalogs
+from termweave.translate.catalogs import translate_catalogs
+from termweave.translate.draft import COMMENT_PREFIX, kept_translations
 
 PROSE = [ctx for ctx, _ in SEGMENTS if ctx not in ("doi", "copyright")]
 

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from termweave.check.catalog import Catalog, Entry
 from termweave.lang.detect import LanguageGuard
 from termweave.check.report import Finding
+from termweave.copyright import COPYRIGHT_RE
 from termweave.data.licences import licence_code, named_licences
 from termweave.glossary import Glossary, Term
 from termweave.glossary.match import Matcher, TermHit, matcher_for, triggered_terms
 from termweave.check.formats import PARSERS, FormatError, format_flags, guess_directives
 from termweave.lang.house_style import HouseStyle, default_style
-from termweave.patterns import COPYRIGHT_RE, NumberFormat, blank, find_markup, find_protected, maybe_protected
+from termweave.patterns import NumberFormat, blank, find_markup, find_protected, maybe_protected
 
 # --------------------------------------------------------------------------------------------
 # Shared state and per-entry context

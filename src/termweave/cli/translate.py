@@ -16,7 +16,7 @@ from termweave.config import check_language
 from termweave.errors import TermweaveError
 from termweave.lock import staged_step
 from termweave.translate.archive import install_archive, remove_package
-from termweave.translate.draft import translate_catalogs
+from termweave.translate.catalogs import translate_catalogs
 from termweave.translate.index import download_and_install
 from termweave.translate.models import ArgosPaths, describe_route, route, scan_packages, served_pairs
 

@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from termweave.formats.xml import XML_LANG, xml_text
-from termweave.patterns import copyright_year_holder
+from termweave.copyright import copyright_year_holder
 
 if TYPE_CHECKING:  # the format writes the model it is given; it needs no code of render's
     from termweave.render.edition import Edition
