@@ -48,78 +48,97 @@ def render_jats(editions: list[Edition]) -> str:
 
     if not editions:
         raise ValueError("render_jats needs at least the source edition")
-    source, targets = editions[0], editions[1:]
+    jats = _Jats(etree, editions[0], editions[1:])
+    meta = jats.el(None, "article-meta")
+    if (doi := jats.source.text("doi")) is not None:
+        jats.el(meta, "article-id", bare_doi(doi), **{"pub-id-type": "doi"})
+    jats.titles(meta)
+    jats.permissions(meta)
+    jats.abstracts(meta)
+    jats.keywords(meta)
+    return etree.tostring(meta, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")
 
-    def el(parent, tag: str, text: str | None = None, lang: str | None = None, **attrs):
-        element = etree.SubElement(parent, tag) if parent is not None else etree.Element(tag, nsmap=NSMAP)
+
+class _Jats:
+    """The elements of one ``<article-meta>``; ``etree`` is lxml's (imported by the caller, lazily)."""
+
+    def __init__(self, etree, source: Edition, targets: list[Edition]):
+        self.etree, self.source, self.targets = etree, source, targets
+
+    def el(self, parent, tag: str, text: str | None = None, lang: str | None = None, **attrs):
+        if parent is not None:
+            element = self.etree.SubElement(parent, tag)
+        else:
+            element = self.etree.Element(tag, nsmap=NSMAP)
         if lang:
             element.set(XML_LANG, lang)
         for key, value in attrs.items():
             element.set(key, value)
         if text is not None:
-            element.text = xml_text(text, source.document.path)
+            element.text = xml_text(text, self.source.document.path)
         return element
 
+    @staticmethod
     def ready(edition: Edition, *ids: str) -> bool:
         return all(edition.text(i) is not None and i not in edition.stand_ins for i in ids)
 
-    def omitted(parent, edition: Edition, what: str) -> None:
-        parent.append(etree.Comment(f" {edition.lang}: {what} left out: not translated yet "))
+    def omitted(self, parent, edition: Edition, what: str) -> None:
+        parent.append(self.etree.Comment(f" {edition.lang}: {what} left out: not translated yet "))
 
-    meta = el(None, "article-meta")
-    if (doi := source.text("doi")) is not None:
-        el(meta, "article-id", bare_doi(doi), **{"pub-id-type": "doi"})
-
-    if (title := source.text("title")) is not None:
-        group = el(meta, "title-group")
-        el(group, "article-title", title)
-        for edition in targets:
-            if ready(edition, "title"):
-                trans = el(group, "trans-title-group", lang=edition.lang)
-                el(trans, "trans-title", edition.text("title"))
+    def titles(self, meta) -> None:
+        if (title := self.source.text("title")) is None:
+            return
+        group = self.el(meta, "title-group")
+        self.el(group, "article-title", title)
+        for edition in self.targets:
+            if self.ready(edition, "title"):
+                trans = self.el(group, "trans-title-group", lang=edition.lang)
+                self.el(trans, "trans-title", edition.text("title"))
             else:
-                omitted(group, edition, "trans-title-group")
+                self.omitted(group, edition, "trans-title-group")
 
-    copyright_line, licence_text = source.text("copyright"), source.text("licence")
-    if copyright_line is not None or licence_text is not None:
-        permissions = el(meta, "permissions")
+    def permissions(self, meta) -> None:
+        copyright_line, licence_text = self.source.text("copyright"), self.source.text("licence")
+        if copyright_line is None and licence_text is None:
+            return
+        permissions = self.el(meta, "permissions")
         if copyright_line is not None:
-            el(permissions, "copyright-statement", copyright_line)
+            self.el(permissions, "copyright-statement", copyright_line)
             parts = copyright_year_holder(copyright_line)
             if parts:
-                el(permissions, "copyright-year", parts[0])
+                self.el(permissions, "copyright-year", parts[0])
                 if parts[1]:
-                    el(permissions, "copyright-holder", parts[1])
+                    self.el(permissions, "copyright-holder", parts[1])
         if licence_text is not None:
-            licence = source.licence
+            licence = self.source.licence
             attrs = {f"{{{XLINK_NS}}}href": licence.url} if licence else {}
-            element = el(permissions, "license", **attrs)
+            element = self.el(permissions, "license", **attrs)
             if licence:
-                el(element, f"{{{ALI_NS}}}license_ref", licence.url)
-            el(element, "license-p", licence_text)
+                self.el(element, f"{{{ALI_NS}}}license_ref", licence.url)
+            self.el(element, "license-p", licence_text)
 
-    for edition in [source, *targets]:
-        ids = [i for paragraph in edition.paragraphs() for i in paragraph]
-        tag = "abstract" if edition is source else "trans-abstract"
-        if edition is not source and not ready(edition, *ids):
-            omitted(meta, edition, tag)
-            continue
-        abstract = el(meta, tag, lang=edition.lang)
-        if ready(edition, "ui.abstract"):
-            el(abstract, "title", edition.text("ui.abstract"))
-        for paragraph in edition.paragraphs():
-            el(abstract, "p", " ".join(edition.text(i) or "" for i in paragraph))
+    def abstracts(self, meta) -> None:
+        for edition in [self.source, *self.targets]:
+            ids = [i for paragraph in edition.paragraphs() for i in paragraph]
+            tag = "abstract" if edition is self.source else "trans-abstract"
+            if edition is not self.source and not self.ready(edition, *ids):
+                self.omitted(meta, edition, tag)
+                continue
+            abstract = self.el(meta, tag, lang=edition.lang)
+            if self.ready(edition, "ui.abstract"):
+                self.el(abstract, "title", edition.text("ui.abstract"))
+            for paragraph in edition.paragraphs():
+                self.el(abstract, "p", " ".join(edition.text(i) or "" for i in paragraph))
 
-    for edition in [source, *targets]:
-        if edition.text("keywords") is None:
-            continue
-        if not ready(edition, "keywords"):
-            omitted(meta, edition, "kwd-group")
-            continue
-        group = el(meta, "kwd-group", lang=edition.lang)
-        if ready(edition, "ui.keywords"):
-            el(group, "title", edition.text("ui.keywords"))
-        for keyword in split_keywords(edition.text("keywords") or ""):  # ready(): never None here
-            el(group, "kwd", keyword)
-
-    return etree.tostring(meta, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")
+    def keywords(self, meta) -> None:
+        for edition in [self.source, *self.targets]:
+            if edition.text("keywords") is None:
+                continue
+            if not self.ready(edition, "keywords"):
+                self.omitted(meta, edition, "kwd-group")
+                continue
+            group = self.el(meta, "kwd-group", lang=edition.lang)
+            if self.ready(edition, "ui.keywords"):
+                self.el(group, "title", edition.text("ui.keywords"))
+            for keyword in split_keywords(edition.text("keywords") or ""):  # ready(): never None here
+                self.el(group, "kwd", keyword)
