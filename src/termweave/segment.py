@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from termweave.copyright import COPYRIGHT_RE
 from termweave.errors import InputError
 from termweave.fsutil import read_text
-from termweave.copyright import COPYRIGHT_RE
 from termweave.lang import language
 from termweave.lang.labels import SeedLabels
 from termweave.patterns import find_protected
