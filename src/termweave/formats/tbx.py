@@ -183,20 +183,7 @@ def parse_tbx(path: str | Path, source_lang: str = "en", languages: tuple[str, .
     from lxml import etree
 
     path = Path(path)
-    text = read_text(path)  # strict UTF-8, with the line of a bad byte
-    data = text.encode("utf-8")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                             remove_comments=True, remove_pis=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        line = exc.lineno or (exc.position[0] if exc.position else None)
-        raise InputError(f"malformed XML: {exc.msg}", path, line) from None
-    dtd = root.getroottree().docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
-        line = text[: text.find("<!ENTITY")].count("\n") + 1 if "<!ENTITY" in text else 1
-        raise InputError("the document declares entities; refusing to read it (TBX needs none)", path, line)
-
+    root = _parse_xml(etree, path)
     root_name = etree.QName(root).localname
     if root_name == "tbx":
         dialect, entry_tag, lang_tag = "TBX v3", "conceptEntry", "langSec"
@@ -205,7 +192,55 @@ def parse_tbx(path: str | Path, source_lang: str = "en", languages: tuple[str, .
     else:
         raise InputError(f"not a TBX file: the root element is <{root_name}>, expected <tbx> or <martif>",
                          path, root.sourceline)
+    raw_entries, codes = _entries(etree, root, entry_tag, lang_tag, path)
+    column_of = _columns_for(codes, (source_lang, *languages))
+    for entry, sections in raw_entries:
+        for code, lang_sec in sections:
+            if column_of[code] in META_COLUMNS:
+                raise InputError(f"language {code!r} cannot be a glossary column: the CSV has a "
+                                 f"{column_of[code]!r} column of its own", path, lang_sec.sourceline)
+    terms: list[Term] = []
+    seen: dict[str, int] = {}
+    for entry, sections in raw_entries:
+        variants, forbidden = _concept_terms(sections, column_of, path)
+        notes, cldr, dnt = _entry_notes(entry)
+        source_variants = variants.get(source_lang, [])
+        term_id = _term_id(entry.get("id"), path, entry.sourceline)
+        if not source_variants:
+            label = f"concept {term_id!r}" if term_id else "a concept"
+            raise InputError(f"{label} has no {source_lang!r} term", path, entry.sourceline)
+        ordered = {lang: tuple(v for _, v in sorted(items, key=lambda rv: rv[0])) for lang, items in variants.items()}
+        if term_id is None:
+            term_id = _unique_slug(ordered[source_lang][0], seen)
+        if term_id in seen:
+            raise InputError(f"duplicate id {term_id!r} (first on line {seen[term_id]})", path, entry.sourceline)
+        seen[term_id] = entry.sourceline
+        terms.append(Term(id=term_id, line=entry.sourceline, variants=ordered,
+                          forbidden={lang: tuple(v) for lang, v in forbidden.items()},
+                          note=" ".join(notes), cldr=cldr, dnt=dnt))
+    ordered_languages = list(dict.fromkeys(column_of[code] for code in codes))
+    return TbxGlossary(path, terms, ordered_languages, dialect)
 
+
+def _parse_xml(etree, path: Path):
+    """The root element, read without entities, DTDs or the network."""
+    text = read_text(path)  # strict UTF-8, with the line of a bad byte
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                             remove_comments=True, remove_pis=True)
+    try:
+        root = etree.fromstring(text.encode("utf-8"), parser)
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno or (exc.position[0] if exc.position else None)
+        raise InputError(f"malformed XML: {exc.msg}", path, line) from None
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        line = text[: text.find("<!ENTITY")].count("\n") + 1 if "<!ENTITY" in text else 1
+        raise InputError("the document declares entities; refusing to read it (TBX needs none)", path, line)
+    return root
+
+
+def _entries(etree, root, entry_tag: str, lang_tag: str, path: Path) -> tuple[list, list[str]]:
+    """Each concept with its (language code, language section) pairs; the codes in file order."""
     raw_entries = []
     codes: list[str] = []
     for entry in root.iter():
@@ -225,57 +260,34 @@ def parse_tbx(path: str | Path, source_lang: str = "en", languages: tuple[str, .
         raw_entries.append((entry, sections))
     if not raw_entries:
         raise InputError(f"no <{entry_tag}> elements: an empty term base", path, root.sourceline)
+    return raw_entries, codes
 
-    column_of = _columns_for(codes, (source_lang, *languages))
-    for entry, sections in raw_entries:
-        for code, lang_sec in sections:
-            if column_of[code] in META_COLUMNS:
-                raise InputError(f"language {code!r} cannot be a glossary column: the CSV has a "
-                                 f"{column_of[code]!r} column of its own", path, lang_sec.sourceline)
-    terms: list[Term] = []
-    seen: dict[str, int] = {}
-    for entry, sections in raw_entries:
-        variants: dict[str, list[tuple[int, str]]] = {}
-        forbidden: dict[str, list[str]] = {}
-        for code, lang_sec in sections:
-            column = column_of[code]
-            for term_sec in _term_sections(lang_sec):
-                term_element = next((e for e in term_sec.iter() if _local(e) == "term"), None)
-                if term_element is None:
-                    raise InputError("term section without <term>", path, term_sec.sourceline)
-                value = _clean("".join(term_element.itertext()))
-                if not value:
-                    raise InputError("empty <term>", path, term_element.sourceline)
-                if VARIANT_SEPARATOR in value:
-                    raise InputError(f"term {value!r} contains {VARIANT_SEPARATOR!r}, the CSV variant separator",
-                                     path, term_element.sourceline)
-                status = _status(term_sec)
-                if status in _FORBIDDEN_STATUSES:
-                    _add_unique(forbidden.setdefault(column, []), value)
-                else:
-                    rank = 0 if status == "preferredterm" else 1
-                    if value not in (v for _, v in variants.get(column, [])):
-                        variants.setdefault(column, []).append((rank, value))
-        notes, cldr, dnt = _entry_notes(entry)
-        source_variants = variants.get(source_lang, [])
-        term_id = _term_id(entry.get("id"), path, entry.sourceline)
-        if not source_variants:
-            label = f"concept {term_id!r}" if term_id else "a concept"
-            raise InputError(f"{label} has no {source_lang!r} term", path, entry.sourceline)
-        ordered = {lang: tuple(v for _, v in sorted(items, key=lambda rv: rv[0])) for lang, items in variants.items()}
-        if term_id is None:
-            term_id = _unique_slug(ordered[source_lang][0], seen)
-        if term_id in seen:
-            raise InputError(f"duplicate id {term_id!r} (first on line {seen[term_id]})", path, entry.sourceline)
-        seen[term_id] = entry.sourceline
-        terms.append(Term(id=term_id, line=entry.sourceline, variants=ordered,
-                          forbidden={lang: tuple(v) for lang, v in forbidden.items()},
-                          note=" ".join(notes), cldr=cldr, dnt=dnt))
-    ordered_languages = []
-    for code in codes:
-        if column_of[code] not in ordered_languages:
-            ordered_languages.append(column_of[code])
-    return TbxGlossary(path, terms, ordered_languages, dialect)
+
+def _concept_terms(sections: list, column_of: dict[str, str],
+                   path: Path) -> tuple[dict[str, list[tuple[int, str]]], dict[str, list[str]]]:
+    """One concept's (rank, variant) per column (preferred first) and its forbidden variants."""
+    variants: dict[str, list[tuple[int, str]]] = {}
+    forbidden: dict[str, list[str]] = {}
+    for code, lang_sec in sections:
+        column = column_of[code]
+        for term_sec in _term_sections(lang_sec):
+            term_element = next((e for e in term_sec.iter() if _local(e) == "term"), None)
+            if term_element is None:
+                raise InputError("term section without <term>", path, term_sec.sourceline)
+            value = _clean("".join(term_element.itertext()))
+            if not value:
+                raise InputError("empty <term>", path, term_element.sourceline)
+            if VARIANT_SEPARATOR in value:
+                raise InputError(f"term {value!r} contains {VARIANT_SEPARATOR!r}, the CSV variant separator",
+                                 path, term_element.sourceline)
+            status = _status(term_sec)
+            if status in _FORBIDDEN_STATUSES:
+                _add_unique(forbidden.setdefault(column, []), value)
+            else:
+                rank = 0 if status == "preferredterm" else 1
+                if value not in (v for _, v in variants.get(column, [])):
+                    variants.setdefault(column, []).append((rank, value))
+    return variants, forbidden
 
 
 def _term_id(raw: str | None, path: Path, line: int | None) -> str | None:

@@ -50,23 +50,7 @@ def lint(glossary: Glossary, source_lang: str = "en", target_langs: tuple[str, .
                 add(LintIssue(line, "error", "empty-cell", f"{term_id}: empty {lang!r} cell"))
 
         for column, cell in row.items():
-            if cell != unicodedata.normalize("NFC", cell):
-                add(LintIssue(line, "error", "not-nfc", f"{term_id}: column {column!r} is not NFC-normalised"))
-            if cell != cell.strip() or "  " in cell or re.search(r"\s\||\|\s", cell) or "\t" in cell:
-                add(LintIssue(line, "error", "whitespace", f"{term_id}: stray whitespace in column {column!r}"))
-            if column in languages or column.endswith(FORBIDDEN_SUFFIX):
-                lang = column.removesuffix(FORBIDDEN_SUFFIX)
-                for variant in _repeated(split_variants(cell)):
-                    add(LintIssue(line, "error", "repeated-variant",
-                                  f"{term_id}: column {column!r} lists {variant!r} more than once"))
-                marks = {c for c in cell if c in APOSTROPHES}
-                apostrophes_used.setdefault(lang, set()).update(marks)
-                preferred = PREFERRED_APOSTROPHE.get(lang)
-                wrong = marks - {preferred} if preferred else (marks if len(marks) > 1 else set())
-                if wrong:
-                    add(LintIssue(line, "error", "apostrophe",
-                                  f"{term_id}: column {column!r} uses {' '.join(sorted(wrong))}"
-                                  + (f"; write {preferred} (U+02BC)" if preferred else "; mixed apostrophes")))
+            issues.extend(_cell_issues(line, term_id, column, cell, languages, apostrophes_used))
 
         for lang in languages:
             allowed = {_key(v): v for v in split_variants(row.get(lang, ""))}
@@ -90,6 +74,31 @@ def lint(glossary: Glossary, source_lang: str = "en", target_langs: tuple[str, .
             add(LintIssue(glossary.rows[0][0] if glossary.rows else 1, "error", "apostrophe",
                           f"column {lang!r} mixes apostrophes {' '.join(sorted(marks))} across terms"))
     return sorted(issues, key=lambda i: (i.line, i.rule))
+
+
+def _cell_issues(line: int, term_id: str, column: str, cell: str, languages: tuple[str, ...],
+                 apostrophes_used: dict[str, set[str]]) -> list[LintIssue]:
+    """One cell: NFC, stray whitespace, and in a language column repeated variants and apostrophes
+    (the marks seen are added to ``apostrophes_used``, for the column-wide mix)."""
+    found = []
+    if cell != unicodedata.normalize("NFC", cell):
+        found.append(LintIssue(line, "error", "not-nfc", f"{term_id}: column {column!r} is not NFC-normalised"))
+    if cell != cell.strip() or "  " in cell or re.search(r"\s\||\|\s", cell) or "\t" in cell:
+        found.append(LintIssue(line, "error", "whitespace", f"{term_id}: stray whitespace in column {column!r}"))
+    if column in languages or column.endswith(FORBIDDEN_SUFFIX):
+        lang = column.removesuffix(FORBIDDEN_SUFFIX)
+        for variant in _repeated(split_variants(cell)):
+            found.append(LintIssue(line, "error", "repeated-variant",
+                                   f"{term_id}: column {column!r} lists {variant!r} more than once"))
+        marks = {c for c in cell if c in APOSTROPHES}
+        apostrophes_used.setdefault(lang, set()).update(marks)
+        preferred = PREFERRED_APOSTROPHE.get(lang)
+        wrong = marks - {preferred} if preferred else (marks if len(marks) > 1 else set())
+        if wrong:
+            found.append(LintIssue(line, "error", "apostrophe",
+                                   f"{term_id}: column {column!r} uses {' '.join(sorted(wrong))}"
+                                   + (f"; write {preferred} (U+02BC)" if preferred else "; mixed apostrophes")))
+    return found
 
 
 def _repeated(variants: tuple[str, ...]) -> list[str]:
