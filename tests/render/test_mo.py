@@ -11,7 +11,7 @@ from termweave.formats.mo import compile_catalogs, compile_po, hash_string, next
 from termweave.config import load_config
 from termweave.console import Console
 
-from support import ROOT, run_cli
+from support import ROOT, run_cli, snapshot
 
 HEADER = (
     '# A test catalog.\n'
@@ -203,3 +203,17 @@ def test_gettext_hash_and_prime_helpers():
     assert hash_string(b"") == 0
     assert hash_string(b"a") == 97
     assert [next_prime(n) for n in (0, 1, 2, 4, 9, 10, 24, 25)] == [1, 1, 5, 5, 11, 11, 29, 29]
+
+
+def test_a_build_whose_mo_would_fail_writes_nothing(project, capsys):
+    """msgfmt refuses a translation that ends with a newline its source lacks: the build stops
+    before any edition or MO file is written (editions come first in the build's outputs)."""
+    po = project / "translations" / "ko.po"
+    text = po.read_text(encoding="utf-8")
+    start = text.index('msgstr "', text.index("\nmsgid \"", text.index("\n\n")))
+    end = text.index('"\n', start + len('msgstr "'))
+    po.write_text(text[:end] + '\\n' + text[end:], encoding="utf-8")
+    before = snapshot(project)
+    assert run_cli("build") == 2
+    assert "ko.po" in capsys.readouterr().err
+    assert snapshot(project) == before
