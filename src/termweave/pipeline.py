@@ -256,8 +256,10 @@ def _write_each(outputs: list[Output], changes: Changes, console, sources: dict[
             changed = save_po(output.catalog, output.path, output.on_change, current=output.current)
             if changed and sources is not None:
                 sources[output.path] = dump_po(output.catalog).encode("utf-8")
-        elif output.text is not None or output.data is not None:
-            changed = write_if_changed(output.path, output.text if output.text is not None else output.data)
+        elif output.text is not None:
+            changed = write_if_changed(output.path, output.text)
+        elif output.data is not None:
+            changed = write_if_changed(output.path, output.data)
         else:
             if output.path.exists():
                 output.path.unlink()
