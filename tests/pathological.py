@@ -87,7 +87,7 @@ def _toml_plain(n: int) -> bytes:
 
 
 def _tbx(path: Path):
-    from termweave.glossary.tbx import parse_tbx
+    from termweave.formats.tbx import parse_tbx
 
     return parse_tbx(path, "en", ("en", "uk", "ko"))
 

@@ -251,7 +251,7 @@ def write_if_changed(path: str | Path, text: str | bytes) -> bool:
 
 def load_glossary_csv(path: Path) -> None:
     """The glossary loader's checks that do not depend on the project's source language."""
-    from termweave.glossary import load_glossary
+    from termweave.formats.glossary_csv import load_glossary
 
     seen: dict[str, int] = {}
     for term in load_glossary(path, required_languages=(), strict=False).terms:
@@ -265,7 +265,7 @@ def load_tbx(path: Path) -> None:
     has as the source (an export's source language; the project's is not known here)."""
     import re
 
-    from termweave.glossary.tbx import parse_tbx
+    from termweave.formats.tbx import parse_tbx
 
     data = path.read_bytes()
     codes = dict.fromkeys(m.decode("ascii", "replace").split("-")[0].lower()
