@@ -237,3 +237,26 @@ def test_the_state_knows_every_status_field():
     from termweave.status import Standing
 
     assert {f.name for f in fields(Standing)} == STANDING_KEYS
+
+
+def test_a_journal_gets_one_index_page_linking_every_articles_review(project, capsys):
+    from lxml import html as lxml_html
+    from test_project import two_articles
+
+    two_articles(project)
+    (project / "termweave.toml").write_text('[termweave]\nseeds = ["seeds/*.txt"]\n', encoding="utf-8")
+    assert run_cli("run") == 1  # the second article is not translated yet: its translations are held back
+    assert "review page: translations/report.html" in capsys.readouterr().err
+    page = lxml_html.fromstring((project / "translations" / "report.html").read_bytes())
+    links = {a.text: a.get("href") for a in page.iter("a")}
+    assert links == {"alliance-of-villains": "alliance-of-villains/report.html", "second": "second/report.html"}
+    for href in links.values():
+        assert (project / "translations" / href).is_file()
+    sections = {s.findtext("h2/a"): [[c.text_content() for c in tr] for tr in s.iter("tr")][1:]
+                for s in page.iter("section")}
+    assert [row[0] for row in sections["second"]] == ["uk", "ko"]
+    assert all(row[1].startswith("0/") for row in sections["second"])  # nothing translated
+    assert all(row[1].split("/")[0] == row[1].split("/")[1] for row in sections["alliance-of-villains"])
+    before = snapshot(project)
+    assert run_cli("run") == 1  # settled: the index comes from the saved state, unchanged
+    assert snapshot(project) == before

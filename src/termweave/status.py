@@ -8,6 +8,7 @@ translate" are the source words of the untranslated and fuzzy messages.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import asdict, dataclass
@@ -117,3 +118,36 @@ def render_json(rows: list[Standing]) -> str:
     summary["articles"] = len({r.article for r in rows})
     data = {"articles": [{**asdict(r), "complete": r.complete} for r in rows], "summary": summary}
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+_PAGE_STYLE = """body{font:1rem/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#1a1a1a}
+h1{font-size:1.4rem}section{margin:1.5rem 0}table{border-collapse:collapse;width:100%}
+th,td{padding:.2rem .3rem;font-size:.9rem;text-align:right;border-bottom:1px solid #ccc}th:first-child,td:first-child{text-align:left}
+.bad{color:#a00000;font-weight:bold}@media print{a{color:inherit;text-decoration:none}}"""
+
+
+def render_html(title: str, rows: list[Standing], pages: dict[str, str]) -> str:
+    """The journal's review index: one section per article (linked to its review page, ``pages``:
+    article -> relative URL) with its counts per language, and the totals. Self-contained, no script."""
+    by_article: dict[str, list[Standing]] = {}
+    for row in rows:
+        by_article.setdefault(row.article, []).append(row)
+    head = ('<tr><th>lang</th><th title="translated / messages">done</th><th>fuzzy</th>'
+            '<th title="untranslated">to do</th><th title="check errors">err.</th><th title="check warnings">warn.</th></tr>')
+    parts = []
+    for article, standings_ in by_article.items():
+        body = "".join(
+            f"<tr><td>{html.escape(r.lang)}</td><td>{r.translated}/{r.messages}</td><td>{r.fuzzy}</td>"
+            f"<td>{r.untranslated}</td><td{' class=bad' if r.errors else ''}>{r.errors}</td><td>{r.warnings}</td></tr>"
+            for r in standings_
+        )
+        link = html.escape(pages.get(article, ""), quote=True)
+        parts.append(f'<section><h2><a href="{link}">{html.escape(article)}</a></h2>'
+                     f"<table><thead>{head}</thead><tbody>{body}</tbody></table></section>")
+    done = sum(1 for r in rows if r.complete)
+    summary = (f"<p>{len(by_article)} articles, {done} of {len(rows)} article editions complete; "
+               f"{sum(r.errors for r in rows)} error(s), {sum(r.warnings for r in rows)} warning(s).</p>")
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{html.escape(title)}</title><style>{_PAGE_STYLE}</style></head>"
+            f"<body><h1>{html.escape(title)}</h1>{summary}{''.join(parts)}</body></html>\n")

@@ -14,7 +14,7 @@ from termweave.console import Console
 from termweave.formats.po import Catalog
 from termweave.lock import staged_step
 from termweave.project import Project
-from termweave.review import write_project_report
+from termweave.review import REPORT_NAME, write_project_report
 from termweave.state import ArticleState
 from termweave.translate.catalogs import translate_catalogs
 from termweave.translate.models import installed_packages, route
@@ -86,8 +86,29 @@ def has_untranslated(catalog: Catalog | None) -> bool:
 
 
 def review_page(project: Project, console: Console, report: CheckReport) -> Path:
+    """Each article's review page; with several articles the journal's index page is
+    written by :func:`journal_page` once the figures of every article are known."""
     write_project_report(project, console, report)
-    return project.places[0].report_path if len(project.places) == 1 else project.config.output
+    return project.places[0].report_path if len(project.places) == 1 else project.config.output / REPORT_NAME
+
+
+def all_standings(project: Project, fresh: list[status.Standing]) -> list[status.Standing]:
+    """Every article's figures in project order: ``fresh`` for the articles worked on, the saved
+    state's for the settled ones."""
+    rows = {(r.article, r.lang): r for r in fresh}
+    for name, state in project.settled.items():
+        rows.update({(name, row["lang"]): status.Standing(**row) for row in state.standings})
+    return [rows[place.name, lang] for place in project.places for lang in project.target_langs]
+
+
+def journal_page(project: Project, rows: list[status.Standing], console: Console) -> None:
+    """With several articles, ``<output>/report.html``: every article's counts, linked to its page."""
+    if len(project.places) < 2:
+        return
+    index = project.config.output / REPORT_NAME
+    pages = {place.name: place.report_path.relative_to(index.parent).as_posix() for place in project.places}
+    page = status.render_html(f"{project.root.resolve().name}: review", rows, pages)
+    pipeline.write([pipeline.Output(index, page)], console)
 
 
 def previous_sources(project: Project) -> dict[tuple[str, str | None, str], str]:

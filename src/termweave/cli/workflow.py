@@ -15,7 +15,15 @@ from termweave.errors import UsageError
 from termweave.project import Project
 from termweave.render.edition import IncompleteError, describe_problems
 from termweave.state import save_state
-from termweave.workflow import article_states, draft_translations, previous_sources, review_page, update_catalogs
+from termweave.workflow import (
+    all_standings,
+    article_states,
+    draft_translations,
+    journal_page,
+    previous_sources,
+    review_page,
+    update_catalogs,
+)
 
 
 def register(subparsers, common) -> None:
@@ -105,6 +113,8 @@ def cmd_run(args) -> int:
     states = {**project.settled, **article_states(project, report, build)}
     if not args.allow_incomplete:
         save_state(project.root, {place.name: states[place.name] for place in project.places})
+    journal_page(project, [status.Standing(**row) for place in project.places for row in states[place.name].standings],
+                 console)
     held_back = [line for place in project.places for line in states[place.name].held_back]
     for line in held_back:
         console.info(f"run: held back {line}")
@@ -123,10 +133,7 @@ def cmd_status(args) -> int:
     project = Project.from_config(config_for(args), reuse_state=True)
     console = console_for(args)
     report = pipeline.check(project)
-    fresh = {(r.article, r.lang): r for r in status.standings(project, report)}
-    for name, state in project.settled.items():
-        fresh.update({(name, row["lang"]): status.Standing(**row) for row in state.standings})
-    rows = [fresh[place.name, lang] for place in project.places for lang in project.target_langs]
+    rows = all_standings(project, status.standings(project, report))
     console.result(status.render_json(rows) if args.format == "json" else status.render_table(rows))
     return 0
 
