@@ -182,25 +182,9 @@ def load_config(path: str | Path = CONFIG_NAME, required: bool = False) -> Confi
         raise checking.error("allow_outside", f"{bad[0]!r} cannot be allowed outside (only {allowed})")
     source = _Source(path, text, root, frozenset(outside))
 
-    def lang(key: str, value: str) -> str:
-        return check_language(value, path, _line_of(text, key))
-
-    language = lang("source_lang", source.string(table, "source_lang", "en"))
-    targets = tuple(lang("target_langs", t) for t in source.strings(table, "target_langs", ["uk", "ko"]))
-    twice = sorted({t for t in targets if targets.count(t) > 1})
-    if twice:
-        raise InputError(f"language {twice[0]!r} listed twice in target_langs", path, _line_of(text, "target_langs"))
-    if language in targets:
-        raise InputError(f"source language {language!r} is also a target", path, _line_of(text, "target_langs"))
+    language, targets = _languages(source, table)
     seeds_line = _line_of(text, "seeds")
-    if "seeds" not in table:
-        seed_paths = tuple(source.inside("seeds", p.relative_to(root)) for p in sorted((root / "seeds").glob("*.txt")))
-    else:
-        seed_paths = tuple(source.inside("seeds", p.relative_to(root) if p.is_relative_to(root) else p)
-                           for p in _expand_seeds(root, source.strings(table, "seeds", [])))
-    if not seed_paths:
-        raise InputError("no seeds configured and none found in seeds/*.txt", path, seeds_line)
-    _check_article_names(seed_paths, path, seeds_line)
+    seed_paths = _seed_paths(source, table, seeds_line)
     # [articles.<name>] is a table of its own next to [termweave] (or inside it).
     names = {p.stem for p in seed_paths}
     articles = _article_settings(table.get("articles", data.get("articles", {})), names, root, path, text)
@@ -216,6 +200,37 @@ def load_config(path: str | Path = CONFIG_NAME, required: bool = False) -> Confi
         articles=articles,
         seeds_line=seeds_line,
     )
+
+
+def _languages(source: _Source, table: dict) -> tuple[str, tuple[str, ...]]:
+    """The source language and the target languages, each a CLDR code, none twice."""
+    path, text = source.path, source.text
+
+    def lang(key: str, value: str) -> str:
+        return check_language(value, path, _line_of(text, key))
+
+    language = lang("source_lang", source.string(table, "source_lang", "en"))
+    targets = tuple(lang("target_langs", t) for t in source.strings(table, "target_langs", ["uk", "ko"]))
+    twice = sorted({t for t in targets if targets.count(t) > 1})
+    if twice:
+        raise InputError(f"language {twice[0]!r} listed twice in target_langs", path, _line_of(text, "target_langs"))
+    if language in targets:
+        raise InputError(f"source language {language!r} is also a target", path, _line_of(text, "target_langs"))
+    return language, targets
+
+
+def _seed_paths(source: _Source, table: dict, seeds_line: int | None) -> tuple[Path, ...]:
+    """The seeds the table names (globs expanded), else ``seeds/*.txt``; at least one, names unique."""
+    root = source.root
+    if "seeds" not in table:
+        seed_paths = tuple(source.inside("seeds", p.relative_to(root)) for p in sorted((root / "seeds").glob("*.txt")))
+    else:
+        seed_paths = tuple(source.inside("seeds", p.relative_to(root) if p.is_relative_to(root) else p)
+                           for p in _expand_seeds(root, source.strings(table, "seeds", [])))
+    if not seed_paths:
+        raise InputError("no seeds configured and none found in seeds/*.txt", source.path, seeds_line)
+    _check_article_names(seed_paths, source.path, seeds_line)
+    return seed_paths
 
 
 def _expand_seeds(root: Path, entries: list[str]) -> tuple[Path, ...]:

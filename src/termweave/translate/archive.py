@@ -112,77 +112,88 @@ def _check_archive(path: Path) -> ArchiveCheck:
         raise InputError(f"not a valid .argosmodel (zip) archive: {_one_line(exc)}", path) from None
     with archive:
         infos = archive.infolist()
-        if not infos:
-            raise InputError("empty archive", path)
-        if len(infos) > MAX_MEMBERS:
-            raise InputError(f"archive has {len(infos)} members (at most {MAX_MEMBERS} allowed)", path)
-        seen: set[str] = set()
-        folders: set[str] = set()
-        size = 0
-        for info in infos:
-            problem = _member_problem(info)
-            if problem:
-                raise InputError(f"refusing archive: member {info.filename!r} {problem}", path)
-            key = info.filename.rstrip("/")
-            if key in seen:
-                raise InputError(f"refusing archive: member {info.filename!r} appears twice", path)
-            seen.add(key)
-            folders.add(key.split("/")[0])
-            if not info.is_dir() and "/" not in key:
-                raise InputError(f"refusing archive: file {info.filename!r} is outside the package folder", path)
-            if info.file_size >= RATIO_CHECKED_FROM and info.file_size > MAX_COMPRESSION_RATIO * max(
-                    info.compress_size, 1):
-                raise InputError(f"refusing archive: member {info.filename!r} expands {info.file_size} bytes from "
-                                 f"{info.compress_size} (more than {MAX_COMPRESSION_RATIO}x: a zip bomb?)", path)
-            size += info.file_size
-            if size > MAX_UNCOMPRESSED_BYTES:
-                raise InputError(
-                    f"refusing archive: more than {MAX_UNCOMPRESSED_BYTES // 1024**2} MiB uncompressed", path
-                )
-        packed = sum(info.compress_size for info in infos)
-        if size >= RATIO_CHECKED_FROM and size > MAX_COMPRESSION_RATIO * max(packed, 1):
-            raise InputError(f"refusing archive: {packed} bytes expand to {size} (more than "
-                             f"{MAX_COMPRESSION_RATIO}x: a zip bomb?)", path)
-        if len(folders) != 1:
-            raise InputError(
-                f"refusing archive: expected one top-level folder, found {len(folders)} ({', '.join(sorted(folders)[:5])})",
-                path,
-            )
-        folder = folders.pop()
-        files = {info.filename for info in infos if not info.is_dir()}
-
-        def has(relative: str) -> bool:
-            return f"{folder}/{relative}" in files
-
-        if not has("metadata.json"):
-            raise InputError(f"not an Argos package: no {folder}/metadata.json", path)
-        meta_info = archive.getinfo(f"{folder}/metadata.json")
-        if meta_info.file_size > MAX_METADATA_BYTES:
-            raise InputError("metadata.json is too large", path)
-        try:
-            metadata = json.loads(archive.read(meta_info).decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError, OSError) as exc:
-            raise InputError(f"{folder}/metadata.json is not valid JSON: {_one_line(exc)}", path) from None
-        if not isinstance(metadata, dict):
-            raise InputError(f"{folder}/metadata.json is not a JSON object", path)
-        if metadata.get("type", "translate") != "translate":
-            raise InputError(f"not a translation package (type {metadata.get('type')!r})", path)
-        for key in ("from_code", "to_code"):
-            code = metadata.get(key)
-            if not isinstance(code, str) or not _LANG_CODE.match(code):
-                raise InputError(f"{folder}/metadata.json: {key} missing or not a language code ({code!r})", path)
-        if not has("model/model.bin"):
-            raise InputError(f"not an Argos package: no CTranslate2 model ({folder}/model/model.bin)", path)
-        if not any(all(has(f"model/{name}") for name in names) for names in _VOCABULARIES):
-            raise InputError(f"CTranslate2 model in {folder}/model/ has no vocabulary file", path)
-        if has("sentencepiece.model"):
-            sp_info = archive.getinfo(f"{folder}/sentencepiece.model")
-            if sp_info.file_size > MAX_TOKENIZER_BYTES:
-                raise InputError(f"{folder}/sentencepiece.model is implausibly large ({sp_info.file_size} bytes)", path)
-            _check_sentencepiece(archive.read(sp_info), path)
-        elif not has("bpe.model"):
-            raise InputError(f"not an Argos package: no {folder}/sentencepiece.model or bpe.model", path)
+        folder, size = _check_members(infos, path)
+        metadata = _check_package(archive, folder, path)
     return ArchiveCheck(path, folder, metadata, tuple(infos), size)
+
+
+def _check_members(infos: list[zipfile.ZipInfo], path: Path) -> tuple[str, int]:
+    """Every member safe to unpack (no links, traversal, twins or bombs), all in one top-level
+    folder; returns that folder and the uncompressed size."""
+    if not infos:
+        raise InputError("empty archive", path)
+    if len(infos) > MAX_MEMBERS:
+        raise InputError(f"archive has {len(infos)} members (at most {MAX_MEMBERS} allowed)", path)
+    seen: set[str] = set()
+    folders: set[str] = set()
+    size = 0
+    for info in infos:
+        problem = _member_problem(info)
+        if problem:
+            raise InputError(f"refusing archive: member {info.filename!r} {problem}", path)
+        key = info.filename.rstrip("/")
+        if key in seen:
+            raise InputError(f"refusing archive: member {info.filename!r} appears twice", path)
+        seen.add(key)
+        folders.add(key.split("/")[0])
+        if not info.is_dir() and "/" not in key:
+            raise InputError(f"refusing archive: file {info.filename!r} is outside the package folder", path)
+        if info.file_size >= RATIO_CHECKED_FROM and info.file_size > MAX_COMPRESSION_RATIO * max(
+                info.compress_size, 1):
+            raise InputError(f"refusing archive: member {info.filename!r} expands {info.file_size} bytes from "
+                             f"{info.compress_size} (more than {MAX_COMPRESSION_RATIO}x: a zip bomb?)", path)
+        size += info.file_size
+        if size > MAX_UNCOMPRESSED_BYTES:
+            raise InputError(
+                f"refusing archive: more than {MAX_UNCOMPRESSED_BYTES // 1024**2} MiB uncompressed", path
+            )
+    packed = sum(info.compress_size for info in infos)
+    if size >= RATIO_CHECKED_FROM and size > MAX_COMPRESSION_RATIO * max(packed, 1):
+        raise InputError(f"refusing archive: {packed} bytes expand to {size} (more than "
+                         f"{MAX_COMPRESSION_RATIO}x: a zip bomb?)", path)
+    if len(folders) != 1:
+        found = ", ".join(sorted(folders)[:5])
+        raise InputError(f"refusing archive: expected one top-level folder, found {len(folders)} ({found})", path)
+    return folders.pop(), size
+
+
+def _check_package(archive: zipfile.ZipFile, folder: str, path: Path) -> dict:
+    """An Argos translation package: metadata with language codes, a CTranslate2 model with its
+    vocabulary, a SentencePiece or BPE model; returns the metadata."""
+    files = {info.filename for info in archive.infolist() if not info.is_dir()}
+
+    def has(relative: str) -> bool:
+        return f"{folder}/{relative}" in files
+
+    if not has("metadata.json"):
+        raise InputError(f"not an Argos package: no {folder}/metadata.json", path)
+    meta_info = archive.getinfo(f"{folder}/metadata.json")
+    if meta_info.file_size > MAX_METADATA_BYTES:
+        raise InputError("metadata.json is too large", path)
+    try:
+        metadata = json.loads(archive.read(meta_info).decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, OSError) as exc:
+        raise InputError(f"{folder}/metadata.json is not valid JSON: {_one_line(exc)}", path) from None
+    if not isinstance(metadata, dict):
+        raise InputError(f"{folder}/metadata.json is not a JSON object", path)
+    if metadata.get("type", "translate") != "translate":
+        raise InputError(f"not a translation package (type {metadata.get('type')!r})", path)
+    for key in ("from_code", "to_code"):
+        code = metadata.get(key)
+        if not isinstance(code, str) or not _LANG_CODE.match(code):
+            raise InputError(f"{folder}/metadata.json: {key} missing or not a language code ({code!r})", path)
+    if not has("model/model.bin"):
+        raise InputError(f"not an Argos package: no CTranslate2 model ({folder}/model/model.bin)", path)
+    if not any(all(has(f"model/{name}") for name in names) for names in _VOCABULARIES):
+        raise InputError(f"CTranslate2 model in {folder}/model/ has no vocabulary file", path)
+    if has("sentencepiece.model"):
+        sp_info = archive.getinfo(f"{folder}/sentencepiece.model")
+        if sp_info.file_size > MAX_TOKENIZER_BYTES:
+            raise InputError(f"{folder}/sentencepiece.model is implausibly large ({sp_info.file_size} bytes)", path)
+        _check_sentencepiece(archive.read(sp_info), path)
+    elif not has("bpe.model"):
+        raise InputError(f"not an Argos package: no {folder}/sentencepiece.model or bpe.model", path)
+    return metadata
 
 
 def _check_sentencepiece(data: bytes, path: Path) -> None:
