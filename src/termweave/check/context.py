@@ -55,6 +55,8 @@ class Resources:
     house_styles: dict[str, HouseStyle] = field(default_factory=dict)  # from termweave.toml; else defaults
     author_texts: dict[str, dict[tuple[str | None, str], str]] = field(default_factory=dict)  # lang -> key -> text
     _author_variants: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    # (source lang, lang) -> source text -> its outermost glossary hits (see check.runner)
+    source_hit_cache: dict[tuple[str, str], dict[str, list]] = field(default_factory=dict)
 
     def house_style(self, lang: str) -> HouseStyle:
         return self.house_styles.get(lang) or default_style(lang)

@@ -107,8 +107,7 @@ def _preset_glossary_hits(contexts: list[EntryContext], resources: Resources, fo
         return
     source_matcher = resources.matcher(first.source_lang)
     target_matcher = resources.matcher(first.lang)
-    sources = [outermost(hits) for hits in
-               source_matcher.find_many([c.source for c in contexts], terms, "allowed", first.source_lang)]
+    sources = _source_hits(contexts, resources, source_matcher)
     translations = [c.translation for c in contexts]
     # Only the terms some source triggers are looked for in the translations.
     triggered = {hit.term.id: hit.term for hits in sources for hit in hits}
@@ -123,6 +122,18 @@ def _preset_glossary_hits(contexts: list[EntryContext], resources: Resources, fo
             ctx.preset(target_hits=[hit for hit in targets[i] if hit.term.id in mine])
         if forbids is not None:
             ctx.preset(raw_forbidden_hits=forbids[i])
+
+
+def _source_hits(contexts: list[EntryContext], resources: Resources, matcher: Matcher) -> list[list]:
+    """The outermost glossary hits of each source, found once per distinct source string
+    (catalogs repeat sources; the hits of a text do not depend on the other texts)."""
+    first = contexts[0]
+    known = resources.source_hit_cache.setdefault((first.source_lang, first.lang), {})
+    todo = list(dict.fromkeys(c.source for c in contexts if c.source not in known))
+    if todo:
+        found = matcher.find_many(todo, first.terms, "allowed", first.source_lang)
+        known.update(zip(todo, map(outermost, found)))
+    return [known[c.source] for c in contexts]
 
 
 def _find_many(matcher: Matcher, texts: list[str], terms: list[Term], kind: str, source_lang: str) -> list[list]:

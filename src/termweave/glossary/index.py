@@ -220,12 +220,13 @@ class WordMatcher(Matcher):
             return []
         hits = []
         items = words.words
+        bounds = words.bounds()
+        continues = self._continues
         for i in [i for i, word in enumerate(items) if word in live]:
             for pattern in candidates[items[i]]:
                 size = len(pattern.keys)
-                if size > 1 and not self._continues(words, i, pattern.keys):
+                if size > 1 and not continues(words, i, pattern.keys):
                     continue
-                bounds = words.bounds()
                 hits.append((bounds[2 * i], bounds[2 * (i + size - 1) + 1], pattern))
         return hits
 

@@ -8,6 +8,7 @@ the word-beginning test that settles most words without the analyser.
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from termweave.glossary import Term
 from termweave.glossary.index import Pattern, TermIndex, WordMatcher, Words, variants_of
@@ -84,7 +85,7 @@ class UkrainianMatcher(WordMatcher):
         self._morph = morph
         self._parses: dict[str, list] = {}  # word -> pymorphy3 parses (several keys read them)
         # (kind, source_lang, term ids) -> (terms, prefix sets)
-        self._needs: dict[tuple[str, str, tuple[int, ...]], tuple[list[Term], list[frozenset[str]]]] = {}
+        self._needs: dict[tuple, tuple[list[Term], list[frozenset[str]], frozenset[str]]] = {}
         self._word_prefixes: dict[str, tuple[str, ...]] = {}  # word -> _uk_prefixes(word)
 
     def parse(self, low: str) -> list:
@@ -209,18 +210,23 @@ class UkrainianMatcher(WordMatcher):
                     need = frozenset(_uk_prefix(w) for w in words if w not in _UK_EUPHONY)
                     if words:
                         needs.append(need)
-            self._needs[key] = cached = (terms, needs)
-        needs = cached[1]
-        out = []
+            self._needs[key] = cached = (terms, needs, frozenset().union(*needs))
+        return self._may_occur(texts, cached[1], cached[2])
+
+    def _may_occur(self, texts: list[str], needs: list[frozenset[str]], wanted: frozenset[str]) -> list[bool]:
+        if not needs:
+            return [False] * len(texts)
+        if frozenset() in needs:
+            return [True] * len(texts)
         known = self._word_prefixes
+        out = []
         for text in texts:
-            present: set[str] = set()
-            for word in set(_PART_RE.findall(text.lower().translate(_UK_APOSTROPHE_TABLE))):
-                found = known.get(word)
-                if found is None:
-                    found = known[word] = _uk_prefixes(word)
-                present.update(found)
-            out.append(any(need <= present for need in needs))
+            words = set(_PART_RE.findall(text.lower().translate(_UK_APOSTROPHE_TABLE)))
+            for word in words.difference(known):
+                known[word] = _uk_prefixes(word)
+            present = set(chain.from_iterable(map(known.__getitem__, words)))
+            # Most texts have no beginning of any variant word: settled without trying each variant.
+            out.append(not wanted.isdisjoint(present) and any(need <= present for need in needs))
         return out
 
     def _candidates(self, index: TermIndex, word: str) -> tuple[Pattern, ...]:
