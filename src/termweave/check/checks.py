@@ -23,6 +23,7 @@ from termweave.patterns import NUMBER_RE, blank, digit_words, find_number_values
 
 _DIGIT_RE = re.compile(r"\d")
 _LETTER_DIGIT_RE = re.compile(r"[A-Za-z][A-Za-z_-]*\d")  # a name with digits may be here (IPv4, utf-8)
+_BEFORE_DIGIT_RE = re.compile(r"[A-Za-z_-]\d")  # cheap and necessary for _LETTER_DIGIT_RE to match
 _ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 
 @register
@@ -101,7 +102,7 @@ class NumberMismatch(Check):
             return []
         source, translation = ctx.source_prose, ctx.translation_prose
         findings = self._numbers(ctx, source, translation)
-        if _LETTER_DIGIT_RE.search(source) or _LETTER_DIGIT_RE.search(translation):
+        if _has_letter_digit(source) or _has_letter_digit(translation):
             findings = self._digit_words(ctx, source, translation) + findings
         return findings
 
@@ -155,6 +156,10 @@ class NumberMismatch(Check):
                 if not (t.values & source_values):
                     findings.append(ctx.finding(self, f"number {t.text} is not in the source", span=(t.start, t.end)))
         return findings
+
+
+def _has_letter_digit(text: str) -> bool:
+    return _BEFORE_DIGIT_RE.search(text) is not None and _LETTER_DIGIT_RE.search(text) is not None
 
 
 @register

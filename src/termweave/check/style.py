@@ -20,6 +20,7 @@ from termweave.patterns import find_protected
 # A dash between two digits: en dash, em dash, figure dash, horizontal bar. The hyphen-minus
 # is left alone: 한글 맞춤법 (부록, 문장 부호) admits the 붙임표 "-" for a range beside "~".
 KO_RANGE_RE = re.compile(r"(?<=\d)\s?[\u2012\u2013\u2014\u2015~]\s?(?=\d)")
+_RANGE_MARKS = "\u2012\u2013\u2014\u2015~"  # KO_RANGE_RE needs one of them (a cheap test first)
 
 
 @register
@@ -40,7 +41,8 @@ class KoreanRange(Check):
 
 def range_findings(check: Check, ctx: EntryContext, wanted: str) -> list[Finding]:
     """A dash between two digits that is not ``wanted``, outside DOIs and URLs."""
-    if not wanted or not KO_RANGE_RE.search(ctx.translation):
+    text = ctx.translation
+    if not wanted or not any(mark in text for mark in _RANGE_MARKS) or not KO_RANGE_RE.search(text):
         return []
     protected = [(p.start, p.end) for p in find_protected(ctx.translation)]
     findings = []
