@@ -96,7 +96,7 @@ class HouseStyleCheck(Check):
         style = ctx.res.house_style(ctx.lang)
         text = ctx.translation
         findings = []
-        if style.dash:
+        if style.dash and any(dash in text for dash in DASHES):  # _SPACED_DASH_RE needs one
             for m in _SPACED_DASH_RE.finditer(text):
                 if m.group(1) != style.dash:
                     findings.append(ctx.finding(self, f"spaced dash “{m.group(1)}”; house style is “{style.dash}”",

@@ -10,7 +10,7 @@ from typing import Iterable
 
 from termweave.glossary import Term
 from termweave.glossary.index import Matcher, TermHit, sorted_unique, variants_of
-from termweave.glossary.normalize import lower_same_length, normalize
+from termweave.glossary.normalize import Normalized, lower_same_length, normalize
 from termweave.lang.analysers import korean_kiwi
 
 
@@ -74,6 +74,13 @@ def _starts_inside_word(text: str, start: int) -> bool:
     return begin < start and text[begin:start] not in _KO_PREFIXES
 
 
+def _read(text: str) -> tuple[Normalized, str, str]:
+    """The normalised text, its lower case (same offsets) and that without whitespace."""
+    norm = normalize(text)
+    low = lower_same_length(norm.text)
+    return norm, low, _KO_WS_RE.sub("", low)
+
+
 class KoreanMatcher(Matcher):
     """Korean: a cheap substring/particle test first, Kiwi morphemes for what it cannot settle."""
 
@@ -84,6 +91,7 @@ class KoreanMatcher(Matcher):
         # (kind, source_lang, term ids) -> (terms kept alive for the ids, prepared variants)
         self._variants: dict[tuple, tuple[list[Term], list[tuple[Term, str, str]]]] = {}
         self.kiwi_calls = 0  # words analysed by Kiwi (the benchmarks report it)
+        self._last_reads: tuple[list[str], list] | None = None  # the last batch of find_many, read
 
     @property
     def kiwi(self):
@@ -114,10 +122,29 @@ class KoreanMatcher(Matcher):
         terms = list(terms)
         if not text or not terms:
             return []
+        return self._find(text, self._prepared(terms, kind, source_lang))
+
+    def find_many(
+        self, texts: list[str], terms: Iterable[Term], kind: str = "allowed", source_lang: str = "en"
+    ) -> list[list[TermHit]]:
+        """``find`` for each text; a variant absent from all the texts together is not tried on
+        each (one substring search per variant instead of one per variant and text)."""
+        terms = list(terms)
+        if not terms:
+            return [[] for _ in texts]
         prepared = self._prepared(terms, kind, source_lang)
-        norm = normalize(text)
-        low = lower_same_length(norm.text)
-        compact = _KO_WS_RE.sub("", low)
+        if self._last_reads is not None and self._last_reads[0] is texts:
+            read = self._last_reads[1]  # the same batch again (allowed, then forbidden variants)
+        else:
+            read = [_read(text) if text else None for text in texts]
+            self._last_reads = (texts, read)
+        together = "\x00".join(r[2] for r in read if r is not None)
+        present = [p for p in prepared if p[2] in together]
+        return [self._find(text, present, r) if r is not None else [] for text, r in zip(texts, read)]
+
+    def _find(self, text: str, prepared: list[tuple[Term, str, str]],
+              read: tuple[Normalized, str, str] | None = None) -> list[TermHit]:
+        norm, low, compact = read or _read(text)
         positions: list[int] | None = None
         hits = []
         for term, variant, key in prepared:

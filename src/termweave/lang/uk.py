@@ -11,7 +11,7 @@ import re
 from itertools import chain
 
 from termweave.glossary import Term
-from termweave.glossary.index import Pattern, TermIndex, WordMatcher, Words, variants_of
+from termweave.glossary.index import _SEPARATOR, Pattern, TermIndex, WordMatcher, Words, variants_of
 from termweave.glossary.normalize import Normalized
 from termweave.lang.analysers import ukrainian_morph
 
@@ -218,16 +218,22 @@ class UkrainianMatcher(WordMatcher):
             return [False] * len(texts)
         if frozenset() in needs:
             return [True] * len(texts)
+        # The words of all the texts first: what none of them can hold, no one of them does.
+        if len(texts) > 1 and not self._may_hold(_SEPARATOR.join(texts), needs, wanted):
+            return [False] * len(texts)
+        return [self._may_hold(text, needs, wanted) for text in texts]
+
+    def _may_hold(self, text: str, needs: list[frozenset[str]], wanted: frozenset[str]) -> bool:
         known = self._word_prefixes
-        out = []
-        for text in texts:
-            words = set(_PART_RE.findall(text.lower().translate(_UK_APOSTROPHE_TABLE)))
-            for word in words.difference(known):
-                known[word] = _uk_prefixes(word)
-            present = set(chain.from_iterable(map(known.__getitem__, words)))
-            # Most texts have no beginning of any variant word: settled without trying each variant.
-            out.append(not wanted.isdisjoint(present) and any(need <= present for need in needs))
-        return out
+        low = text.lower()
+        if "'" in low or "’" in low or "\u00ad" in low:  # what the table maps (translate is slow)
+            low = low.translate(_UK_APOSTROPHE_TABLE)
+        words = set(_PART_RE.findall(low))
+        for word in words.difference(known):
+            known[word] = _uk_prefixes(word)
+        present = set(chain.from_iterable(map(known.__getitem__, words)))
+        # Most texts have no beginning of any variant word: settled without trying each variant.
+        return not wanted.isdisjoint(present) and any(need <= present for need in needs)
 
     def _candidates(self, index: TermIndex, word: str) -> tuple[Pattern, ...]:
         # Most words of a text share no beginning with any variant: settle them without
