@@ -64,3 +64,30 @@ def test_ukrainian_seed_keeps_a_sentence_whole_across_abbreviations():
     assert [s.text for s in doc.segments if s.kind == "sentence"] == [
         "Союз КНДР і Росії, що остаточно сформувався у 2024–2025 рр. змінив баланс сил.",
         "Т. зв. «обмін ресурсів на технології» описано в ст. 3."]
+
+
+@pytest.mark.parametrize("paragraph, engine_needed", [
+    ("Нова геополітика Північно-Східної Азії", False), ("геополітика, КНДР, глобальна безпека.", False),
+    ("Що далі?!»", False), (" Вступ ", False), ("Чи виконають вони це зобовʼязання?» ", False),
+    ("1939–1945 рр.", False), ("", False), ("Розділ (див. табл. 2)", True), ("Перше. Друге.", True),
+    ("Рядок\nрядок", True),
+])
+def test_ukrainian_paragraph_without_a_possible_boundary_skips_the_engine(paragraph, engine_needed):
+    """Where no SRX break rule can apply the splitter answers without tokenize-uk's rules, as
+    they would: the paragraph whole. (Checked against the engine, which must agree.)"""
+    from termweave.lang.split import _SRX_MAY_BREAK_RE, _load_engine
+
+    engine = [s.strip() for s in _load_engine("tokenize-uk", "uk")(paragraph) if s.strip()]
+    assert splitter_for("uk").split(paragraph) == engine
+    assert bool(_SRX_MAY_BREAK_RE.search(paragraph)) == engine_needed
+
+
+def test_the_ukrainian_engine_leaves_xmlschema_unloaded():
+    """choppa binds xmlschema only to validate rulesets on request (~0.1 s of import)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from termweave.lang.split import splitter_for; "
+            "print(splitter_for('uk').split('Перше речення. Друге речення.'), 'xmlschema' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['Перше речення.', 'Друге речення.'] False"

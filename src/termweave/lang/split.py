@@ -12,7 +12,10 @@ abbreviation that never ends a sentence (``т. зв.``, ``напр.``, ``e.g.``)
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
+import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +44,8 @@ class SentenceSplitter:
     _split: Callable[[str], list[str]] | None = field(default=None, repr=False, compare=False)
 
     def split(self, paragraph: str) -> list[str]:
+        if self.engine == "tokenize-uk" and not _SRX_MAY_BREAK_RE.search(paragraph):
+            return [paragraph.strip()] if paragraph.strip() else []  # what the engine would return
         if self._split is None:
             self._split = _load_engine(self.engine, self.lang)
         pieces = [s.strip() for s in self._split(paragraph) if s.strip()]
@@ -56,9 +61,7 @@ def splitter_for(lang: str) -> SentenceSplitter:
 
 def _load_engine(engine: str, lang: str) -> Callable[[str], list[str]]:
     if engine == "tokenize-uk":
-        import tokenize_uk
-
-        return tokenize_uk.tokenize_sents
+        return _srx_ukrainian()
     if engine == "kiwi":
         kiwi = korean_kiwi()  # the term matcher's Kiwi: one per process
         return lambda text: [s.text for s in kiwi.split_into_sents(text)]
@@ -69,6 +72,40 @@ def _load_engine(engine: str, lang: str) -> Callable[[str], list[str]]:
     import pysbd
 
     return pysbd.Segmenter(language=engine.split(":", 1)[1], clean=False).segment
+
+
+# Every break rule that tokenize-uk's SRX rules apply to Ukrainian (``uk_two``: the Ukrainian,
+# default and two-line-break rules) needs one of: [.!?…] with a space, a capital or a narrow
+# no-break space after it; a line or paragraph break; or a ``{0>``/``<0}`` tag. A paragraph with
+# none of these (its only [.!?…] in a closing run of punctuation and quotes at the very end) is
+# one sentence whatever the rules say, so the engine is neither called nor loaded for it.
+_SRX_MAY_BREAK_RE = re.compile(r"[\n\x0b\x0c\r\x85\u2028\u2029{}]|[.!?…](?![.!?…'»\"„“”)\]›]*[^\S\n\x0b\x0c\r\x85\u2028\u2029]*\Z)")
+
+
+def _srx_ukrainian() -> Callable[[str], list[str]]:
+    """tokenize-uk's sentence engine without the rest of tokenize-uk: ``tokenize_uk.tokenize_sents``
+    is choppa's ``SrxTextIterator`` over LanguageTool's SRX rules (language ``uk_two``), the pieces
+    stripped, so calling choppa the same way gives the same boundaries without compiling
+    tokenize-uk's word tokenizer. choppa imports xmlschema only to validate a ruleset on request
+    (never here), so it is bound lazily: loaded only if an attribute of it is ever used."""
+    stub = "xmlschema" not in sys.modules
+    if stub:
+        sys.modules["xmlschema"] = _ImportedOnUse("xmlschema")
+    try:
+        from choppa import DEFAULT_SRX_RULESET, SrxDocument, SrxTextIterator
+    finally:
+        if stub:
+            del sys.modules["xmlschema"]  # choppa keeps the stand-in; any other import gets the real one
+    document = SrxDocument(ruleset=DEFAULT_SRX_RULESET)
+    return lambda text: [s.strip() for s in SrxTextIterator(document, "uk_two", text) if s.strip()]
+
+
+class _ImportedOnUse(types.ModuleType):
+    """Stands in for a module that an importer binds but may never use: the first attribute read
+    imports the real module and answers from it."""
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(importlib.import_module(self.__name__), name)
 
 
 def _undo_false_splits(paragraph: str, pieces: list[str], never_final: tuple[str, ...]) -> list[str]:
