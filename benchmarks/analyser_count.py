@@ -46,7 +46,9 @@ def main() -> int:
 
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "project"
-            shutil.copytree(Path(args[1]), folder, ignore=shutil.ignore_patterns(".venv", ".git", "build", "*.egg-info"))
+            shutil.copytree(
+                Path(args[1]), folder, ignore=shutil.ignore_patterns(".venv", ".git", "build", "*.egg-info")
+            )
             os.chdir(folder)
             status = termweave(["run", "-q"])
         what = "one termweave run"

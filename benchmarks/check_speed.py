@@ -35,16 +35,21 @@ NBSP = "\u00a0"
 # Sentence material. States: English, then Ukrainian nom, gen, dat, acc, ins, and the gender
 # that the past-tense verb agrees with (m, f, n, p).
 STATES = [
-    ("the Russian Federation", "Російська Федерація", "Російської Федерації", "Російській Федерації",
-     "Російську Федерацію", "Російською Федерацією", "f"),
+    (
+        "the Russian Federation",
+        "Російська Федерація",
+        "Російської Федерації",
+        "Російській Федерації",
+        "Російську Федерацію",
+        "Російською Федерацією",
+        "f",
+    ),
     ("the DPRK", "КНДР", "КНДР", "КНДР", "КНДР", "КНДР", "f"),
-    ("North Korea", "Північна Корея", "Північної Кореї", "Північній Кореї", "Північну Корею",
-     "Північною Кореєю", "f"),
+    ("North Korea", "Північна Корея", "Північної Кореї", "Північній Кореї", "Північну Корею", "Північною Кореєю", "f"),
     ("China", "Китай", "Китаю", "Китаю", "Китай", "Китаєм", "m"),
     ("the US", "США", "США", "США", "США", "США", "p"),
     ("Ukraine", "Україна", "України", "Україні", "Україну", "Україною", "f"),
-    ("South Korea", "Південна Корея", "Південної Кореї", "Південній Кореї", "Південну Корею",
-     "Південною Кореєю", "f"),
+    ("South Korea", "Південна Корея", "Південної Кореї", "Південній Кореї", "Південну Корею", "Південною Кореєю", "f"),
     ("Russia", "Росія", "Росії", "Росії", "Росію", "Росією", "f"),
     ("the West", "Захід", "Заходу", "Заходу", "Захід", "Заходом", "m"),
 ]
@@ -61,25 +66,51 @@ THINGS = [
 ]
 # Concepts: English, Ukrainian nom, gen, acc, ins.
 CONCEPTS = [
-    ("the war of attrition", "війна на виснаження", "війни на виснаження", "війну на виснаження",
-     "війною на виснаження"),
+    (
+        "the war of attrition",
+        "війна на виснаження",
+        "війни на виснаження",
+        "війну на виснаження",
+        "війною на виснаження",
+    ),
     ("global security", "глобальна безпека", "глобальної безпеки", "глобальну безпеку", "глобальною безпекою"),
     ("the world order", "світовий порядок", "світового порядку", "світовий порядок", "світовим порядком"),
-    ("military cooperation", "військова співпраця", "військової співпраці", "військову співпрацю",
-     "військовою співпрацею"),
-    ("the military-political alliance", "військово-політичний союз", "військово-політичного союзу",
-     "військово-політичний союз", "військово-політичним союзом"),
-    ("international isolation", "міжнародна ізоляція", "міжнародної ізоляції", "міжнародну ізоляцію",
-     "міжнародною ізоляцією"),
+    (
+        "military cooperation",
+        "військова співпраця",
+        "військової співпраці",
+        "військову співпрацю",
+        "військовою співпрацею",
+    ),
+    (
+        "the military-political alliance",
+        "військово-політичний союз",
+        "військово-політичного союзу",
+        "військово-політичний союз",
+        "військово-політичним союзом",
+    ),
+    (
+        "international isolation",
+        "міжнародна ізоляція",
+        "міжнародної ізоляції",
+        "міжнародну ізоляцію",
+        "міжнародною ізоляцією",
+    ),
     ("mutual defence", "взаємна оборона", "взаємної оборони", "взаємну оборону", "взаємною обороною"),
     ("the anti-Western axis", "антизахідна вісь", "антизахідної осі", "антизахідну вісь", "антизахідною віссю"),
     ("the arms supply", "постачання зброї", "постачання зброї", "постачання зброї", "постачанням зброї"),
-    ("the Treaty on Strategic Partnership", "Договір про стратегічне партнерство",
-     "Договору про стратегічне партнерство", "Договір про стратегічне партнерство",
-     "Договором про стратегічне партнерство"),
+    (
+        "the Treaty on Strategic Partnership",
+        "Договір про стратегічне партнерство",
+        "Договору про стратегічне партнерство",
+        "Договір про стратегічне партнерство",
+        "Договором про стратегічне партнерство",
+    ),
 ]
 FILLERS = [
-    ("", ""), ("", ""), ("", ""),
+    ("", ""),
+    ("", ""),
+    ("", ""),
     (", according to official data", ", за офіційними даними"),
     (", despite the sanctions", ", попри санкції"),
     (", as the ministry reported", ", як повідомило міністерство"),
@@ -153,21 +184,21 @@ def sentence(rng: random.Random, change_number: bool) -> tuple[str, str, bool]:
         if template == 1:
             return f"{s[1]} та {o[1]} обговорили {c[3]} на зустрічі у {uyear} році{f_uk}."
         if template == 2:
-            return (f"Згідно зі звітом, {s[1]} {past('отрима', s[6])} від {o[2]} {uk_number(un)} {w_gen} "
-                    f"у {uyear}–{year2} роках.")
+            return (
+                f"Згідно зі звітом, {s[1]} {past('отрима', s[6])} від {o[2]} {uk_number(un)} {w_gen} "
+                f"у {uyear}–{year2} роках."
+            )
         if template == 3:
             return f"Частка {w_gen} в експорті {s[2]} у {uyear} році зросла на {d_uk} відсотка."
         if template == 4:
-            return (f"{s[1]} {present_3rd('розглядає', 'розглядають', s[6])} {c[3]} як загрозу для "
-                    f"{c2[2]}{f_uk}.")
+            return f"{s[1]} {present_3rd('розглядає', 'розглядають', s[6])} {c[3]} як загрозу для {c2[2]}{f_uk}."
         if template == 5:
             return f"Аналітики зазначають, що {s[1]} та {o[1]} поглибили {c[3]} після {uyear} року."
         if template == 6:
             return f"З {uyear} року залежність {s[2]} від {w_gen} з {o[2]} зросла в {m} разів{f_uk}."
         if template == 7:
             return f"Автор називає політику {s[2]} «{c[4]}»{f_uk}."
-        return (f"У {uyear}–{year2} роках {s[1]} {past('підписа', s[6])} з {o[5]} {uk_number(un)} угод "
-                f"щодо {c[2]}.")
+        return f"У {uyear}–{year2} роках {s[1]} {past('підписа', s[6])} з {o[5]} {uk_number(un)} угод щодо {c[2]}."
 
     english = [
         f"In {year}, {s[0]} supplied {en_number(n)} {w_en} to {o[0]}{f_en}.",
@@ -211,8 +242,13 @@ def generate(path: Path, entries: int, seed: int = 2024) -> set[str]:
         context = f"abstract.p{i // 20 + 1}.s{i % 20 + 1}"
         if numbers_changed:
             changed.add(context)
-        out += [f"#: seeds/generated.txt:{i + 1}", f'msgctxt "{context}"',
-                f"msgid {po_quote(en)}", f"msgstr {po_quote(uk)}", ""]
+        out += [
+            f"#: seeds/generated.txt:{i + 1}",
+            f'msgctxt "{context}"',
+            f"msgid {po_quote(en)}",
+            f"msgstr {po_quote(uk)}",
+            "",
+        ]
     path.write_text("\n".join(out), encoding="utf-8")
     return changed
 
@@ -239,7 +275,9 @@ def measure(cmd: list[str], stdout_path: Path | None = None, cwd: Path | None = 
     """Run ``cmd``; return (wall seconds, peak RSS in MiB, exit code)."""
     result = subprocess.run(
         [sys.executable, "-c", _WRAPPER, json.dumps(cmd), str(stdout_path or ""), str(cwd or "")],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     wall, rss, code = json.loads(result.stdout)
     return wall, rss, code
@@ -288,11 +326,15 @@ def main() -> None:
         changed = generate(po, args.entries)
         po_text = po.read_text(encoding="utf-8")
         words = len(set(po_text.split()))
-        print(f"generated {po.name}: {args.entries} entries, {po.stat().st_size / 2**20:.1f} MiB, "
-              f"{words} distinct whitespace-separated tokens ({time.perf_counter() - start:.1f} s)")
+        print(
+            f"generated {po.name}: {args.entries} entries, {po.stat().st_size / 2**20:.1f} MiB, "
+            f"{words} distinct whitespace-separated tokens ({time.perf_counter() - start:.1f} s)"
+        )
 
-        tw_wall, tw_rss, tw_rc = measure(termweave_cmd(str(po), "--glossary", str(args.glossary), "--format", "json"),
-                                         stdout_path=tmp / "report.json")
+        tw_wall, tw_rss, tw_rc = measure(
+            termweave_cmd(str(po), "--glossary", str(args.glossary), "--format", "json"),
+            stdout_path=tmp / "report.json",
+        )
         report = json.loads((tmp / "report.json").read_text(encoding="utf-8") or "{}")
         del po_text
         summary = report.get("summary", {})
@@ -300,32 +342,44 @@ def main() -> None:
         for finding in report.get("findings", []):
             by_check[finding["check"]] = by_check.get(finding["check"], 0) + 1
         flagged = {f["context"] for f in report.get("findings", []) if f["check"] == "number-mismatch"}
-        pf_wall, pf_rss, pf_rc = measure([str(VENV_BIN / "pofilter"), "--progress=none", str(po), str(tmp / "pofilter.po")])
+        pf_wall, pf_rss, pf_rc = measure(
+            [str(VENV_BIN / "pofilter"), "--progress=none", str(po), str(tmp / "pofilter.po")]
+        )
 
         print()
         print(f"{'tool':<28}{'wall s':>9}{'peak MiB':>10}{'exit':>6}")
         print(f"{'termweave check (all)':<28}{tw_wall:>9.2f}{tw_rss:>10.0f}{tw_rc:>6}")
         print(f"{'pofilter (default checks)':<28}{pf_wall:>9.2f}{pf_rss:>10.0f}{pf_rc:>6}")
-        print(f"ratio termweave/pofilter: {tw_wall / pf_wall:.3f} (target <= 0.25); "
-              f"termweave peak {tw_rss:.0f} MiB (target <= 200)")
+        print(
+            f"ratio termweave/pofilter: {tw_wall / pf_wall:.3f} (target <= 0.25); "
+            f"termweave peak {tw_rss:.0f} MiB (target <= 200)"
+        )
         print(f"termweave summary: {summary}; findings by check: {dict(sorted(by_check.items()))}")
-        print(f"number-mismatch: {len(changed)} entries have a changed number; termweave flags "
-              f"{len(flagged & changed)} of them and {len(flagged - changed)} others")
-        pofilter_units = (tmp / "pofilter.po").read_text(encoding="utf-8").count("\nmsgid ") - 1 \
-            if (tmp / "pofilter.po").exists() else 0
+        print(
+            f"number-mismatch: {len(changed)} entries have a changed number; termweave flags "
+            f"{len(flagged & changed)} of them and {len(flagged - changed)} others"
+        )
+        pofilter_units = (
+            (tmp / "pofilter.po").read_text(encoding="utf-8").count("\nmsgid ") - 1
+            if (tmp / "pofilter.po").exists()
+            else 0
+        )
         print(f"pofilter flagged {pofilter_units} units")
 
     shipped = sorted((ROOT / "translations").glob("*.po"))
     if shipped:
         times = []
         for _ in range(3):
-            wall, rss, rc = measure(termweave_cmd(*map(str, shipped), "--glossary", str(ROOT / "glossary" / "terms.csv")),
-                                    cwd=ROOT)
+            wall, rss, rc = measure(
+                termweave_cmd(*map(str, shipped), "--glossary", str(ROOT / "glossary" / "terms.csv")), cwd=ROOT
+            )
             times.append((wall, rss, rc))
         best = min(times)
-        print(f"\nshipped catalogs ({', '.join(p.name for p in shipped)}): "
-              f"wall {', '.join(f'{t[0]:.2f}' for t in times)} s (best {best[0]:.2f}; target < 0.5), "
-              f"peak {best[1]:.0f} MiB, exit {best[2]}")
+        print(
+            f"\nshipped catalogs ({', '.join(p.name for p in shipped)}): "
+            f"wall {', '.join(f'{t[0]:.2f}' for t in times)} s (best {best[0]:.2f}; target < 0.5), "
+            f"peak {best[1]:.0f} MiB, exit {best[2]}"
+        )
 
     print("\nanalyser load (own process each: seconds, MiB resident added, MiB resident after):")
     for what in ("pymorphy", "lingua", "kiwi"):

@@ -105,8 +105,9 @@ def main() -> int:
     rows = [("this checkout", *trials(args.trials))]
     if args.baseline:
         env = dict(os.environ, PYTHONPATH=str(args.baseline.resolve()))
-        out = subprocess.run([sys.executable, __file__, str(args.trials), "--child"], env=env, check=True,
-                             capture_output=True, text=True).stdout.split()
+        out = subprocess.run(
+            [sys.executable, __file__, str(args.trials), "--child"], env=env, check=True, capture_output=True, text=True
+        ).stdout.split()
         rows.append((f"baseline {args.baseline}", int(out[0]), int(out[1])))
     print(f"{'code':40} {'trials':>7} {'saves during run':>17} {'edits lost':>11}")
     for name, during, lost in rows:

@@ -27,15 +27,22 @@ from termweave.formats.po import load_po
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "alliance-of-villains.txt"
-UK_CHROME = {"Downloads": "Завантаження", "Published": "Опубліковано", "How to Cite": "Як цитувати",
-             "Issue": "Випуск", "Section": "Розділ", "License": "Ліцензія"}
+UK_CHROME = {
+    "Downloads": "Завантаження",
+    "Published": "Опубліковано",
+    "How to Cite": "Як цитувати",
+    "Issue": "Випуск",
+    "Section": "Розділ",
+    "License": "Ліцензія",
+}
 
 
 def ukrainian_page() -> str:
     """The shipped page with every translatable text in its reviewed Ukrainian translation."""
     text = SEED.read_text(encoding="utf-8")
-    translations = {m.msgid: m.msgstr for m in load_po(ROOT / "translations" / "uk.po").messages
-                    if m.msgstr and not m.obsolete}
+    translations = {
+        m.msgid: m.msgstr for m in load_po(ROOT / "translations" / "uk.po").messages if m.msgstr and not m.obsolete
+    }
     for msgid in sorted(translations, key=len, reverse=True):  # a sentence before its parts
         if len(msgid) > 12:
             text = text.replace(msgid, translations[msgid])
@@ -52,7 +59,9 @@ def make_project(folder: Path, lang: str, page: str, articles: int) -> None:
     targets = ", ".join(f'"{t}"' for t in ("en", "uk", "ko") if t != lang)
     (folder / "termweave.toml").write_text(
         f'[termweave]\nseeds = ["seeds/*.txt"]\nsource_lang = "{lang}"\ntarget_langs = [{targets}]\n'
-        'glossary = "glossary/terms.csv"\n', encoding="utf-8")
+        'glossary = "glossary/terms.csv"\n',
+        encoding="utf-8",
+    )
 
 
 def cpu_of(folder: Path) -> float:

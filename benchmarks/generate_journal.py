@@ -24,13 +24,42 @@ import polib
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "alliance-of-villains.txt"
-TOPICS = ["sanctions", "artillery supplies", "energy exports", "cyber operations", "labour migration",
-          "grain corridors", "naval drills", "satellite launches", "arms fairs", "border trade"]
-TOPICS_UK = ["санкції", "постачання артилерії", "енергетичний експорт", "кібероперації", "трудова міграція",
-             "зернові коридори", "військово-морські навчання", "запуски супутників", "збройові виставки",
-             "прикордонна торгівля"]
-TOPICS_KO = ["제재", "포탄 공급", "에너지 수출", "사이버 작전", "노동 이주", "곡물 회랑", "해군 훈련", "위성 발사",
-             "무기 박람회", "국경 무역"]
+TOPICS = [
+    "sanctions",
+    "artillery supplies",
+    "energy exports",
+    "cyber operations",
+    "labour migration",
+    "grain corridors",
+    "naval drills",
+    "satellite launches",
+    "arms fairs",
+    "border trade",
+]
+TOPICS_UK = [
+    "санкції",
+    "постачання артилерії",
+    "енергетичний експорт",
+    "кібероперації",
+    "трудова міграція",
+    "зернові коридори",
+    "військово-морські навчання",
+    "запуски супутників",
+    "збройові виставки",
+    "прикордонна торгівля",
+]
+TOPICS_KO = [
+    "제재",
+    "포탄 공급",
+    "에너지 수출",
+    "사이버 작전",
+    "노동 이주",
+    "곡물 회랑",
+    "해군 훈련",
+    "위성 발사",
+    "무기 박람회",
+    "국경 무역",
+]
 
 
 def article_page(number: int, rng: random.Random) -> tuple[str, dict[str, str]]:
@@ -44,11 +73,15 @@ def article_page(number: int, rng: random.Random) -> tuple[str, dict[str, str]]:
     body = [paragraphs[i] for i in kept]
     year = str(2015 + number % 10)
     topic = number % len(TOPICS)
-    closing = (f"Case {number} concerns {TOPICS[topic]} observed in {year}.")
+    closing = f"Case {number} concerns {TOPICS[topic]} observed in {year}."
     body.append(closing)
     title = f"Study {number}: {TOPICS[topic].capitalize()} and the alliance of villains"
-    head = [title, "DOI:", f"https://doi.org/10.5281/zenodo.{30000000 + number}Keywords:",
-            lines[abstract_at - 1].replace("Abstract", "") + "Abstract"]
+    head = [
+        title,
+        "DOI:",
+        f"https://doi.org/10.5281/zenodo.{30000000 + number}Keywords:",
+        lines[abstract_at - 1].replace("Abstract", "") + "Abstract",
+    ]
     page = "\n".join([*head, *body, *lines[chrome_at:]])
     return page, {"number": str(number), "year": year, "topic": str(topic)}
 
@@ -75,7 +108,8 @@ def generate(folder: Path, articles: int, seed: int = 1, termweave: Path | None 
     (folder / "seeds").mkdir(parents=True)
     shutil.copytree(ROOT / "glossary", folder / "glossary", ignore=shutil.ignore_patterns("*.tbx"))
     (folder / "termweave.toml").write_text(
-        '[termweave]\nseeds = ["seeds/*.txt"]\nsource_lang = "en"\ntarget_langs = ["uk", "ko"]\n', encoding="utf-8")
+        '[termweave]\nseeds = ["seeds/*.txt"]\nsource_lang = "en"\ntarget_langs = ["uk", "ko"]\n', encoding="utf-8"
+    )
     facts = {}
     for number in range(1, articles + 1):
         name = f"article-{number:05d}"
@@ -83,8 +117,10 @@ def generate(folder: Path, articles: int, seed: int = 1, termweave: Path | None 
         (folder / "seeds" / f"{name}.txt").write_text(page, encoding="utf-8")
     termweave = termweave or Path(sys.executable).parent / "termweave"
     subprocess.run([str(termweave), "update", "-q"], cwd=folder, check=True)
-    shipped = {lang: {e.msgid: e.msgstr for e in polib.pofile(str(ROOT / "translations" / f"{lang}.po"))}
-               for lang in ("uk", "ko")}
+    shipped = {
+        lang: {e.msgid: e.msgstr for e in polib.pofile(str(ROOT / "translations" / f"{lang}.po"))}
+        for lang in ("uk", "ko")
+    }
     for name, article_facts in facts.items():
         in_progress = rng.random() < 0.05
         for lang in ("uk", "ko"):

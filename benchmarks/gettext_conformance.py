@@ -34,8 +34,8 @@ from pathlib import Path
 
 from termweave.catalog.fuzzy import FUZZY_THRESHOLD, as_bytes_text, similarity
 from termweave.catalog.merge import merge_catalogs
-from termweave.formats.po import Catalog, Message, dump_po, load_po, normalized_flags, parse_po
 from termweave.formats.mo import compile_po
+from termweave.formats.po import Catalog, Message, dump_po, load_po, normalized_flags, parse_po
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".work" / "gettext-conformance"

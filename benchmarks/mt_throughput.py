@@ -64,7 +64,7 @@ def sentences(count: int, seed: int = 1) -> list[str]:
     for _ in range(count):
         n = rng.randint(15, 45)
         start = rng.randrange(0, len(words) - n)
-        chunk = " ".join(words[start:start + n]).replace(" ,", ",").replace(" ;", ";").replace(" :", ":")
+        chunk = " ".join(words[start : start + n]).replace(" ,", ",").replace(" ;", ";").replace(" :", ":")
         out.append(chunk[0].upper() + chunk[1:] + ".")
     return out
 
@@ -87,9 +87,8 @@ def build_package(workdir: Path, end_after: int) -> Path:
     projection reads: outputs end after about ``end_after`` tokens, in every method alike,
     well inside the length bound (which then only guards, as with a real model).
     """
-    import numpy as np
-
     import argos_testkit as kit
+    import numpy as np
 
     archive = workdir / f"translate-en_uk-random-{end_after}.argosmodel"
     if archive.exists():
@@ -215,7 +214,11 @@ def run_raw(texts: list[str], beam: int, model: Path, inter: int, intra: int, ba
     translator.translate_batch(tokens[:2], beam_size=beam, max_decoding_length=8)  # warm-up
     started = time.perf_counter()
     results = translator.translate_batch(
-        tokens, max_batch_size=batch, beam_size=beam, length_penalty=0.2, return_scores=True,
+        tokens,
+        max_batch_size=batch,
+        beam_size=beam,
+        length_penalty=0.2,
+        return_scores=True,
         max_decoding_length=length_bound(max(len(t) for t in tokens)),
     )
     seconds = time.perf_counter() - started
@@ -289,28 +292,64 @@ def child(args) -> None:
 # Orchestration
 
 
-def measure(method: str, env: dict, texts_file: Path, beam: int, workdir: Path, model: Path,
-            inter: int = 1, intra: int = 1, batch: int = 16) -> dict:
-    command = [sys.executable, __file__, "--method", method, "--texts", str(texts_file), "--beam", str(beam),
-               "--workdir", str(workdir), "--model", str(model), "--inter", str(inter), "--intra", str(intra),
-               "--batch", str(batch)]
+def measure(
+    method: str,
+    env: dict,
+    texts_file: Path,
+    beam: int,
+    workdir: Path,
+    model: Path,
+    inter: int = 1,
+    intra: int = 1,
+    batch: int = 16,
+) -> dict:
+    command = [
+        sys.executable,
+        __file__,
+        "--method",
+        method,
+        "--texts",
+        str(texts_file),
+        "--beam",
+        str(beam),
+        "--workdir",
+        str(workdir),
+        "--model",
+        str(model),
+        "--inter",
+        str(inter),
+        "--intra",
+        str(intra),
+        "--batch",
+        str(batch),
+    ]
     done = subprocess.run(command, env=env, capture_output=True, text=True)
-    line = next((l for l in done.stdout.splitlines() if l.startswith("RESULT ")), None)
+    line = next((row for row in done.stdout.splitlines() if row.startswith("RESULT ")), None)
     if done.returncode != 0 or line is None:
         raise SystemExit(f"{method} failed:\n{done.stdout}\n{done.stderr}")
-    return json.loads(line[len("RESULT "):])
+    return json.loads(line[len("RESULT ") :])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sentences", type=int, default=200)
     parser.add_argument("--quick", action="store_true", help="60 sentences, one repetition")
-    parser.add_argument("--repeat", type=int, default=2,
-                        help="runs per method, interleaved; the fastest counts (the machine may be shared)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=2,
+        help="runs per method, interleaved; the fastest counts (the machine may be shared)",
+    )
     parser.add_argument("--beams", default="4,1", help="beam sizes to run (default: 4,1)")
-    parser.add_argument("--threads", action="store_true", help="also sweep raw CTranslate2 thread plans and batch sizes")
-    parser.add_argument("--argos-intra-threads", type=int, default=None,
-                        help="also run argostranslate with ARGOS_INTRA_THREADS=N (default: only its defaults)")
+    parser.add_argument(
+        "--threads", action="store_true", help="also sweep raw CTranslate2 thread plans and batch sizes"
+    )
+    parser.add_argument(
+        "--argos-intra-threads",
+        type=int,
+        default=None,
+        help="also run argostranslate with ARGOS_INTRA_THREADS=N (default: only its defaults)",
+    )
     parser.add_argument("--end-after", type=int, default=30, help="about how many tokens the random model outputs")
     parser.add_argument("--workdir", help="reuse a folder (the model is cached there)")
     parser.add_argument("--method", choices=["argos", "raw", "termweave"], help=argparse.SUPPRESS)
@@ -331,14 +370,20 @@ def main() -> None:
     texts_file.write_text(json.dumps(texts))
     started = time.perf_counter()
     archive = build_package(workdir, args.end_after)
-    print(f"model: Transformer {LAYERS}+{LAYERS} layers, d_model {D_MODEL}, {HEADS} heads, FFN {FFN}, "
-          f"vocab {VOCAB}, int8 ({archive.stat().st_size / 1e6:.0f} MB package, built in "
-          f"{time.perf_counter() - started:.0f} s)")
+    print(
+        f"model: Transformer {LAYERS}+{LAYERS} layers, d_model {D_MODEL}, {HEADS} heads, FFN {FFN}, "
+        f"vocab {VOCAB}, int8 ({archive.stat().st_size / 1e6:.0f} MB package, built in "
+        f"{time.perf_counter() - started:.0f} s)"
+    )
 
     home = workdir / "argos-home"
     env = argos_env(home)
-    installed = subprocess.run([sys.executable, "-m", "termweave", "models", "install", "--replace", str(archive)],
-                               env=env, capture_output=True, text=True)
+    installed = subprocess.run(
+        [sys.executable, "-m", "termweave", "models", "install", "--replace", str(archive)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if installed.returncode != 0:
         raise SystemExit(installed.stderr)
     model = next((home / "data" / "argos-translate" / "packages").iterdir())
@@ -347,8 +392,10 @@ def main() -> None:
     sp = sentencepiece.SentencePieceProcessor(model_file=str(model / "sentencepiece.model"))
     source_tokens = sum(len(sp.encode(t)) for t in texts)
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"{count} sentences, {source_tokens} source tokens; {cpus} CPU cores; length bound "
-          f"{LENGTH_RATIO:g} x source + {LENGTH_EXTRA}\n")
+    print(
+        f"{count} sentences, {source_tokens} source tokens; {cpus} CPU cores; length bound "
+        f"{LENGTH_RATIO:g} x source + {LENGTH_EXTRA}\n"
+    )
 
     from termweave.translate.engine import DecodeSettings, ThreadPlan
 
@@ -357,20 +404,28 @@ def main() -> None:
     repeat = 1 if args.quick else max(1, args.repeat)
     if args.threads:
         for beam in [int(b) for b in args.beams.split(",")]:
-            print(f"raw CTranslate2, beam {beam}, by thread plan and batch size (source tokens/s, fastest of {repeat}):")
+            print(
+                f"raw CTranslate2, beam {beam}, by thread plan and batch size (source tokens/s, fastest of {repeat}):"
+            )
             for inter, intra in ((1, 1), (1, cpus), (cpus, 1)):
                 for size in (4, 8, 16, 32):
-                    seconds = min(measure("raw", env, texts_file, beam, workdir, model, inter, intra, size)["seconds"]
-                                  for _ in range(repeat))
-                    print(f"  inter_threads={inter} intra_threads={intra} max_batch_size={size:<3} "
-                          f"{source_tokens / seconds:8.1f}")
+                    seconds = min(
+                        measure("raw", env, texts_file, beam, workdir, model, inter, intra, size)["seconds"]
+                        for _ in range(repeat)
+                    )
+                    print(
+                        f"  inter_threads={inter} intra_threads={intra} max_batch_size={size:<3} "
+                        f"{source_tokens / seconds:8.1f}"
+                    )
             print()
 
     for beam in [int(b) for b in args.beams.split(",")]:
         rows: dict[str, dict] = {}
-        methods = [("argostranslate", "argos", env),
-                   ("raw CTranslate2", "raw", env),
-                   ("termweave translate", "termweave", env)]
+        methods = [
+            ("argostranslate", "argos", env),
+            ("raw CTranslate2", "raw", env),
+            ("termweave translate", "termweave", env),
+        ]
         if args.argos_intra_threads:
             tuned = env | {"ARGOS_INTRA_THREADS": str(args.argos_intra_threads)}
             methods.insert(1, (f"argos (intra {args.argos_intra_threads})", "argos", tuned))
@@ -385,17 +440,28 @@ def main() -> None:
             extra = f"  (+{r['import_s']:.1f} s importing argostranslate)" if "import_s" in r else ""
             if "decode_s" in r:
                 extra = f"  (end to end: {r['load_s']:.2f} s loading the model, {r['decode_s']:.2f} s decoding)"
-            print(f"  {name:<22} {r['seconds']:7.2f} s  {source_tokens / r['seconds']:8.1f} source tok/s  "
-                  f"{r['target_tokens'] / r['seconds']:8.1f} target tok/s{extra}")
+            print(
+                f"  {name:<22} {r['seconds']:7.2f} s  {source_tokens / r['seconds']:8.1f} source tok/s  "
+                f"{r['target_tokens'] / r['seconds']:8.1f} target tok/s{extra}"
+            )
         tw, argos, raw = rows["termweave translate"], rows["argostranslate"], rows["raw CTranslate2"]
-        print(f"  termweave / argostranslate: {argos['seconds'] / tw['seconds']:.2f}x (target {'2' if beam > 1 else '3'}x)")
-        print(f"  termweave / raw CTranslate2: {raw['seconds'] / tw['seconds']:.2f}x end to end, "
-              f"{raw['seconds'] / (tw['seconds'] - tw['load_s']):.2f}x with model loading left out as for raw "
-              f"(target 0.9x)")
-        print("  (same input for all: time ratios are throughput ratios; argostranslate and raw are timed after"
-              " loading their model)\n")
-    print(f"thread plan used by termweave and raw: inter_threads={plan.inter_threads} "
-          f"intra_threads={plan.intra_threads}, max_batch_size={batch}; workdir {workdir}")
+        print(
+            f"  termweave / argostranslate: {argos['seconds'] / tw['seconds']:.2f}x"
+            f" (target {'2' if beam > 1 else '3'}x)"
+        )
+        print(
+            f"  termweave / raw CTranslate2: {raw['seconds'] / tw['seconds']:.2f}x end to end, "
+            f"{raw['seconds'] / (tw['seconds'] - tw['load_s']):.2f}x with model loading left out as for raw "
+            f"(target 0.9x)"
+        )
+        print(
+            "  (same input for all: time ratios are throughput ratios; argostranslate and raw are timed after"
+            " loading their model)\n"
+        )
+    print(
+        f"thread plan used by termweave and raw: inter_threads={plan.inter_threads} "
+        f"intra_threads={plan.intra_threads}, max_batch_size={batch}; workdir {workdir}"
+    )
 
 
 if __name__ == "__main__":

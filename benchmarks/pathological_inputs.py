@@ -48,8 +48,11 @@ def main() -> int:
         ok = hostile < TARGET_SECONDS
         misses += not ok
         shown = f"{hostile:9.3f}" if hostile != float("inf") else f"{'>' + str(HANG_SECONDS):>9}"
-        print(f"{case.parser:24} {case.name:32} {plain:8.3f} {shown} {hostile / max(plain, 1e-4):7.1f}  "
-              f"{'yes' if ok else 'NO'}", flush=True)
+        print(
+            f"{case.parser:24} {case.name:32} {plain:8.3f} {shown} {hostile / max(plain, 1e-4):7.1f}  "
+            f"{'yes' if ok else 'NO'}",
+            flush=True,
+        )
     print(f"{len(CASES) - misses} of {len(CASES)} pathological {size:,}-byte inputs under {TARGET_SECONDS:g} s")
     return 0
 

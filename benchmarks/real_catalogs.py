@@ -38,9 +38,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from check_speed import VENV_BIN, measure, termweave_cmd  # noqa: E402
-
 import polib  # noqa: E402
+from check_speed import VENV_BIN, measure, termweave_cmd  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 JUDGEMENTS = ROOT / "benchmarks" / "data" / "real_catalog_judgements.tsv"
@@ -53,8 +52,9 @@ def catalogs(work: Path) -> list[Path]:
     """The uk/ko .po files of the Django and Sphinx wheels, extracted under ``work/catalogs``."""
     work.mkdir(parents=True, exist_ok=True)
     if not all(any(work.glob(f"{name}-*.whl")) for name in WHEELS):
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(work),
-                        *WHEELS.values()], check=True)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(work), *WHEELS.values()], check=True
+        )
     out = work / "catalogs"
     out.mkdir(exist_ok=True)
     paths = []
@@ -131,8 +131,10 @@ def precision(findings: list[dict]) -> None:
     for check, (tp, fp, un) in sorted(by_check.items()):
         print(f"  {check:<22} true {tp:>3}  false {fp:>3}  unjudged {un:>3}")
     total = right + wrong
-    print(f"  termweave precision {right / total if total else 1.0:.3f} ({right} of {total} judged)"
-          + (f"; {len(unjudged)} UNJUDGED:" if unjudged else ""))
+    print(
+        f"  termweave precision {right / total if total else 1.0:.3f} ({right} of {total} judged)"
+        + (f"; {len(unjudged)} UNJUDGED:" if unjudged else "")
+    )
     for f in unjudged:
         print(f"    {Path(f['path']).name}\t{f['check']}\t{f['msgid'][:60]!r}\t{f['message']}")
 
@@ -151,8 +153,11 @@ class Injection:
 
 KANA = ["パスワードをリセット", "ログイン", "保存して編集を続ける", "検索"]
 RUSSIAN_SHORT = ["Сохранить", "Удалить", "Выйти", "Поиск"]
-RUSSIAN_LONG = ["Введите правильный адрес электронной почты.", "Это поле обязательно для заполнения.",
-                "Пожалуйста, исправьте ошибки ниже."]
+RUSSIAN_LONG = [
+    "Введите правильный адрес электронной почты.",
+    "Это поле обязательно для заполнения.",
+    "Пожалуйста, исправьте ошибки ниже.",
+]
 HANGUL = ["저장", "삭제하기", "비밀번호 변경"]
 NAMED_RE = re.compile(r"%\((\w+)\)[sdif]|\{(\w+)\}")
 DIGITS_RE = re.compile(r"\d")
@@ -175,25 +180,26 @@ def _mutate(entry: polib.POEntry, kind: str, lang: str, rng: random.Random) -> b
             return False
         m = rng.choice(found)
         if kind == "placeholder-dropped":
-            entry.msgstr = (text[:m.start()] + text[m.end():]).strip()
+            entry.msgstr = (text[: m.start()] + text[m.end() :]).strip()
         else:
             name = m.group(1) or m.group(2)
-            entry.msgstr = text[:m.start()] + m.group().replace(name, name[:-1] + "x" if len(name) > 1 else "y") \
-                + text[m.end():]
+            entry.msgstr = (
+                text[: m.start()] + m.group().replace(name, name[:-1] + "x" if len(name) > 1 else "y") + text[m.end() :]
+            )
         return True
     if kind == "number-changed":
-        digits = [m for m in DIGITS_RE.finditer(text) if not NAMED_RE.search(text[max(0, m.start() - 30):m.end()])]
+        digits = [m for m in DIGITS_RE.finditer(text) if not NAMED_RE.search(text[max(0, m.start() - 30) : m.end()])]
         if not digits or not DIGITS_RE.search(entry.msgid):
             return False
         m = rng.choice(digits)
-        entry.msgstr = text[:m.start()] + str((int(m.group()) + rng.randint(1, 8)) % 10) + text[m.end():]
+        entry.msgstr = text[: m.start()] + str((int(m.group()) + rng.randint(1, 8)) % 10) + text[m.end() :]
         return True
     if kind == "url-broken":
         m = URL_RE.search(text)
         if not m or m.group() not in entry.msgid:
             return False
         url = m.group()
-        entry.msgstr = text.replace(url, url.replace("/", "//", 3)[:len(url)] + ("s" if url.endswith("/") else "/"), 1)
+        entry.msgstr = text.replace(url, url.replace("/", "//", 3)[: len(url)] + ("s" if url.endswith("/") else "/"), 1)
         return True
     if kind == "untranslated":
         entry.msgstr = ""
@@ -215,8 +221,15 @@ def _mutate(entry: polib.POEntry, kind: str, lang: str, rng: random.Random) -> b
 
 
 KINDS = {  # kind: how many per language
-    "placeholder-dropped": 8, "placeholder-renamed": 8, "number-changed": 6, "url-broken": 3,
-    "untranslated": 5, "english-left": 6, "short-foreign": 5, "russian": 5, "plural-extra": 4,
+    "placeholder-dropped": 8,
+    "placeholder-renamed": 8,
+    "number-changed": 6,
+    "url-broken": 3,
+    "untranslated": 5,
+    "english-left": 6,
+    "short-foreign": 5,
+    "russian": 5,
+    "plural-extra": 4,
 }
 
 
@@ -227,8 +240,13 @@ def inject(paths: list[Path], folder: Path, seed: int = 9) -> list[Injection]:
     injected: list[Injection] = []
     used: set[tuple[str, str, str]] = set()
     for lang in ("uk", "ko"):
-        pool = [(name, e) for name, po in pofiles.items() if name.endswith(f".{lang}.po") for e in po
-                if not e.obsolete and e.translated() and "fuzzy" not in e.flags]
+        pool = [
+            (name, e)
+            for name, po in pofiles.items()
+            if name.endswith(f".{lang}.po")
+            for e in po
+            if not e.obsolete and e.translated() and "fuzzy" not in e.flags
+        ]
         for kind, count in KINDS.items():
             if kind == "russian" and lang != "uk":
                 continue
@@ -250,8 +268,9 @@ def inject(paths: list[Path], folder: Path, seed: int = 9) -> list[Injection]:
     return injected
 
 
-def recall(injected: list[Injection], clean_tw: list[dict], dirty_tw: list[dict],
-           clean_pf: dict, dirty_pf: dict) -> tuple[float, float]:
+def recall(
+    injected: list[Injection], clean_tw: list[dict], dirty_tw: list[dict], clean_pf: dict, dirty_pf: dict
+) -> tuple[float, float]:
     def reported(findings: list[dict]) -> dict[tuple[str, str, str], set[str]]:
         out: dict[tuple[str, str, str], set[str]] = {}
         for f in findings:
@@ -298,8 +317,10 @@ def main() -> None:
         clean_tw, tw_time = termweave_findings(paths, args.glossary, tmp / "clean.json")
         clean_pf, pf_time = pofilter_findings(folder, tmp / "pofilter-clean")
         precision(clean_tw)
-        print(f"  pofilter: {sum(len(v) for v in clean_pf.values())} failures on {len(clean_pf)} entries "
-              "(not judged; its tests are stylistic: startcaps, simplecaps, brackets, ...)")
+        print(
+            f"  pofilter: {sum(len(v) for v in clean_pf.values())} failures on {len(clean_pf)} entries "
+            "(not judged; its tests are stylistic: startcaps, simplecaps, brackets, ...)"
+        )
 
         injected = inject(paths, tmp / "injected")
         dirty_paths = sorted((tmp / "injected").glob("*.po"))
@@ -307,8 +328,9 @@ def main() -> None:
         dirty_pf, _ = pofilter_findings(tmp / "injected", tmp / "pofilter-dirty")
         recall(injected, clean_tw, dirty_tw, clean_pf, dirty_pf)
 
-        tw_runs = [tw_time] + [termweave_findings(paths, args.glossary, tmp / "again.json")[1]
-                               for _ in range(args.runs - 1)]
+        tw_runs = [tw_time] + [
+            termweave_findings(paths, args.glossary, tmp / "again.json")[1] for _ in range(args.runs - 1)
+        ]
         pf_runs = [pf_time] + [pofilter_findings(folder, tmp / "pofilter-again")[1] for _ in range(args.runs - 1)]
     tw_best, pf_best = min(tw_runs), min(pf_runs)
     print(f"\n{'tool':<36}{'wall s (best)':>14}{'peak MiB':>10}{'exit':>6}")

@@ -45,8 +45,13 @@ def make_project(folder: Path) -> Path:
 
 def write_page(folder: Path, output: Path, src: Path | None) -> Path:
     env = dict(os.environ, PYTHONPATH=str(src)) if src else None
-    subprocess.run([sys.executable, "-m", "termweave", "report", "-q", "-o", str(output)], cwd=folder, env=env,
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "termweave", "report", "-q", "-o", str(output)],
+        cwd=folder,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return output
 
 
@@ -56,7 +61,9 @@ def colour_figures(page: Path) -> tuple[int, int]:
     for row in tree.xpath('//tr[contains(@class, "segment")]'):
         looks: dict[str, str] = {}
         for span in row.xpath(".//span[@data-term]"):
-            looks.setdefault(span.get("data-term"), next(c for c in span.get("class").split() if re.fullmatch(r"c\d+", c)))
+            looks.setdefault(
+                span.get("data-term"), next(c for c in span.get("class").split() if re.fullmatch(r"c\d+", c))
+            )
         if len(looks) >= 2:
             with_terms += 1
             shared += len(set(looks.values())) < len(looks)
@@ -77,13 +84,17 @@ def main() -> None:
             print(f"{'page':<10} {'width':>5} {'scrollWidth':>11} {'counts on screen':>16} {'narrowest text':>14}")
             for name, page in pages.items():
                 for width in (360, 768, 1400):
-                    browser.send("Emulation.setDeviceMetricsOverride",
-                                 {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 800})
+                    browser.send(
+                        "Emulation.setDeviceMetricsOverride",
+                        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 800},
+                    )
                     browser.open(page.as_uri())
                     probe = browser.js(LAYOUT_PROBE)
                     counts = f"{sum(probe['counts'])}/{len(probe['counts'])}"
-                    print(f"{name:<10} {width:>5} {probe['scrollWidth']:>11} {counts:>16} "
-                          f"{probe['narrowestText']:>12.0f}px")
+                    print(
+                        f"{name:<10} {width:>5} {probe['scrollWidth']:>11} {counts:>16} "
+                        f"{probe['narrowestText']:>12.0f}px"
+                    )
         finally:
             browser.close()
         for name, page in pages.items():

@@ -31,8 +31,13 @@ from generate_journal import generate  # noqa: E402
 TERMWEAVE = [sys.executable, "-m", "termweave"]
 STATE = Path(".termweave") / "state.json"
 # (label, arguments, forget the state first): "status (no state)" checks every article anew.
-STEPS = (("run (first)", ["run", "-q"], False), ("run (no-op)", ["run", "-q"], False), ("status", ["status"], False),
-         ("status --format json", ["status", "--format", "json"], False), ("status (no state)", ["status"], True))
+STEPS = (
+    ("run (first)", ["run", "-q"], False),
+    ("run (no-op)", ["run", "-q"], False),
+    ("status", ["status"], False),
+    ("status --format json", ["status", "--format", "json"], False),
+    ("status (no state)", ["status"], True),
+)
 
 
 def timed(folder: Path, argv: list[str]) -> tuple[float, float]:
@@ -77,12 +82,16 @@ def main() -> None:
         for index, clock in enumerate(("wall", "CPU")):
             ratio = large[label][index] / small[label][index]
             exponent = math.log(ratio) / math.log(size_ratio)
-            print(f"{label:<22} {clock:<5} {small[label][index]:8.2f} s {large[label][index]:8.2f} s "
-                  f"{ratio:7.2f}  {exponent:8.2f}")
+            print(
+                f"{label:<22} {clock:<5} {small[label][index]:8.2f} s {large[label][index]:8.2f} s "
+                f"{ratio:7.2f}  {exponent:8.2f}"
+            )
     no_op = large["run (no-op)"][0]
     verdict = "meets" if no_op < 10 else "misses"
-    print(f"\nno-op run at {args.large} articles: {no_op:.2f} s wall ({verdict} the < 10 s target); "
-          f"the first run at {args.large}: {large['run (first)'][0]:.2f} s")
+    print(
+        f"\nno-op run at {args.large} articles: {no_op:.2f} s wall ({verdict} the < 10 s target); "
+        f"the first run at {args.large}: {large['run (first)'][0]:.2f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -60,8 +60,12 @@ def termweave_split(lang: str) -> Callable[[str], list[str]]:
     return splitter_for(lang).split
 
 
-ENGINES = {"pysbd": lambda lang: f"pysbd:{PYSBD_RULES.get(lang, lang)}", "sentencex": lambda lang: "sentencex",
-           "tokenize-uk": lambda lang: "tokenize-uk", "kiwi": lambda lang: "kiwi"}
+ENGINES = {
+    "pysbd": lambda lang: f"pysbd:{PYSBD_RULES.get(lang, lang)}",
+    "sentencex": lambda lang: "sentencex",
+    "tokenize-uk": lambda lang: "tokenize-uk",
+    "kiwi": lambda lang: "kiwi",
+}
 
 
 def with_rules(name: str) -> Callable[[str], Callable[[str], list[str]]]:
@@ -89,9 +93,9 @@ def score(split: Callable[[str], list[str]], corpus, show: bool) -> tuple[float,
         tp, fp, fn = tp + len(found & gold), fp + len(found - gold), fn + len(gold - found)
         if show:
             for at in sorted(found - gold):
-                print(f"      FP …{text[max(0, at - 30):at]}|{text[at:at + 20]}…")
+                print(f"      FP …{text[max(0, at - 30) : at]}|{text[at : at + 20]}…")
             for at in sorted(gold - found):
-                print(f"      FN …{text[max(0, at - 30):at]}|{text[at:at + 20]}…")
+                print(f"      FN …{text[max(0, at - 30) : at]}|{text[at : at + 20]}…")
     seconds = time.perf_counter() - started
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0

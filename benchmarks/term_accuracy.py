@@ -26,16 +26,22 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def row(name: str, score: Score) -> str:
-    return (f"  {name:<26}{score.precision:>10.3f}{score.recall:>8.3f}"
-            f"{score.tp:>6}{score.fp:>5}{score.fn:>5}{score.tn:>5}   {' '.join(score.wrong[:12])}"
-            + (" …" if len(score.wrong) > 12 else ""))
+    return (
+        f"  {name:<26}{score.precision:>10.3f}{score.recall:>8.3f}"
+        f"{score.tp:>6}{score.fp:>5}{score.fn:>5}{score.tn:>5}   {' '.join(score.wrong[:12])}"
+        + (" …" if len(score.wrong) > 12 else "")
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, action="append",
-                        help="folder with term_glossary.csv and term_pairs.{uk,ko}.tsv (repeatable; default: the "
-                             "development set tests/data/check and the blind held-out set tests/data/check-heldout)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        action="append",
+        help="folder with term_glossary.csv and term_pairs.{uk,ko}.tsv (repeatable; default: the "
+        "development set tests/data/check and the blind held-out set tests/data/check-heldout)",
+    )
     args = parser.parse_args()
     for folder in args.data or [ROOT / "tests" / "data" / "check", ROOT / "tests" / "data" / "check-heldout"]:
         report(folder)
@@ -51,7 +57,9 @@ def report(folder: Path) -> None:
         result = evaluate(pairs, glossary, lang)
         seconds = time.perf_counter() - start
         print(f"\n{lang}: {len(pairs)} pairs {labels} ({seconds:.2f} s, analyser load included)")
-        print(f"  {'term-missing':<26}{'precision':>10}{'recall':>8}{'TP':>6}{'FP':>5}{'FN':>5}{'TN':>5}   misclassified")
+        print(
+            f"  {'term-missing':<26}{'precision':>10}{'recall':>8}{'TP':>6}{'FP':>5}{'FN':>5}{'TN':>5}   misclassified"
+        )
         print(row("termweave", result.termweave))
         print(row("exact match (Weblate-like)", result.baseline))
         print(row("termweave term-forbidden", result.forbidden))

@@ -31,9 +31,8 @@ FAILURES = ("traceback", "hang", "not one line", "no file:line", "files changed"
 
 
 def fuzz(total: int, save_corpus: bool) -> dict:
-    from hypothesis import HealthCheck, given, seed, settings
-
     from fuzzing import CORPUS, KINDS, mutate, mutations, run_case
+    from hypothesis import HealthCheck, given, seed, settings
 
     per_kind = max(1, total // len(KINDS))
     counts: dict[str, collections.Counter] = {}
@@ -55,8 +54,14 @@ def fuzz(total: int, save_corpus: bool) -> dict:
             key = next((f for f in FAILURES if verdict.problem.startswith(f)), verdict.problem)
             tally[key] += 1
             if len(found) < 5:
-                found.append({"problem": verdict.problem, "ops": [list(op) for op in ops],
-                              "stderr": verdict.stderr[-400:], "changed": verdict.changed})
+                found.append(
+                    {
+                        "problem": verdict.problem,
+                        "ops": [list(op) for op in ops],
+                        "stderr": verdict.stderr[-400:],
+                        "changed": verdict.changed,
+                    }
+                )
             if save_corpus:
                 name = hashlib.sha256(json.dumps(ops).encode()).hexdigest()[:12]
                 target = CORPUS / kind.name / f"fuzz-{name}.ops.json"
@@ -80,8 +85,10 @@ def report(title: str, result: dict) -> int:
     print(f"{'total':12}" + "".join(f"{totals.get(c, 0):>17}" for c in columns))
     for kind, found in result["examples"].items():
         for example in found[:2]:
-            print(f"  e.g. {kind}: {example['problem']}: {example['stderr'].strip().splitlines()[-1:] or ''} "
-                  f"changed={example['changed']}")
+            print(
+                f"  e.g. {kind}: {example['problem']}: {example['stderr'].strip().splitlines()[-1:] or ''} "
+                f"changed={example['changed']}"
+            )
     return sum(totals.get(f, 0) for f in FAILURES)
 
 

@@ -24,4 +24,8 @@ python3 -m venv .venv
 .venv/bin/python -m pip install -q -c constraints.txt -e '.[test]'
 # The layers and the absence of import cycles ([tool.importlinter] in pyproject.toml).
 .venv/bin/lint-imports
+# Formatting, lint rules and types ([tool.ruff], [tool.mypy] in pyproject.toml).
+.venv/bin/ruff format --check --quiet src tests benchmarks scripts
+.venv/bin/ruff check --quiet src tests benchmarks scripts
+.venv/bin/mypy
 exec .venv/bin/python -m pytest "$@"

@@ -58,25 +58,102 @@ class Kind:
 KINDS = {
     kind.name: kind
     for kind in (
-        Kind("seed", "seeds/alliance-of-villains.txt", ("-q", "update"),
-             ("DOI:", "Keywords:", "Abstract", "Downloads", "Copyright (c) 2024 X", "https://doi.org/10.1/x",
-              "\n", "Creative Commons", "xDOI" + " " * 300 + "y", "DOI:" * 300, "\r", "\u2028")),
-        Kind("csv", "glossary/terms.csv", ("-q", "update"),
-             (",", '"', "\r\n", "|", "id", "=cmd()", "\n", ",,,,,,", '""', "dnt", "uk_forbidden")),
-        Kind("po", "translations/uk.po", ("-q", "update"),
-             ('msgid "', 'msgstr "', 'msgctxt "title"\n', "#, fuzzy\n", "#~ ", '"\n', "\\", 'msgstr[0] "x"\n',
-              'msgid_plural "x"\n', '#| msgid ""\n', "\n\n", "# c\n" * 50,
-              '"Content-Type: text/plain; charset=latin-1\\n"\n')),
-        Kind("toml", "termweave.toml", ("-q", "update"),
-             ("[termweave]\n", "seeds = 5\n", "=", "[", "]", "{", "}", '"', "'''", "output = true\n",
-              "target_langs = [1]\n", "\n", 'domain = "../x"\n', 'output = "../out"\n', "x = " + "[" * 200,
-              'seeds = ["/etc/passwd"]\n', 'output = "seeds/alliance-of-villains.txt"\n')),
-        Kind("tbx", "incoming.tbx", ("-q", "glossary", "import", "incoming.tbx"),
-             ("<", ">", "</termEntry>", "<termEntry>", "&", "&#0;", '<!DOCTYPE x [<!ENTITY a "b">]>', 'xml:lang="zz"',
-              "]]>", "<![CDATA[", "<term>=1+1</term>", "<langSec>", "_x0020_")),
-        Kind("argosmodel", "incoming.argosmodel", ("-q", "models", "install", "incoming.argosmodel"),
-             ("PK\x03\x04", "PK\x01\x02", "\x00\x00", "\xff\xff\xff\xff", "../", "/", "\x08\x00", "\x63\x00"),
-             binary=True),
+        Kind(
+            "seed",
+            "seeds/alliance-of-villains.txt",
+            ("-q", "update"),
+            (
+                "DOI:",
+                "Keywords:",
+                "Abstract",
+                "Downloads",
+                "Copyright (c) 2024 X",
+                "https://doi.org/10.1/x",
+                "\n",
+                "Creative Commons",
+                "xDOI" + " " * 300 + "y",
+                "DOI:" * 300,
+                "\r",
+                "\u2028",
+            ),
+        ),
+        Kind(
+            "csv",
+            "glossary/terms.csv",
+            ("-q", "update"),
+            (",", '"', "\r\n", "|", "id", "=cmd()", "\n", ",,,,,,", '""', "dnt", "uk_forbidden"),
+        ),
+        Kind(
+            "po",
+            "translations/uk.po",
+            ("-q", "update"),
+            (
+                'msgid "',
+                'msgstr "',
+                'msgctxt "title"\n',
+                "#, fuzzy\n",
+                "#~ ",
+                '"\n',
+                "\\",
+                'msgstr[0] "x"\n',
+                'msgid_plural "x"\n',
+                '#| msgid ""\n',
+                "\n\n",
+                "# c\n" * 50,
+                '"Content-Type: text/plain; charset=latin-1\\n"\n',
+            ),
+        ),
+        Kind(
+            "toml",
+            "termweave.toml",
+            ("-q", "update"),
+            (
+                "[termweave]\n",
+                "seeds = 5\n",
+                "=",
+                "[",
+                "]",
+                "{",
+                "}",
+                '"',
+                "'''",
+                "output = true\n",
+                "target_langs = [1]\n",
+                "\n",
+                'domain = "../x"\n',
+                'output = "../out"\n',
+                "x = " + "[" * 200,
+                'seeds = ["/etc/passwd"]\n',
+                'output = "seeds/alliance-of-villains.txt"\n',
+            ),
+        ),
+        Kind(
+            "tbx",
+            "incoming.tbx",
+            ("-q", "glossary", "import", "incoming.tbx"),
+            (
+                "<",
+                ">",
+                "</termEntry>",
+                "<termEntry>",
+                "&",
+                "&#0;",
+                '<!DOCTYPE x [<!ENTITY a "b">]>',
+                'xml:lang="zz"',
+                "]]>",
+                "<![CDATA[",
+                "<term>=1+1</term>",
+                "<langSec>",
+                "_x0020_",
+            ),
+        ),
+        Kind(
+            "argosmodel",
+            "incoming.argosmodel",
+            ("-q", "models", "install", "incoming.argosmodel"),
+            ("PK\x03\x04", "PK\x01\x02", "\x00\x00", "\xff\xff\xff\xff", "../", "/", "\x08\x00", "\x63\x00"),
+            binary=True,
+        ),
     )
 }
 
@@ -111,8 +188,9 @@ OPERATIONS = ("insert", "replace", "delete", "duplicate_line", "byte", "truncate
 
 
 def mutations() -> st.SearchStrategy[list[Mutation]]:
-    one = st.tuples(st.sampled_from(OPERATIONS), st.floats(0, 1), st.integers(0, 63), st.integers(1, 400),
-                    st.integers(0, 255))
+    one = st.tuples(
+        st.sampled_from(OPERATIONS), st.floats(0, 1), st.integers(0, 63), st.integers(1, 400), st.integers(0, 255)
+    )
     return st.lists(one, min_size=1, max_size=4)
 
 
@@ -123,16 +201,16 @@ def mutate(kind: Kind, data: bytes, ops: list[Mutation]) -> bytes:
         if op == "insert":
             data = data[:at] + token + data[at:]
         elif op == "replace":
-            data = data[:at] + token + data[at + len(token):]
+            data = data[:at] + token + data[at + len(token) :]
         elif op == "delete":
-            data = data[:at] + data[at + count:]
+            data = data[:at] + data[at + count :]
         elif op == "duplicate_line":
             start = data.rfind(b"\n", 0, at) + 1
             end = data.find(b"\n", at)
             end = len(data) if end < 0 else end + 1
             data = data[:end] + data[start:end] * min(count, 50) + data[end:]
         elif op == "byte":
-            data = data[:at] + bytes([byte]) + data[at + 1:]
+            data = data[:at] + bytes([byte]) + data[at + 1 :]
         elif op == "truncate":
             data = data[:at]
         else:  # repeat: pathological runs of one token
@@ -153,15 +231,15 @@ class Verdict:
 def snapshot(folder: Path) -> dict[str, str]:
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
 def make_project(tmp: Path) -> Path:
     project = tmp / "project"
     for name in ("seeds", "glossary", "translations"):
-        shutil.copytree(ROOT / name, project / name,
-                        ignore=shutil.ignore_patterns("*.md", "*.html", "*.mo", "*.xml"))
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("*.md", "*.html", "*.mo", "*.xml"))
     shutil.copy(ROOT / "termweave.toml", project / "termweave.toml")
     return project
 

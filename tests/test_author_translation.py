@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import polib
 import pytest
-
+from support import SEED, run_cli
 
 from termweave.segment import parse_seed
-
-from support import SEED, run_cli
 
 # The author's Ukrainian page for the shipped seed, written for this test: the title and p1 as the
 # author words them, p3 in one sentence where the English has two (cannot be aligned).
@@ -52,13 +50,15 @@ def test_update_uses_the_authors_translation_and_keeps_the_replaced_one(authored
     assert "author's translation: seeds/alliance-of-villains.uk.txt:1" in title.tcomment
     lines = title.tcomment.splitlines()
     head = lines.index("replaced by the author's translation, was (lines joined with one space):")
-    kept = [line[2:] for line in lines[head + 1:] if line.startswith("| ")]
+    kept = [line[2:] for line in lines[head + 1 :] if line.startswith("| ")]
     assert " ".join(kept) == before["title"]  # the replaced translation, exactly
     assert po["abstract.p1.s1"].msgstr.startswith("Сучасний характер") and not po["abstract.p1.s1"].fuzzy
     assert "seeds/alliance-of-villains.uk.txt:7" in po["abstract.p1.s1"].tcomment
     same = po["abstract.p6.s1"]  # the author's text equals the reviewed one: nothing to keep
-    assert same.msgstr == before["abstract.p6.s1"] and same.tcomment == "author's translation: " \
-        "seeds/alliance-of-villains.uk.txt:12"
+    assert (
+        same.msgstr == before["abstract.p6.s1"]
+        and same.tcomment == "author's translation: seeds/alliance-of-villains.uk.txt:12"
+    )
     for context in ("abstract.p3.s1", "abstract.p3.s2"):  # not aligned: the translator's stays
         assert po[context].msgstr == before[context] and not po[context].tcomment
     uk = (authored / "translations" / "abstract.uk.md").read_text(encoding="utf-8")
@@ -83,11 +83,14 @@ def test_a_hand_edit_of_an_authors_entry_is_flagged(authored, capsys):
     assert "differs from the author's translation" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("table, message", [
-    ('seed = "seeds/x.txt"\nlang = "de"', "not a target language"),
-    ('seed = "seeds/x.txt"', "needs seed and lang"),
-    ('seed = "seeds/x.txt"\nlang = "uk"\nof = "seeds/other.txt"', "is not one of the seeds"),
-])
+@pytest.mark.parametrize(
+    "table, message",
+    [
+        ('seed = "seeds/x.txt"\nlang = "de"', "not a target language"),
+        ('seed = "seeds/x.txt"', "needs seed and lang"),
+        ('seed = "seeds/x.txt"\nlang = "uk"\nof = "seeds/other.txt"', "is not one of the seeds"),
+    ],
+)
 def test_bad_declarations_name_the_file_and_line(project, table, message, capsys):
     with open(project / "termweave.toml", "a", encoding="utf-8") as config:
         config.write(f"\n[[author_translation]]\n{table}\n")

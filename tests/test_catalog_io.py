@@ -35,8 +35,10 @@ def _run_and_count() -> Counter:
 def test_a_run_reads_and_writes_each_catalog_once(project):
     seed = project / "seeds" / SEED.name
     # An edited sentence: the run rewrites both catalogs (the entry becomes fuzzy).
-    seed.write_text(seed.read_text(encoding="utf-8").replace("Abstract", "Abstract", 1).replace(
-        " war", " conflict", 1), encoding="utf-8")
+    seed.write_text(
+        seed.read_text(encoding="utf-8").replace("Abstract", "Abstract", 1).replace(" war", " conflict", 1),
+        encoding="utf-8",
+    )
     counts = _run_and_count()
     for name in ("uk.po", "ko.po"):
         # One read when the project loads; the write guard (termweave.lock) reads the file once

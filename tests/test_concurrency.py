@@ -13,14 +13,13 @@ from pathlib import Path
 
 import polib
 import pytest
+from support import run_cli, snapshot
 
-from termweave.formats.po import load_po, save_po
+from termweave.console import Console
 from termweave.errors import TermweaveError
+from termweave.formats.po import load_po, save_po
 from termweave.fsutil import ConcurrentEditError, atomic_write_bytes, guarded, read_text
 from termweave.lock import LOCK_NAME, LockTimeout, file_lock, project_session
-from termweave.console import Console
-
-from support import run_cli, snapshot
 
 TRIALS = 200 if os.environ.get("TERMWEAVE_STRESS") else 8
 SENTENCE = "The study covers the years 2014–2024."
@@ -203,8 +202,11 @@ def test_a_write_that_would_not_load_back_is_refused(project):
 
 def test_temp_files_of_killed_writes_are_removed_by_the_next_command(project):
     out = project / "translations"
-    stale = [out / ".uk.po.termweave-k1ll3d_x.tmp", out / ".ko.po.a1b2c3d4.tmp",  # this and older versions
-             project / "glossary" / ".terms.csv.termweave-abcdefgh.tmp"]
+    stale = [
+        out / ".uk.po.termweave-k1ll3d_x.tmp",
+        out / ".ko.po.a1b2c3d4.tmp",  # this and older versions
+        project / "glossary" / ".terms.csv.termweave-abcdefgh.tmp",
+    ]
     for path in stale:
         path.write_text("half a fi", encoding="utf-8")
     unrelated = [out / ".notes.tmp", out / ".notes.a1b2c3d4.tmp"]  # no file "notes" beside it
@@ -216,10 +218,12 @@ def test_temp_files_of_killed_writes_are_removed_by_the_next_command(project):
 
 def test_read_back_of_a_tbx_export_with_a_non_english_source(tmp_path, monkeypatch):
     (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "terms.csv").write_text("id,uk,en,ko\r\nt1,слово,word,\r\nt2,мир,,평화\r\n",
-                                                     encoding="utf-8")
-    (tmp_path / "termweave.toml").write_text('[termweave]\nseeds = ["termweave.toml"]\nsource_lang = "uk"\n'
-                                             'target_langs = ["en", "ko"]\n', encoding="utf-8")
+    (tmp_path / "glossary" / "terms.csv").write_text(
+        "id,uk,en,ko\r\nt1,слово,word,\r\nt2,мир,,평화\r\n", encoding="utf-8"
+    )
+    (tmp_path / "termweave.toml").write_text(
+        '[termweave]\nseeds = ["termweave.toml"]\nsource_lang = "uk"\ntarget_langs = ["en", "ko"]\n', encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     assert run_cli("-q", "glossary", "export") == 0
     assert "мир" in (tmp_path / "glossary" / "terms.tbx").read_text(encoding="utf-8")

@@ -23,12 +23,15 @@ def test_defaults_without_a_file(tmp_path):
     assert config.languages == ("en", "uk", "ko")
 
 
-@pytest.mark.parametrize("body, line, fragment", [
-    ('[termweave]\nsource_lang = "en"\ntarget_langs = ["uk", "zz"]\n', 3, "unknown language code 'zz'"),
-    ('[termweave]\nsource_lang = "uk"\ntarget_langs = ["uk"]\n', 3, "also a target"),
-    ('[termweave]\nseeds = ["a.txt"\n', 2, "invalid TOML"),
-    ('[termweave]\nsede = "a.txt"\n', 2, "unknown key"),
-])
+@pytest.mark.parametrize(
+    "body, line, fragment",
+    [
+        ('[termweave]\nsource_lang = "en"\ntarget_langs = ["uk", "zz"]\n', 3, "unknown language code 'zz'"),
+        ('[termweave]\nsource_lang = "uk"\ntarget_langs = ["uk"]\n', 3, "also a target"),
+        ('[termweave]\nseeds = ["a.txt"\n', 2, "invalid TOML"),
+        ('[termweave]\nsede = "a.txt"\n', 2, "unknown key"),
+    ],
+)
 def test_bad_config(tmp_path, body, line, fragment):
     path = tmp_path / "termweave.toml"
     path.write_text(body, encoding="utf-8")
@@ -42,8 +45,10 @@ def test_globs_articles_and_an_explicit_missing_file(tmp_path):
     for name in ("seeds/z.txt", "seeds/a.txt", "seeds/b/m.txt"):
         (tmp_path / name).write_text("x")
     path = tmp_path / "termweave.toml"
-    path.write_text('[termweave]\nseeds = ["seeds/*.txt", "seeds/b/m.txt"]\n\n'
-                    '[articles.m]\nglossary = "glossary/m.csv"\n', encoding="utf-8")
+    path.write_text(
+        '[termweave]\nseeds = ["seeds/*.txt", "seeds/b/m.txt"]\n\n[articles.m]\nglossary = "glossary/m.csv"\n',
+        encoding="utf-8",
+    )
     config = load_config(path)
     assert [p.name for p in config.seeds] == ["a.txt", "z.txt", "m.txt"]
     assert [(a.name, a.glossary, a.line) for a in config.articles] == [("m", tmp_path / "glossary/m.csv", 4)]
@@ -52,11 +57,18 @@ def test_globs_articles_and_an_explicit_missing_file(tmp_path):
     assert err.value.message == "configuration file not found"
 
 
-@pytest.mark.parametrize("body, line, fragment", [
-    ('[termweave]\nseeds = ["seeds/a.txt"]\n[articles.a]\nglosary = "x.csv"\n', 3, "expected only the key(s) glossary"),
-    ('[termweave]\nseeds = ["seeds/*.txt"]\n', 2, "no seeds configured"),
-    ('[termweave]\ntarget_langs = ["ko", "uk", "ko"]\n', 2, "language 'ko' listed twice"),
-])
+@pytest.mark.parametrize(
+    "body, line, fragment",
+    [
+        (
+            '[termweave]\nseeds = ["seeds/a.txt"]\n[articles.a]\nglosary = "x.csv"\n',
+            3,
+            "expected only the key(s) glossary",
+        ),
+        ('[termweave]\nseeds = ["seeds/*.txt"]\n', 2, "no seeds configured"),
+        ('[termweave]\ntarget_langs = ["ko", "uk", "ko"]\n', 2, "language 'ko' listed twice"),
+    ],
+)
 def test_bad_article_settings(tmp_path, body, line, fragment):
     (tmp_path / "seeds").mkdir()
     if "*" not in body:
@@ -68,22 +80,25 @@ def test_bad_article_settings(tmp_path, body, line, fragment):
     assert fragment in err.value.message and err.value.line == line
 
 
-@pytest.mark.parametrize("body, line, fragment", [
-    ('[termweave]\nseeds = 5\n', 2, "seeds: expected a string or a list of strings, found an integer"),
-    ('[termweave]\ntarget_langs = 5\n', 2, "target_langs: expected a string or a list of strings"),
-    ('[termweave]\nseeds = [1]\n', 2, "found a list holding an integer"),
-    ('[termweave]\noutput = true\n', 2, "output: expected a non-empty string, found a boolean"),
-    ('[termweave]\nsource_lang = ["en"]\n', 2, "source_lang: expected a non-empty string"),
-    ('termweave = 3\n', 1, "must be a table"),
-    ('[termweave]\noutput = "../outside"\n', 2, "outside the project folder"),
-    ('[termweave]\noutput = "/tmp"\n', 2, "outside the project folder"),
-    ('[termweave]\nglossary = "../../g.csv"\n', 2, "outside the project folder"),
-    ('[termweave]\nseeds = ["/etc/passwd"]\n', 2, "outside the project folder"),
-    ('[termweave]\ndomain = "../../x"\n', 2, "not a plain file name"),
-    ('[termweave]\noutput = "seeds/a.txt"\n', 2, "is a file, expected a folder"),
-    ('[termweave]\nallow_outside = ["domain"]\n', 2, "'domain' cannot be allowed outside"),
-    ("[termweave]\nx = " + "[" * 1000 + "]" * 1000 + "\n", 1, "nested too deeply"),
-])
+@pytest.mark.parametrize(
+    "body, line, fragment",
+    [
+        ("[termweave]\nseeds = 5\n", 2, "seeds: expected a string or a list of strings, found an integer"),
+        ("[termweave]\ntarget_langs = 5\n", 2, "target_langs: expected a string or a list of strings"),
+        ("[termweave]\nseeds = [1]\n", 2, "found a list holding an integer"),
+        ("[termweave]\noutput = true\n", 2, "output: expected a non-empty string, found a boolean"),
+        ('[termweave]\nsource_lang = ["en"]\n', 2, "source_lang: expected a non-empty string"),
+        ("termweave = 3\n", 1, "must be a table"),
+        ('[termweave]\noutput = "../outside"\n', 2, "outside the project folder"),
+        ('[termweave]\noutput = "/tmp"\n', 2, "outside the project folder"),
+        ('[termweave]\nglossary = "../../g.csv"\n', 2, "outside the project folder"),
+        ('[termweave]\nseeds = ["/etc/passwd"]\n', 2, "outside the project folder"),
+        ('[termweave]\ndomain = "../../x"\n', 2, "not a plain file name"),
+        ('[termweave]\noutput = "seeds/a.txt"\n', 2, "is a file, expected a folder"),
+        ('[termweave]\nallow_outside = ["domain"]\n', 2, "'domain' cannot be allowed outside"),
+        ("[termweave]\nx = " + "[" * 1000 + "]" * 1000 + "\n", 1, "nested too deeply"),
+    ],
+)
 def test_wrong_types_and_paths_outside_name_the_line(tmp_path, body, line, fragment):
     project = tmp_path / "p"
     (project / "seeds").mkdir(parents=True)

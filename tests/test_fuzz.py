@@ -12,9 +12,8 @@ from __future__ import annotations
 import os
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-
 from fuzzing import KINDS, corpus_cases, corpus_input, mutate, mutations, run_case
+from hypothesis import HealthCheck, given, settings
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "3"))
 
@@ -34,8 +33,9 @@ def test_generated_inputs(name):
     kind = KINDS[name]
     base = kind.base()
 
-    @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=EXAMPLES, deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck)
+    )
     @given(mutations())
     def property_(ops):
         verdict = run_case(kind, mutate(kind, base, ops))

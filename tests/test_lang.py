@@ -27,7 +27,10 @@ def test_korean_matcher_and_splitter_share_one_kiwi():
     matcher = matcher_for("ko")
     assert matcher.kiwi is analysers.korean_kiwi()
     split = sentence_splitter("ko")
-    assert split("북한은 러시아와 동맹을 맺었다. 그 결과는 불분명하다.") == ["북한은 러시아와 동맹을 맺었다.", "그 결과는 불분명하다."]
+    assert split("북한은 러시아와 동맹을 맺었다. 그 결과는 불분명하다.") == [
+        "북한은 러시아와 동맹을 맺었다.",
+        "그 결과는 불분명하다.",
+    ]
     assert language("ko").splitter is language("ko-KR").splitter
     assert analysers.korean_kiwi.cache_info().currsize == 1
 

@@ -11,15 +11,16 @@ import importlib.util
 import os
 
 import pytest
-
 from pathological import CASES, timed
 
 SIZE = 1_000_000 if os.environ.get("TERMWEAVE_STRESS") else 256_000
 # The strict PO reader (catalog/reader.py) is quadratic on comment lines before garbage (minutes
 # at 256 KB); the PO codec termweave.formats.po replaces it. Until that lands the case is not
 # run; from then on it guards the codec.
-NEW_PO_CODEC = importlib.util.find_spec("termweave.formats") is not None and importlib.util.find_spec(
-    "termweave.formats.po") is not None
+NEW_PO_CODEC = (
+    importlib.util.find_spec("termweave.formats") is not None
+    and importlib.util.find_spec("termweave.formats.po") is not None
+)
 
 
 def _marks(case):

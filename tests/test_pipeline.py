@@ -3,18 +3,17 @@
 import subprocess
 
 import pytest
+from support import DATA, SEED, run_cli, snapshot
 
 from termweave.formats.po import load_po, save_po
 from termweave.segment import parse_seed
 
-from support import DATA, SEED, run_cli, snapshot
-
 LANGS = ("en", "uk", "ko")
-
 
 
 def entry(po, context):
     return next(m for m in po.messages if m.msgctxt == context and not m.obsolete)
+
 
 def test_run_builds_three_editions_with_identical_copyright(project, capsys):
     assert run_cli("run") == 0
@@ -39,8 +38,14 @@ def test_second_run_changes_no_file(project):
 def test_run_keeps_every_review_of_the_shipped_catalogs_and_then_changes_nothing(project):
     """Catalogs written with positional contexts (abstract.p3.s2) are migrated by the first run
     without losing a review; the run after that changes no catalog byte."""
-    before = {lang: {e.msgid: e.msgstr for e in load_po(project / "translations" / f"{lang}.po")
-                     if not e.obsolete and e.msgstr and not e.fuzzy} for lang in ("uk", "ko")}
+    before = {
+        lang: {
+            e.msgid: e.msgstr
+            for e in load_po(project / "translations" / f"{lang}.po")
+            if not e.obsolete and e.msgstr and not e.fuzzy
+        }
+        for lang in ("uk", "ko")
+    }
     assert run_cli("run") == 0
     after_first = snapshot(project / "translations")
     for lang in ("uk", "ko"):
@@ -66,8 +71,9 @@ def test_shipped_catalogs_are_complete_and_reviewed(lang):
     assert set(active) == {key_of(s) for s in article.document.translatable()}
     for entry in active.values():
         assert entry.msgstr and not entry.fuzzy, entry.msgid
-    subprocess.run(["msgfmt", "--check-format", "-c", "-o", "/dev/null", str(ROOT / "translations" / f"{lang}.po")],
-                   check=True)
+    subprocess.run(
+        ["msgfmt", "--check-format", "-c", "-o", "/dev/null", str(ROOT / "translations" / f"{lang}.po")], check=True
+    )
 
 
 def test_ukrainian_typography_in_shipped_catalog():
@@ -117,9 +123,13 @@ def test_ukrainian_source_project(tmp_path, monkeypatch):
     (tmp_path / "glossary" / "terms.csv").write_text(
         "id,uk,en,ko,en_forbidden,ko_forbidden,note\n"
         "dprk,КНДР,DPRK|North Korea,북한,,,\n"
-        "russian-federation,Російська Федерація,Russian Federation,러시아 연방,,,\n", encoding="utf-8")
+        "russian-federation,Російська Федерація,Russian Federation,러시아 연방,,,\n",
+        encoding="utf-8",
+    )
     (tmp_path / "termweave.toml").write_text(
-        '[termweave]\nseeds = ["seeds/stattia.txt"]\nsource_lang = "uk"\ntarget_langs = ["en", "ko"]\n', encoding="utf-8")
+        '[termweave]\nseeds = ["seeds/stattia.txt"]\nsource_lang = "uk"\ntarget_langs = ["en", "ko"]\n',
+        encoding="utf-8",
+    )
     monkeypatch.chdir(tmp_path)
     assert run_cli("update") == 0
     pot = load_po(tmp_path / "translations" / "termweave.pot")
@@ -149,19 +159,34 @@ def test_ukrainian_source_project(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     "breakage, fragment",
     [
-        (lambda p: (p / "seeds" / "alliance-of-villains.txt").unlink(), "termweave.toml:3: seed seeds/alliance-of-villains.txt not found"),
-        (lambda p: (p / "seeds" / "alliance-of-villains.txt").write_bytes(b"Title\nAbstract\n\xff\xfe bad\n"),
-         "alliance-of-villains.txt:3: not valid UTF-8"),
-        (lambda p: (p / "glossary" / "terms.csv").write_text("id,en,uk,ko\na,\"open,b,c\n", encoding="utf-8"),
-         "terms.csv:2: malformed CSV"),
-        (lambda p: (p / "glossary" / "terms.csv").write_text("id,en,uk,ko\na,x,y,z\na,q,w,e\n", encoding="utf-8"),
-         "terms.csv:3: duplicate id 'a'"),
-        (lambda p: (p / "glossary" / "terms.csv").write_text("identifier,english\na,b\n", encoding="utf-8"),
-         "terms.csv:1: header lacks"),
-        (lambda p: (p / "translations" / "uk.po").write_text('msgid ""\nmsgstr "x\n', encoding="utf-8"),
-         "uk.po:2: PO syntax error"),
-        (lambda p: (p / "termweave.toml").write_text('[termweave]\ntarget_langs = ["uk", "xx"]\n', encoding="utf-8"),
-         "termweave.toml:2: unknown language code 'xx'"),
+        (
+            lambda p: (p / "seeds" / "alliance-of-villains.txt").unlink(),
+            "termweave.toml:3: seed seeds/alliance-of-villains.txt not found",
+        ),
+        (
+            lambda p: (p / "seeds" / "alliance-of-villains.txt").write_bytes(b"Title\nAbstract\n\xff\xfe bad\n"),
+            "alliance-of-villains.txt:3: not valid UTF-8",
+        ),
+        (
+            lambda p: (p / "glossary" / "terms.csv").write_text('id,en,uk,ko\na,"open,b,c\n', encoding="utf-8"),
+            "terms.csv:2: malformed CSV",
+        ),
+        (
+            lambda p: (p / "glossary" / "terms.csv").write_text("id,en,uk,ko\na,x,y,z\na,q,w,e\n", encoding="utf-8"),
+            "terms.csv:3: duplicate id 'a'",
+        ),
+        (
+            lambda p: (p / "glossary" / "terms.csv").write_text("identifier,english\na,b\n", encoding="utf-8"),
+            "terms.csv:1: header lacks",
+        ),
+        (
+            lambda p: (p / "translations" / "uk.po").write_text('msgid ""\nmsgstr "x\n', encoding="utf-8"),
+            "uk.po:2: PO syntax error",
+        ),
+        (
+            lambda p: (p / "termweave.toml").write_text('[termweave]\ntarget_langs = ["uk", "xx"]\n', encoding="utf-8"),
+            "termweave.toml:2: unknown language code 'xx'",
+        ),
     ],
 )
 def test_bad_input_exit_2_names_file_and_line_changes_nothing(project, capsys, breakage, fragment):

@@ -4,10 +4,9 @@ import subprocess
 
 import polib
 import pytest
+from support import SEED, make_positional, run_cli, snapshot
 
 from termweave.project import Project
-
-from support import SEED, make_positional, run_cli, snapshot
 
 
 def load_po(path):
@@ -43,8 +42,7 @@ def test_inserting_then_deleting_a_paragraph_changes_no_other_message(migrated):
     assert run_cli("update") == 0
     after = active(uk)
     new = set(after) - set(before)
-    assert {msgid for _, msgid in new} == {"A new first paragraph, written after the review.",
-                                           "It has two sentences."}
+    assert {msgid for _, msgid in new} == {"A new first paragraph, written after the review.", "It has two sentences."}
     assert all(after[key] == ("", False) for key in new)
     assert {k: v for k, v in after.items() if k not in new} == before  # every other message as it was
     seed.write_bytes(original)  # undo
@@ -85,8 +83,10 @@ def test_a_repeated_sentence_is_one_message_with_both_references(migrated):
 def two_articles(root, extra_seed_name="second"):
     """A two-article project: the shipped seed and the Ukrainian sample's English twin."""
     (root / "seeds" / f"{extra_seed_name}.txt").write_bytes(
-        SEED.read_bytes().replace(b"Alliance of villains", b"Villains in alliance").replace(
-            b"Furthermore, the two states", b"Moreover, the two states"))
+        SEED.read_bytes()
+        .replace(b"Alliance of villains", b"Villains in alliance")
+        .replace(b"Furthermore, the two states", b"Moreover, the two states")
+    )
 
 
 def test_a_second_article_keeps_every_review_of_the_first_in_its_own_folder(migrated):
@@ -111,17 +111,20 @@ def test_a_second_article_keeps_every_review_of_the_first_in_its_own_folder(migr
 def test_adding_removing_reordering_articles_changes_no_other_articles_files(project):
     two_articles(project)
     (project / "termweave.toml").write_text(
-        '[termweave]\nseeds = ["seeds/alliance-of-villains.txt", "seeds/second.txt"]\n', encoding="utf-8")
+        '[termweave]\nseeds = ["seeds/alliance-of-villains.txt", "seeds/second.txt"]\n', encoding="utf-8"
+    )
     assert run_cli("update") == 0
     first = snapshot(project / "translations" / "alliance-of-villains")
     (project / "seeds" / "third.txt").write_bytes((project / "seeds" / "second.txt").read_bytes())
     (project / "termweave.toml").write_text(
         '[termweave]\nseeds = ["seeds/third.txt", "seeds/second.txt", "seeds/alliance-of-villains.txt"]\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert run_cli("update") == 0
     assert snapshot(project / "translations" / "alliance-of-villains") == first
     (project / "termweave.toml").write_text(
-        '[termweave]\nseeds = ["seeds/alliance-of-villains.txt", "seeds/third.txt"]\n', encoding="utf-8")
+        '[termweave]\nseeds = ["seeds/alliance-of-villains.txt", "seeds/third.txt"]\n', encoding="utf-8"
+    )
     assert run_cli("update") == 0
     assert snapshot(project / "translations" / "alliance-of-villains") == first
 
@@ -133,8 +136,11 @@ def test_an_old_shared_catalog_of_several_seeds_is_split_per_article(project):
     make_positional(project / "translations" / "uk.po")
     old = load_po(project / "translations" / "uk.po")
     for entry in list(old):
-        twin = polib.POEntry(msgctxt=f"second/{entry.msgctxt}", msgid=entry.msgid.replace(
-            "Alliance of villains", "Villains in alliance"), msgstr="[2] " + entry.msgstr)
+        twin = polib.POEntry(
+            msgctxt=f"second/{entry.msgctxt}",
+            msgid=entry.msgid.replace("Alliance of villains", "Villains in alliance"),
+            msgstr="[2] " + entry.msgstr,
+        )
         entry.msgctxt = f"alliance-of-villains/{entry.msgctxt}"
         old.append(twin)
     old.metadata["Project-Id-Version"] = "alliance-of-villains second"
@@ -150,14 +156,17 @@ def test_an_old_shared_catalog_of_several_seeds_is_split_per_article(project):
 def test_article_glossary_overrides_the_journal_term_and_lint_reports_conflicts(project, capsys):
     two_articles(project)
     (project / "glossary" / "second.csv").write_text(
-        "id,en,uk,ko,note\nalliance,alliance,альянс,동맹,\nbloc,alliance,блок,블록,\n", encoding="utf-8")
+        "id,en,uk,ko,note\nalliance,alliance,альянс,동맹,\nbloc,alliance,блок,블록,\n", encoding="utf-8"
+    )
     (project / "termweave.toml").write_text(
         '[termweave]\nseeds = ["seeds/*.txt"]\n\n[articles.second]\nglossary = "glossary/second.csv"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert run_cli("update") == 0
     title = load_po(project / "translations" / "second" / "uk.po").find("title", by="msgctxt").comment
-    journal_title = load_po(project / "translations" / "alliance-of-villains" / "uk.po").find(
-        "title", by="msgctxt").comment
+    journal_title = (
+        load_po(project / "translations" / "alliance-of-villains" / "uk.po").find("title", by="msgctxt").comment
+    )
     assert "glossary alliance: alliance = uk: альянс\n" in title
     assert "glossary alliance: alliance = uk: союз | альянс\n" in journal_title
     capsys.readouterr()
@@ -185,8 +194,10 @@ def test_the_readme_api_example_runs(project, capsys):
     from support import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Python API"):]
-    code = section[section.index("```python") + len("```python"):section.index("```\n", section.index("```python") + 9)]
+    section = readme[readme.index("## Python API") :]
+    code = section[
+        section.index("```python") + len("```python") : section.index("```\n", section.index("```python") + 9)
+    ]
     exec(compile(code.replace('"path/to/journal"', repr(str(project))), "README.md", "exec"), {})
     out = capsys.readouterr().out
     assert "alliance-of-villains ['title', 'doi', 'label', 'keywords', 'label', 'sentence'" in out
@@ -200,11 +211,13 @@ def test_back_to_one_article_moves_its_catalogs_back_and_keeps_the_removed_ones(
     two_articles(project)
     (project / "termweave.toml").write_text('[termweave]\nseeds = ["seeds/*.txt"]\n', encoding="utf-8")
     assert run_cli("update") == 0
-    (project / "termweave.toml").write_text('[termweave]\nseeds = ["seeds/alliance-of-villains.txt"]\n',
-                                            encoding="utf-8")
+    (project / "termweave.toml").write_text(
+        '[termweave]\nseeds = ["seeds/alliance-of-villains.txt"]\n', encoding="utf-8"
+    )
     assert run_cli("update") == 0
     assert {k[1]: v for k, v in reviewed(project / "translations" / "uk.po").items()} == {
-        k[1]: v for k, v in reviews.items()}
+        k[1]: v for k, v in reviews.items()
+    }
     assert not (project / "translations" / "alliance-of-villains").exists()
     assert (project / "translations" / "second" / "uk.po").exists()  # a removed article's catalog stays
     assert run_cli("build") == 0

@@ -1,9 +1,8 @@
 import pytest
+from support import DATA, SEED
 
 from termweave.errors import InputError
 from termweave.segment import parse_seed, parse_seed_text
-
-from support import DATA, SEED
 
 
 @pytest.fixture(scope="module")
@@ -13,9 +12,20 @@ def doc():
 
 def test_segment_ids_in_reading_order(doc):
     assert [s.id for s in doc.segments] == [
-        "title", "doi", "ui.keywords", "keywords", "ui.abstract",
-        "abstract.p1.s1", "abstract.p2.s1", "abstract.p3.s1", "abstract.p3.s2",
-        "abstract.p4.s1", "abstract.p5.s1", "abstract.p6.s1", "copyright", "licence",
+        "title",
+        "doi",
+        "ui.keywords",
+        "keywords",
+        "ui.abstract",
+        "abstract.p1.s1",
+        "abstract.p2.s1",
+        "abstract.p3.s1",
+        "abstract.p3.s2",
+        "abstract.p4.s1",
+        "abstract.p5.s1",
+        "abstract.p6.s1",
+        "copyright",
+        "licence",
     ]
 
 
@@ -47,7 +57,10 @@ def test_copyright_and_licence_and_chrome(doc):
     raw = SEED.read_bytes().split(b"\n")
     assert doc.get("copyright").text.encode("utf-8") == raw[16]
     assert not doc.get("copyright").translatable and not doc.get("doi").translatable
-    assert doc.get("licence").text == "This work is licensed under a Creative Commons Attribution 4.0 International License."
+    assert (
+        doc.get("licence").text
+        == "This work is licensed under a Creative Commons Attribution 4.0 International License."
+    )
     texts = {s.text for s in doc.segments}
     for chrome in ("Downloads", "Published", "How to Cite", "Issue", "Section", "License"):
         assert chrome not in texts
@@ -72,13 +85,22 @@ def test_windows_line_endings_bom_and_blank_lines(tmp_path):
 def test_no_doi_no_keywords_and_labels_on_their_own_lines(tmp_path):
     seed = "A title\n\nAbstract:\nFirst sentence. Second one (with e.g. an aside).\n\nNext paragraph.\n"
     doc = parse_seed_text(seed, tmp_path / "s.txt")
-    assert [s.id for s in doc.segments] == ["title", "ui.abstract", "abstract.p1.s1", "abstract.p1.s2", "abstract.p2.s1"]
+    assert [s.id for s in doc.segments] == [
+        "title",
+        "ui.abstract",
+        "abstract.p1.s1",
+        "abstract.p1.s2",
+        "abstract.p2.s1",
+    ]
     assert doc.get("abstract.p1.s2").text == "Second one (with e.g. an aside)."
 
 
 def test_labels_at_line_start(tmp_path):
-    seed = ("Title here\nDOI: https://doi.org/10.1000/xyz\nKeywords: alpha, beta\nAbstract\nBody text.\n"
-            "Copyright (c) 2025 A. Author\nThis work is licensed under a Creative Commons Attribution 4.0 International License.")
+    seed = (
+        "Title here\nDOI: https://doi.org/10.1000/xyz\nKeywords: alpha, beta\nAbstract\nBody text.\n"
+        "Copyright (c) 2025 A. Author\n"
+        "This work is licensed under a Creative Commons Attribution 4.0 International License."
+    )
     doc = parse_seed_text(seed, tmp_path / "s.txt")
     assert doc.get("doi").text == "https://doi.org/10.1000/xyz"
     assert doc.get("keywords").text == "alpha, beta"
@@ -89,7 +111,11 @@ def test_labels_at_line_start(tmp_path):
     "seed, line, fragment",
     [
         ("Title\nAbstract\nBody.\nCopyright (c) 2025 X\nDownloads\n", 5, "chrome"),
-        ("Title\nAbstract\nBody.\nCopyright (c) 2025 X\nLicence sentence.\nOne line too many.\n", 6, "after the licence"),
+        (
+            "Title\nAbstract\nBody.\nCopyright (c) 2025 X\nLicence sentence.\nOne line too many.\n",
+            6,
+            "after the licence",
+        ),
         ("Title\nDOI:\nnot a doi\nAbstract\nBody.\n", 3, "DOI"),
         ("Title\nKeywords: a, b\nWhere does this go?\nAbstract\nBody.\n", 3, "cannot place"),
         ("Title\nAuthor One, Author Two\nDOI: https://doi.org/10.1/x\nAbstract\nBody.\n", 2, "cannot place"),

@@ -30,8 +30,10 @@ def test_pieces_rebuild_both_texts_on_random_edits():
 def test_changed_words_are_marked_as_whole_words():
     old = "The current nature of relations between the DPRK and Russia can be described as an alliance."
     new = "The present nature of relations between North Korea and Russia can be described as an alliance."
-    assert as_text(word_diff(old, new)) == ("The [-current-]{+present+} nature of relations between "
-                                            "[-the DPRK-]{+North Korea+} and Russia can be described as an alliance.")
+    assert as_text(word_diff(old, new)) == (
+        "The [-current-]{+present+} nature of relations between "
+        "[-the DPRK-]{+North Korea+} and Russia can be described as an alliance."
+    )
     assert as_text(word_diff("country’s war", "country's war")) == "[-country’s-]{+country's+} war"
     coloured = as_text(word_diff("a b", "a c"), color=True)
     assert "\033[31;9mb\033[0m" in coloured and "\033[32;4mc\033[0m" in coloured

@@ -4,8 +4,6 @@ import json
 
 import polib
 import pytest
-
-
 from support import ROOT, SEED, run_cli, sentence_entry, snapshot
 
 
@@ -68,7 +66,8 @@ def _columns(row, shipped_header):
     cells = dict(zip(shipped_header, next(csv.reader([row]))))
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerow(
-        [cells[c] for c in ("id", "en", "uk", "ko", "uk_forbidden", "ko_forbidden", "note")])
+        [cells[c] for c in ("id", "en", "uk", "ko", "uk_forbidden", "ko_forbidden", "note")]
+    )
     return out.getvalue()
 
 
@@ -85,11 +84,14 @@ def test_init_writes_a_skeleton_that_runs(tmp_path, monkeypatch):
     assert snapshot(tmp_path / "p") == before
 
 
-@pytest.mark.parametrize("argv, fragment", [
-    (["init", "{tmp}/q", "--from", "{tmp}/missing.txt"], "missing.txt: file not found"),
-    (["init", "{tmp}/q", "--target-langs", "uk,uk"], "language 'uk' given twice"),
-    (["init", "{tmp}/q", "--from", "{tmp}/bad.txt"], "bad.txt:2: "),
-])
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["init", "{tmp}/q", "--from", "{tmp}/missing.txt"], "missing.txt: file not found"),
+        (["init", "{tmp}/q", "--target-langs", "uk,uk"], "language 'uk' given twice"),
+        (["init", "{tmp}/q", "--from", "{tmp}/bad.txt"], "bad.txt:2: "),
+    ],
+)
 def test_init_refuses_bad_input_and_writes_nothing(tmp_path, capsys, argv, fragment):
     (tmp_path / "bad.txt").write_text("Title\nKeywords:\n", encoding="utf-8")
     before = snapshot(tmp_path)
@@ -134,8 +136,18 @@ def test_status_table_and_json(project, capsys):
     assert data["summary"]["fuzzy"] == 1 and data["summary"]["articles"] == 1
     assert run_cli("status") == 0
     table = capsys.readouterr().out.splitlines()
-    assert table[0].split() == ["article", "lang", "translated", "fuzzy", "untransl.", "errors", "warnings",
-                                "words", "to", "do"]
+    assert table[0].split() == [
+        "article",
+        "lang",
+        "translated",
+        "fuzzy",
+        "untransl.",
+        "errors",
+        "warnings",
+        "words",
+        "to",
+        "do",
+    ]
     assert table[2].split()[:5] == ["alliance-of-villains", "uk", "10", "1", "1"]
     assert snapshot(project) == before  # status writes nothing
 
@@ -212,7 +224,6 @@ def test_check_without_arguments_finds_every_articles_catalogs(project, capsys):
 
 def test_tm_export_gathers_every_articles_reviewed_translations(project):
     from lxml import etree
-
     from test_project import two_articles
 
     two_articles(project)
@@ -252,8 +263,9 @@ def test_a_journal_gets_one_index_page_linking_every_articles_review(project, ca
     assert links == {"alliance-of-villains": "alliance-of-villains/report.html", "second": "second/report.html"}
     for href in links.values():
         assert (project / "translations" / href).is_file()
-    sections = {s.findtext("h2/a"): [[c.text_content() for c in tr] for tr in s.iter("tr")][1:]
-                for s in page.iter("section")}
+    sections = {
+        s.findtext("h2/a"): [[c.text_content() for c in tr] for tr in s.iter("tr")][1:] for s in page.iter("section")
+    }
     assert [row[0] for row in sections["second"]] == ["uk", "ko"]
     assert all(row[1].startswith("0/") for row in sections["second"])  # nothing translated
     assert all(row[1].split("/")[0] == row[1].split("/")[1] for row in sections["alliance-of-villains"])

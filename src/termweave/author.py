@@ -10,8 +10,9 @@ the English. Such a page (a seed in the target language) is declared in ``termwe
 
 Its title, keywords and abstract sentences are aligned with the source seed's segments (same
 id: paragraph by paragraph, sentence by sentence where the counts agree) and written into the
-target catalog as reviewed translations when the catalogs are updated (``pipeline.update``), with a translator comment naming the file and line;
-the MT drafts then skip them (they are translated and not fuzzy). A reviewed translation that
+target catalog as reviewed translations when the catalogs are updated (``pipeline.update``),
+with a translator comment naming the file and line; the MT drafts then skip them (they are
+translated and not fuzzy). A reviewed translation that
 differs is not lost: it is kept in the translator comment, in lines that give it back exactly
 when joined with one space. What cannot be aligned (a paragraph
 split into a different number of sentences) is left to the translator and reported.
@@ -80,15 +81,20 @@ def load_author_seeds(config: Config) -> list[AuthorSeed]:
     for table in tables:
         unknown = sorted(set(table) - {"seed", "lang", "of"})
         if unknown or not isinstance(table.get("seed"), str) or not isinstance(table.get("lang"), str):
-            raise InputError("author_translation needs seed and lang (and optionally of), strings"
-                             + (f"; unknown key(s): {', '.join(unknown)}" if unknown else ""), config.path, line)
+            raise InputError(
+                "author_translation needs seed and lang (and optionally of), strings"
+                + (f"; unknown key(s): {', '.join(unknown)}" if unknown else ""),
+                config.path,
+                line,
+            )
         lang = check_language(table["lang"], config.path, line)
         if lang not in config.target_langs:
             raise InputError(f"author_translation lang {lang!r} is not a target language", config.path, line)
         of = config.root / table["of"] if isinstance(table.get("of"), str) else None
         if of is None and len(config.seeds) != 1:
-            raise InputError("author_translation needs 'of' (the source seed) when there are several seeds",
-                             config.path, line)
+            raise InputError(
+                "author_translation needs 'of' (the source seed) when there are several seeds", config.path, line
+            )
         if of is not None and of not in config.seeds:
             raise InputError(f"author_translation 'of' {table['of']!r} is not one of the seeds", config.path, line)
         seeds.append(AuthorSeed(config.root / table["seed"], lang, of, table["seed"]))
@@ -119,13 +125,16 @@ def align(source: Document, translated: Document) -> tuple[dict[str, Segment], l
     aligned = {k: v for k, v in by_id.items() if v is not None}
     ours, theirs = source.paragraphs(), translated.paragraphs()
     if len(ours) != len(theirs):
-        return aligned, [f"{len(theirs)} abstract paragraphs against the source's {len(ours)}: "
-                         "the abstract is left to the translator"]
+        return aligned, [
+            f"{len(theirs)} abstract paragraphs against the source's {len(ours)}: "
+            "the abstract is left to the translator"
+        ]
     notes = []
     for number, (mine, other) in enumerate(zip(ours, theirs), 1):
         if len(mine) != len(other):
-            notes.append(f"paragraph {number}: {len(other)} sentence(s) against the source's {len(mine)}: "
-                         "left to the translator")
+            notes.append(
+                f"paragraph {number}: {len(other)} sentence(s) against the source's {len(mine)}: left to the translator"
+            )
             continue
         aligned.update({a.id: b for a, b in zip(mine, other)})
     return aligned, notes
@@ -169,8 +178,9 @@ def _comment_lines(text: str) -> list[str]:
     return [line.replace("\n", "\\n") for line in lines]
 
 
-def apply_author_translations(config: Config, catalogs: dict[tuple[Path, str], Catalog],
-                              documents: dict[Path, Document], warn=None) -> int:
+def apply_author_translations(
+    config: Config, catalogs: dict[tuple[Path, str], Catalog], documents: dict[Path, Document], warn=None
+) -> int:
     """Write every author's translation into the merged catalogs (by source seed and language,
     before anything is saved); ``warn`` gets what could not be aligned. Returns the entries changed."""
     found = collect_author_translations(config, documents)

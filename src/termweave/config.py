@@ -80,7 +80,9 @@ def check_language(code: str, path: Path | None = None, line: int | None = None)
     try:
         locale = Locale.parse(str(code).replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
-        raise InputError(f"unknown language code {code!r} (expected a CLDR code such as en, uk, ko)", path, line) from None
+        raise InputError(
+            f"unknown language code {code!r} (expected a CLDR code such as en, uk, ko)", path, line
+        ) from None
     if not locale.language:
         raise InputError(f"unknown language code {code!r}", path, line)
     return str(code)
@@ -129,8 +131,11 @@ class _Source:
         except (OSError, RuntimeError) as exc:  # a symlink loop, a name too long
             raise self.error(key, f"{str(value)!r} cannot be resolved: {exc}") from None
         if resolved != root and not resolved.is_relative_to(root):
-            raise self.error(key, f"{str(value)!r} resolves to {resolved}, outside the project folder {root}"
-                                  f' (allow it with allow_outside = ["{key}"])')
+            raise self.error(
+                key,
+                f"{str(value)!r} resolves to {resolved}, outside the project folder {root}"
+                f' (allow it with allow_outside = ["{key}"])',
+            )
         return path
 
 
@@ -225,8 +230,10 @@ def _seed_paths(source: _Source, table: dict, seeds_line: int | None) -> tuple[P
     if "seeds" not in table:
         seed_paths = tuple(source.inside("seeds", p.relative_to(root)) for p in sorted((root / "seeds").glob("*.txt")))
     else:
-        seed_paths = tuple(source.inside("seeds", p.relative_to(root) if p.is_relative_to(root) else p)
-                           for p in _expand_seeds(root, source.strings(table, "seeds", [])))
+        seed_paths = tuple(
+            source.inside("seeds", p.relative_to(root) if p.is_relative_to(root) else p)
+            for p in _expand_seeds(root, source.strings(table, "seeds", []))
+        )
     if not seed_paths:
         raise InputError("no seeds configured and none found in seeds/*.txt", source.path, seeds_line)
     _check_article_names(seed_paths, source.path, seeds_line)
@@ -264,11 +271,13 @@ def _article_settings(table, names: set[str], root: Path, path: Path, text: str)
     for name, values in table.items():
         line = _line_of(text, f"[articles.{name}]") or _line_of(text, f'[articles."{name}"]')
         if name not in names:
-            raise InputError(f"[articles.{name}]: no seed named {name!r} (articles are named after their seed file)",
-                             path, line)
+            raise InputError(
+                f"[articles.{name}]: no seed named {name!r} (articles are named after their seed file)", path, line
+            )
         if not isinstance(values, dict) or set(values) - ARTICLE_KEYS:
-            raise InputError(f"[articles.{name}]: expected only the key(s) {', '.join(sorted(ARTICLE_KEYS))}",
-                             path, line)
+            raise InputError(
+                f"[articles.{name}]: expected only the key(s) {', '.join(sorted(ARTICLE_KEYS))}", path, line
+            )
         glossary = values.get("glossary")
         settings.append(ArticleSettings(name, root / str(glossary) if glossary else None, line))
     return tuple(settings)
@@ -289,7 +298,7 @@ def _domain(source: _Source, table: dict) -> str:
 
 
 def kind_of(path: Path) -> str:
-    """"a file", "a folder", "missing", or why the path cannot be looked at (name too long, ...)."""
+    """ "a file", "a folder", "missing", or why the path cannot be looked at (name too long, ...)."""
     try:
         if path.is_file():
             return "a file"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, TextIO, TypeVar
+from typing import TextIO, TypeVar
 
 T = TypeVar("T")
 

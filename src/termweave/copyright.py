@@ -12,4 +12,4 @@ COPYRIGHT_RE = re.compile(r"^\s*+(?:Copyright\s*+(?:\(c\)|©)?|©|\(c\))\s*+(?P<
 def copyright_year_holder(line: str) -> tuple[str, str] | None:
     """(year, holder) of a copyright line (the holder may be empty), or None if it is none."""
     match = COPYRIGHT_RE.match(line)
-    return (match.group("year"), line[match.end():].strip()) if match else None
+    return (match.group("year"), line[match.end() :].strip()) if match else None

@@ -53,8 +53,9 @@ class ConcurrentEditError(TermweaveError):
     def __init__(self, path: Path, reason: str = ""):
         self.path = path
         detail = f" ({reason})" if reason else ""
-        super().__init__(f"{path}: changed by someone else while termweave worked{detail}; "
-                         "left as it is, run the command again")
+        super().__init__(
+            f"{path}: changed by someone else while termweave worked{detail}; left as it is, run the command again"
+        )
 
 
 @dataclass(frozen=True)
@@ -136,9 +137,7 @@ def decode_utf8(data: bytes, path: Path) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", path, line
-        ) from None
+        raise InputError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", path, line) from None
     return text[1:] if text.startswith(BOM) else text
 
 
@@ -268,8 +267,10 @@ def load_tbx(path: Path) -> None:
     from termweave.formats.tbx import parse_tbx
 
     data = path.read_bytes()
-    codes = dict.fromkeys(m.decode("ascii", "replace").split("-")[0].lower()
-                          for m in re.findall(rb'xml:lang="([A-Za-z0-9-]{1,16})"', data))
+    codes = dict.fromkeys(
+        m.decode("ascii", "replace").split("-")[0].lower()
+        for m in re.findall(rb'xml:lang="([A-Za-z0-9-]{1,16})"', data)
+    )
     errors: list[InputError] = []
     for code in list(codes)[:12] or ["en"]:
         try:

@@ -78,8 +78,10 @@ def _open_locked(path: Path, deadline: float, timeout: float) -> int:
             os.close(fd)
             if time.monotonic() >= deadline:
                 who = f"termweave (pid {holder})" if holder else "termweave process"
-                raise LockTimeout(f"{path}: another {who} is writing this project; gave up after "
-                                  f"{timeout:g} s (set {LOCK_TIMEOUT_ENV} to wait longer)") from None
+                raise LockTimeout(
+                    f"{path}: another {who} is writing this project; gave up after "
+                    f"{timeout:g} s (set {LOCK_TIMEOUT_ENV} to wait longer)"
+                ) from None
             time.sleep(POLL_SECONDS)
             continue
         try:
@@ -206,7 +208,7 @@ def staged_step(step: str) -> Iterator[None]:
             try:
                 install(write.temp, write.target, guard.snapshot(write.target), guard)
             except BaseException:
-                for rest in writes[index + 1:]:
+                for rest in writes[index + 1 :]:
                     rest.temp.unlink(missing_ok=True)
                 raise
     finally:

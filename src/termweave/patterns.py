@@ -128,7 +128,7 @@ class NumberFormat:
     cache: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     @classmethod
-    def for_language(cls, lang: str) -> "NumberFormat":
+    def for_language(cls, lang: str) -> NumberFormat:
         code = lang.replace("-", "_")
         if code in CLDR_NUMBER_SYMBOLS:
             decimal, group = CLDR_NUMBER_SYMBOLS[code]
@@ -152,7 +152,7 @@ class NumberFormat:
                 self.cache[raw] = value
         return value
 
-    def swapped(self) -> "NumberFormat":
+    def swapped(self) -> NumberFormat:
         decimal = "." if self.decimal == "," else ","
         return NumberFormat(decimal, frozenset({" ", "." if decimal == "," else ","}))
 
@@ -213,8 +213,14 @@ def find_number_values(text: str, lang: str, fmt: NumberFormat | None = None) ->
         if value is None:
             # Parts of a date or section number: one token each.
             for part in re.finditer(r"\d+", raw):
-                tokens.append(NumberToken(m.start() + part.start(), m.start() + part.end(), part.group(),
-                                          frozenset({Decimal(part.group())})))
+                tokens.append(
+                    NumberToken(
+                        m.start() + part.start(),
+                        m.start() + part.end(),
+                        part.group(),
+                        frozenset({Decimal(part.group())}),
+                    )
+                )
             continue
         values = {value}
         end = m.end()
@@ -377,8 +383,17 @@ def roman_value(numeral: str) -> int | None:
 
 def _to_roman(value: int) -> str:
     out = []
-    for number, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
-                            (5, "V"), (4, "IV"), (1, "I")):
+    for number, letters in (
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while value >= number:
             out.append(letters)
             value -= number

@@ -25,16 +25,16 @@ from termweave.catalog.identity import context_of, keep_reviewed
 from termweave.catalog.merge import merge
 from termweave.check import Resources, run_checks
 from termweave.check.report import CheckReport
-from termweave.formats.po import Catalog, dump_po, po_timestamp, save_po
-from termweave.fsutil import write_if_changed
-from termweave.lock import staged_step
-from termweave.glossary.match import Matcher, matcher_for
-from termweave.lang.house_style import project_house_styles
-from termweave.project import REPORT_NAME, SINGLE_EDITION_NAME, Article, Project
-from termweave.render.edition import Edition, Problem, source_edition, target_edition, typeset_edition
 from termweave.formats.jats import render_jats
 from termweave.formats.markdown import render_markdown
 from termweave.formats.mo import compile_po
+from termweave.formats.po import Catalog, dump_po, po_timestamp, save_po
+from termweave.fsutil import write_if_changed
+from termweave.glossary.match import Matcher, matcher_for
+from termweave.lang.house_style import project_house_styles
+from termweave.lock import staged_step
+from termweave.project import REPORT_NAME, SINGLE_EDITION_NAME, Article, Project
+from termweave.render.edition import Edition, Problem, source_edition, target_edition, typeset_edition
 
 
 @dataclass
@@ -81,8 +81,10 @@ class Build:
 def extract(project: Project) -> dict[str, Catalog]:
     """Each article's template (nothing written). One term matcher serves every article."""
     matcher: Matcher | None = matcher_for(project.source_lang) if project.glossary is not None else None
-    return {a.name: build_template(a.name, a.document, a.glossary, matcher, project.target_langs, project.root)
-            for a in project.articles}
+    return {
+        a.name: build_template(a.name, a.document, a.glossary, matcher, project.target_langs, project.root)
+        for a in project.articles
+    }
 
 
 def update(project: Project, templates: dict[str, Catalog], console=None) -> dict[tuple[str, str], Catalog]:
@@ -108,8 +110,12 @@ def update(project: Project, templates: dict[str, Catalog], console=None) -> dic
 def _apply_author_translations(project: Project, merged: dict[tuple[str, str], Catalog], console) -> None:
     """The author's own translation, where termweave.toml declares one (termweave.author)."""
     by_seed = {(a.seed, lang): merged[a.name, lang] for a in project.articles for lang in project.target_langs}
-    apply_author_translations(project.config, by_seed, {a.seed: a.document for a in project.articles},
-                              warn=console.warn if console is not None else None)
+    apply_author_translations(
+        project.config,
+        by_seed,
+        {a.seed: a.document for a in project.articles},
+        warn=console.warn if console is not None else None,
+    )
 
 
 def catalog_outputs(
@@ -122,8 +128,14 @@ def catalog_outputs(
         for lang in project.target_langs:
             po = catalogs[article.name, lang]
             known = project.sources.get(article.po_path(lang))  # the file as read, byte for byte (a BOM too)
-            outputs.append(Output(article.po_path(lang), catalog=po, on_change=_template_date(templates[article.name]),
-                                  current=known.decode("utf-8") if known is not None else None))
+            outputs.append(
+                Output(
+                    article.po_path(lang),
+                    catalog=po,
+                    on_change=_template_date(templates[article.name]),
+                    current=known.decode("utf-8") if known is not None else None,
+                )
+            )
     return outputs
 
 
@@ -149,8 +161,15 @@ def check(project: Project, console=None, only: set[str] | None = None) -> Check
             continue
         resources = Resources(glossary=article.glossary, house_styles=house_styles, author_texts=authors)
         texts = {path: text for path in paths if (text := project.source_text(path)) is not None}
-        part = run_checks(paths, article.glossary, source_lang=project.source_lang, only=only, console=console,
-                          resources=resources, texts=texts)
+        part = run_checks(
+            paths,
+            article.glossary,
+            source_lang=project.source_lang,
+            only=only,
+            console=console,
+            resources=resources,
+            texts=texts,
+        )
         report.findings.extend(part.findings)
         report.files += part.files
         report.entries += part.entries
@@ -195,13 +214,15 @@ def build(
     return result
 
 
-def _target(project: Project, article: Article, lang: str, errors: dict[Path, int], allow_incomplete: bool,
-            result: Build) -> Edition | None:
+def _target(
+    project: Project, article: Article, lang: str, errors: dict[Path, int], allow_incomplete: bool, result: Build
+) -> Edition | None:
     catalog = project.catalog(article, lang)
     path = article.edition_path(lang)
     problems: list[Problem] = []
-    edition = target_edition(article.document, lang, catalog if catalog is not None else Catalog(),
-                             context_of, problems)
+    edition = target_edition(
+        article.document, lang, catalog if catalog is not None else Catalog(), context_of, problems
+    )
     if problems and not allow_incomplete:
         states = [p.state for p in problems]
         reason = ", ".join(f"{states.count(s)} {s}" for s in ("untranslated", "fuzzy") if s in states)

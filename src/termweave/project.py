@@ -157,15 +157,24 @@ class Project:
         places = article_places(config)
         shared = shared_fingerprint() if reuse_state else ""
         previous = load_state(config.root) if reuse_state else {}
-        settled = {place.name: previous[place.name] for place in places if place.name in previous
-                   and previous[place.name].fingerprint == files_fingerprint(place.files(config), shared)}
+        settled = {
+            place.name: previous[place.name]
+            for place in places
+            if place.name in previous
+            and previous[place.name].fingerprint == files_fingerprint(place.files(config), shared)
+        }
         articles = []
         for place in places:
             _require_seed(config, place.seed)
             if place.name in settled:
                 continue
-            articles.append(Article(**vars(place), document=parse_seed(place.seed, config.source_lang),
-                                    glossary=_article_glossary(glossary, place.glossary_path, config)))
+            articles.append(
+                Article(
+                    **vars(place),
+                    document=parse_seed(place.seed, config.source_lang),
+                    glossary=_article_glossary(glossary, place.glossary_path, config),
+                )
+            )
         project = cls(config, glossary, articles, places, settled, shared)
         if catalogs:
             project.load_catalogs()
@@ -239,14 +248,17 @@ def article_places(config: Config) -> list[ArticlePlace]:
     """One place per seed: the output folder itself for a single article, else its own folder."""
     own = {a.name: a.glossary for a in config.articles}
     single = len(config.seeds) == 1
-    return [ArticlePlace(
-        name=seed.stem,
-        seed=seed,
-        folder=config.output if single else config.output / seed.stem,
-        edition_name=SINGLE_EDITION_NAME if single else seed.stem,
-        domain=config.domain,
-        glossary_path=own.get(seed.stem),
-    ) for seed in config.seeds]
+    return [
+        ArticlePlace(
+            name=seed.stem,
+            seed=seed,
+            folder=config.output if single else config.output / seed.stem,
+            edition_name=SINGLE_EDITION_NAME if single else seed.stem,
+            domain=config.domain,
+            glossary_path=own.get(seed.stem),
+        )
+        for seed in config.seeds
+    ]
 
 
 def shared_fingerprint() -> str:
@@ -259,8 +271,11 @@ def _require_something(config: Config) -> None:
     if not config.seeds:
         where = config.path or config.root.resolve()
         if config.path is None:
-            raise InputError(f"no {CONFIG_NAME} and no seeds/*.txt here: start a project with `termweave init`"
-                             " (or `termweave init --from PAGE.txt`)", where)
+            raise InputError(
+                f"no {CONFIG_NAME} and no seeds/*.txt here: start a project with `termweave init`"
+                " (or `termweave init --from PAGE.txt`)",
+                where,
+            )
         raise InputError("no seeds: put a scraped page in seeds/ or list it in `seeds`", where, config.seeds_line)
 
 
@@ -299,11 +314,22 @@ def glossary_conflicts(journal: Glossary, own: Glossary, source_lang: str) -> li
     found = []
     for term in own.terms:
         if term.id in journal_ids:
-            found.append((term.line, "warning", f"{term.id}: overrides the journal glossary's term "
-                                                f"({journal.path}:{journal_ids[term.id].line})"))
+            found.append(
+                (
+                    term.line,
+                    "warning",
+                    f"{term.id}: overrides the journal glossary's term ({journal.path}:{journal_ids[term.id].line})",
+                )
+            )
         for variant in term.variants.get(source_lang, ()):
             other = by_variant.get(variant.casefold())
             if other is not None and other.id != term.id:
-                found.append((term.line, "error", f"{term.id}: {variant!r} is also the journal term {other.id!r} "
-                                                  f"({journal.path}:{other.line}); use the same id to override it"))
+                found.append(
+                    (
+                        term.line,
+                        "error",
+                        f"{term.id}: {variant!r} is also the journal term {other.id!r} "
+                        f"({journal.path}:{other.line}); use the same id to override it",
+                    )
+                )
     return found

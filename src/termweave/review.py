@@ -43,9 +43,23 @@ from termweave.render.review_html import (
 )
 
 REPORT_NAME = "report.html"
-__all__ = ["BADGES", "MUTED_TEXT", "PAGE_BACKGROUND", "PALETTE", "STRIPE_BACKGROUND", "TEXT_COLOUR", "REPORT_NAME",
-           "build_report_html", "collect", "colour_index", "contrast_ratio", "mark_text", "render_review",
-           "report_path", "write_report"]
+__all__ = [
+    "BADGES",
+    "MUTED_TEXT",
+    "PAGE_BACKGROUND",
+    "PALETTE",
+    "STRIPE_BACKGROUND",
+    "TEXT_COLOUR",
+    "REPORT_NAME",
+    "build_report_html",
+    "collect",
+    "colour_index",
+    "contrast_ratio",
+    "mark_text",
+    "render_review",
+    "report_path",
+    "write_report",
+]
 
 
 def build_report_html(*args, **kwargs) -> str:
@@ -80,11 +94,22 @@ def write_project_report(project: Project, console: Console, check_report, outpu
     for article in project.articles:
         catalogs = {lang: project.catalog(article, lang) for lang in project.target_langs}
         findings = {lang: by_file.get(article.po_path(lang).resolve(), []) for lang in project.target_langs}
-        review = collect([article.document], catalogs, article.glossary, findings, project.source_lang,
-                         project.target_langs, title=article.name, progress=console.progress, matchers=matchers)
+        review = collect(
+            [article.document],
+            catalogs,
+            article.glossary,
+            findings,
+            project.source_lang,
+            project.target_langs,
+            title=article.name,
+            progress=console.progress,
+            matchers=matchers,
+        )
         for summary in review.summaries:
-            console.debug(f"report {article.name} [{summary.lang}]: {summary.entries} entries, "
-                          f"{summary.percent}% translated, {summary.errors} error(s), {summary.warnings} warning(s)")
+            console.debug(
+                f"report {article.name} [{summary.lang}]: {summary.entries} entries, "
+                f"{summary.percent}% translated, {summary.errors} error(s), {summary.warnings} warning(s)"
+            )
         page_path = output if output is not None and single else article.report_path
         changed = write_if_changed(page_path, render_review(review))
         console.debug(f"{'wrote' if changed else 'unchanged'} {page_path}")

@@ -63,12 +63,15 @@ def glossary_header(source: str, targets: tuple[str, ...]) -> str:
     return ",".join(["id", source, *targets, *(f"{t}_forbidden" for t in targets), "note"]) + "\n"
 
 
-def plan(root: Path, source: str, targets: tuple[str, ...], page: Path | None, output: str = "translations"
-         ) -> Skeleton:
+def plan(
+    root: Path, source: str, targets: tuple[str, ...], page: Path | None, output: str = "translations"
+) -> Skeleton:
     """The files ``init`` would write, validated; raises InputError (nothing written)."""
     if (root / CONFIG_NAME).exists():
-        raise InputError(f"already a termweave project; add an article by copying its page into "
-                         f"{root / 'seeds'}/", root / CONFIG_NAME)
+        raise InputError(
+            f"already a termweave project; add an article by copying its page into {root / 'seeds'}/",
+            root / CONFIG_NAME,
+        )
     check_language(source)
     for target in targets:
         check_language(target)

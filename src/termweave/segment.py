@@ -1,9 +1,9 @@
 """Step 1: segment a seed (a scraped article page) into typed segments with stable ids.
 
 A seed is plain text: the title line; ``DOI:`` and the DOI; ``Keywords:`` and the keyword
-list; ``Abstract`` and the abstract paragraphs; page chrome (``Downloads``, ``Published``, ... and the values a fuller scrape puts under
-them);
-the copyright line; the licence sentence. Scrapes glue labels to the neighbouring value
+list; ``Abstract`` and the abstract paragraphs; page chrome (``Downloads``, ``Published``, ...
+and the values a fuller scrape puts under them); the copyright line; the licence sentence.
+Scrapes glue labels to the neighbouring value
 (``...zenodo.20391772Keywords:``, ``...Kim Jong-un.Abstract``), so labels are recognised at
 either end of a line. Every part but the title and the abstract is optional. A line that fits
 nowhere is an error naming that line.
@@ -93,8 +93,11 @@ class _Lexer:
         # "...Kim Jong-un.Abstract", "...Jong-unAbstract"): written as printed, with no space
         # before it. After a space only with a colon ("... Keywords:"), so prose that merely
         # ends in the word is left alone. Longest names first, as the alternation above.
-        self.tail_names = sorted(((word, name) for name, words in parts.items() for word in words),
-                                 key=lambda item: len(item[0]), reverse=True)
+        self.tail_names = sorted(
+            ((word, name) for name, words in parts.items() for word in words),
+            key=lambda item: len(item[0]),
+            reverse=True,
+        )
         self.chrome = {c.casefold() for c in labels.chrome}
         self.chrome_length = max(map(len, labels.chrome)) + 8  # room for a colon and spaces
 
@@ -171,16 +174,17 @@ def parse_seed_text(text: str, path: Path, lang: str = "en") -> Document:
     if not paragraphs:
         where = abstract_label.line if abstract_label else pieces[-1].line
         raise InputError("no abstract paragraphs found", path, where)
-    doc.segments.append(Segment("ui.abstract", "label", labels.abstract[0],
-                                abstract_label.line if abstract_label else None))
+    doc.segments.append(
+        Segment("ui.abstract", "label", labels.abstract[0], abstract_label.line if abstract_label else None)
+    )
     split = sentence_splitter(lang)
     for p_number, piece in enumerate(paragraphs, 1):
         for s_number, sentence in enumerate(split(piece.text), 1):
-            doc.segments.append(Segment(f"abstract.p{p_number}.s{s_number}", "sentence", sentence, piece.line,
-                                        paragraph=p_number))
+            doc.segments.append(
+                Segment(f"abstract.p{p_number}.s{s_number}", "sentence", sentence, piece.line, paragraph=p_number)
+            )
     doc.segments.sort(key=_reading_order)
     return doc
-
 
 
 def _place(pieces: list[_Piece], doc: Document, labels: SeedLabels, path: Path) -> tuple[list[_Piece], _Piece | None]:
@@ -199,8 +203,9 @@ def _place(pieces: list[_Piece], doc: Document, labels: SeedLabels, path: Path) 
             name = piece.kind.split(":", 1)[1]
             if state == "abstract" and abstract_label is None and paragraphs:
                 # Unlabelled text before a label: a second title line, the authors, ...
-                raise InputError(f"cannot place this line: text between the title and the {name!r} label",
-                                 path, paragraphs[0].line)
+                raise InputError(
+                    f"cannot place this line: text between the title and the {name!r} label", path, paragraphs[0].line
+                )
             if name in seen_labels or state != "head":
                 raise InputError(f"unexpected {name!r} label here", path, piece.line)
             seen_labels.add(name)
@@ -230,23 +235,35 @@ def _place(pieces: list[_Piece], doc: Document, labels: SeedLabels, path: Path) 
     return paragraphs, abstract_label
 
 
-
-def _place_text(piece: _Piece, nxt: _Piece | None, state: str, seen_labels: set[str], paragraphs: list[_Piece],
-                doc: Document, path: Path) -> str:
+def _place_text(
+    piece: _Piece,
+    nxt: _Piece | None,
+    state: str,
+    seen_labels: set[str],
+    paragraphs: list[_Piece],
+    doc: Document,
+    path: Path,
+) -> str:
     """Place a text piece: where it belongs depends on what came before. Returns the new state."""
     if COPYRIGHT_RE.match(piece.text) and state in ("head", "abstract", "tail"):
         doc.segments.append(Segment("copyright", "copyright", piece.raw or piece.text, piece.line, translatable=False))
         state = "copyright"
-    elif state == "copyright" or (state in ("abstract", "tail") and LICENCE_RE.search(piece.text) and paragraphs
-                                  and not nxt):
+    elif state == "copyright" or (
+        state in ("abstract", "tail") and LICENCE_RE.search(piece.text) and paragraphs and not nxt
+    ):
         if doc.get("licence"):
             raise InputError("cannot place this line: text after the licence", path, piece.line)
         doc.segments.append(Segment("licence", "licence", piece.text, piece.line))
         state = "licence"
     elif state == "licence":
         raise InputError("cannot place this line: text after the licence", path, piece.line)
-    elif state == "head" and find_protected(piece.text) and "doi" not in seen_labels and not paragraphs \
-            and piece.text == find_protected(piece.text)[0].text:
+    elif (
+        state == "head"
+        and find_protected(piece.text)
+        and "doi" not in seen_labels
+        and not paragraphs
+        and piece.text == find_protected(piece.text)[0].text
+    ):
         seen_labels.add("doi")  # a bare DOI line right after the title
         doc.segments.append(Segment("doi", "doi", piece.text, piece.line, translatable=False))
     elif state == "head" and seen_labels - {"doi"}:

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
 from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import termweave
@@ -22,8 +22,20 @@ from termweave.fsutil import write_if_changed
 
 STATE_FILE = Path(".termweave") / "state.json"
 # The fields of a status row (termweave.status.Standing), as the state stores them.
-STANDING_KEYS = frozenset({"article", "lang", "catalog", "messages", "translated", "fuzzy", "untranslated", "errors",
-                           "warnings", "words_to_translate"})
+STANDING_KEYS = frozenset(
+    {
+        "article",
+        "lang",
+        "catalog",
+        "messages",
+        "translated",
+        "fuzzy",
+        "untranslated",
+        "errors",
+        "warnings",
+        "words_to_translate",
+    }
+)
 FORMAT = 1
 
 
@@ -57,8 +69,13 @@ def load_state(root: Path) -> dict[str, ArticleState]:
 def _well_formed(state: ArticleState) -> bool:
     counts = (state.editions, state.errors, state.warnings)
     rows_ok = all(isinstance(row, dict) and set(row) == STANDING_KEYS for row in state.standings)
-    return (isinstance(state.fingerprint, str) and all(type(c) is int for c in counts) and rows_ok
-            and isinstance(state.held_back, list) and all(isinstance(h, str) for h in state.held_back))
+    return (
+        isinstance(state.fingerprint, str)
+        and all(type(c) is int for c in counts)
+        and rows_ok
+        and isinstance(state.held_back, list)
+        and all(isinstance(h, str) for h in state.held_back)
+    )
 
 
 def save_state(root: Path, states: dict[str, ArticleState]) -> bool:

@@ -87,9 +87,16 @@ def _relative(path: Path, root: Path) -> str:
         return str(path)
 
 
-COLUMNS = (("article", "article"), ("lang", "lang"), ("translated", "translated"), ("fuzzy", "fuzzy"),
-           ("untranslated", "untransl."), ("errors", "errors"), ("warnings", "warnings"),
-           ("words_to_translate", "words to do"))
+COLUMNS = (
+    ("article", "article"),
+    ("lang", "lang"),
+    ("translated", "translated"),
+    ("fuzzy", "fuzzy"),
+    ("untranslated", "untransl."),
+    ("errors", "errors"),
+    ("warnings", "warnings"),
+    ("words_to_translate", "words to do"),
+)
 
 
 def render_table(rows: list[Standing]) -> str:
@@ -112,9 +119,10 @@ def render_table(rows: list[Standing]) -> str:
 def render_json(rows: list[Standing]) -> str:
     """``{"articles": [{article, lang, catalog, messages, translated, fuzzy, untranslated,
     errors, warnings, words_to_translate, complete}], "summary": {...}}``"""
-    summary = {name: sum(getattr(r, name) for r in rows)
-               for name in ("messages", "translated", "fuzzy", "untranslated", "errors", "warnings",
-                            "words_to_translate")}
+    summary = {
+        name: sum(getattr(r, name) for r in rows)
+        for name in ("messages", "translated", "fuzzy", "untranslated", "errors", "warnings", "words_to_translate")
+    }
     summary["articles"] = len({r.article for r in rows})
     data = {"articles": [{**asdict(r), "complete": r.complete} for r in rows], "summary": summary}
     return json.dumps(data, ensure_ascii=False, indent=2)
@@ -122,7 +130,8 @@ def render_json(rows: list[Standing]) -> str:
 
 _PAGE_STYLE = """body{font:1rem/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#1a1a1a}
 h1{font-size:1.4rem}section{margin:1.5rem 0}table{border-collapse:collapse;width:100%}
-th,td{padding:.2rem .3rem;font-size:.9rem;text-align:right;border-bottom:1px solid #ccc}th:first-child,td:first-child{text-align:left}
+th,td{padding:.2rem .3rem;font-size:.9rem;text-align:right;border-bottom:1px solid #ccc}
+th:first-child,td:first-child{text-align:left}
 .bad{color:#a00000;font-weight:bold}@media print{a{color:inherit;text-decoration:none}}"""
 
 
@@ -132,8 +141,11 @@ def render_html(title: str, rows: list[Standing], pages: dict[str, str]) -> str:
     by_article: dict[str, list[Standing]] = {}
     for row in rows:
         by_article.setdefault(row.article, []).append(row)
-    head = ('<tr><th>lang</th><th title="translated / messages">done</th><th>fuzzy</th>'
-            '<th title="untranslated">to do</th><th title="check errors">err.</th><th title="check warnings">warn.</th></tr>')
+    head = (
+        '<tr><th>lang</th><th title="translated / messages">done</th><th>fuzzy</th>'
+        '<th title="untranslated">to do</th><th title="check errors">err.</th>'
+        '<th title="check warnings">warn.</th></tr>'
+    )
     parts = []
     for article, standings_ in by_article.items():
         body = "".join(
@@ -142,12 +154,18 @@ def render_html(title: str, rows: list[Standing], pages: dict[str, str]) -> str:
             for r in standings_
         )
         link = html.escape(pages.get(article, ""), quote=True)
-        parts.append(f'<section><h2><a href="{link}">{html.escape(article)}</a></h2>'
-                     f"<table><thead>{head}</thead><tbody>{body}</tbody></table></section>")
+        parts.append(
+            f'<section><h2><a href="{link}">{html.escape(article)}</a></h2>'
+            f"<table><thead>{head}</thead><tbody>{body}</tbody></table></section>"
+        )
     done = sum(1 for r in rows if r.complete)
-    summary = (f"<p>{len(by_article)} articles, {done} of {len(rows)} article editions complete; "
-               f"{sum(r.errors for r in rows)} error(s), {sum(r.warnings for r in rows)} warning(s).</p>")
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{html.escape(title)}</title><style>{_PAGE_STYLE}</style></head>"
-            f"<body><h1>{html.escape(title)}</h1>{summary}{''.join(parts)}</body></html>\n")
+    summary = (
+        f"<p>{len(by_article)} articles, {done} of {len(rows)} article editions complete; "
+        f"{sum(r.errors for r in rows)} error(s), {sum(r.warnings for r in rows)} warning(s).</p>"
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)}</title><style>{_PAGE_STYLE}</style></head>"
+        f"<body><h1>{html.escape(title)}</h1>{summary}{''.join(parts)}</body></html>\n"
+    )

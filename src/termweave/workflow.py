@@ -27,8 +27,10 @@ def update_catalogs(project: Project, console: Console) -> pipeline.Changes:
     changes.removed.extend(pipeline.remove_carried(project, console))
     for (name, lang), migration in project.migrations.items():
         if migration.rewritten:
-            console.info(f"{project.article(name).po_path(lang)}: {migration.rewritten} message(s) moved to "
-                         "text-based identity (positions now live in #: references)")
+            console.info(
+                f"{project.article(name).po_path(lang)}: {migration.rewritten} message(s) moved to "
+                "text-based identity (positions now live in #: references)"
+            )
     return changes
 
 
@@ -64,9 +66,11 @@ def draft_translations(project: Project, console: Console) -> set[Path]:
     langs = [lang for lang in project.target_langs if route(project.source_lang, lang, packages)]
     missing = [lang for lang in project.target_langs if lang not in langs]
     if missing:
-        console.info(f"translate: no MT model installed for "
-                     f"{', '.join(f'{project.source_lang}->{m}' for m in missing)}"
-                     " (termweave models install ...); skipping drafts")
+        console.info(
+            f"translate: no MT model installed for "
+            f"{', '.join(f'{project.source_lang}->{m}' for m in missing)}"
+            " (termweave models install ...); skipping drafts"
+        )
     written: set[Path] = set()
     for article in project.articles:
         todo = [lang for lang in langs if has_untranslated(project.catalog(article, lang))]
@@ -113,6 +117,9 @@ def journal_page(project: Project, rows: list[status.Standing], console: Console
 
 def previous_sources(project: Project) -> dict[tuple[str, str | None, str], str]:
     """The ``#|`` previous source of each fuzzy entry, from the catalogs in memory (as on disk)."""
-    return previous_sources_of((str(article.po_path(lang)), catalog) for article in project.articles
-                               for lang in project.target_langs
-                               if (catalog := project.catalog(article, lang)) is not None)
+    return previous_sources_of(
+        (str(article.po_path(lang)), catalog)
+        for article in project.articles
+        for lang in project.target_langs
+        if (catalog := project.catalog(article, lang)) is not None
+    )

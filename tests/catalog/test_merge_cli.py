@@ -4,9 +4,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from termweave.formats.po import dump_po, load_po
-
 from support import run_cli
+
+from termweave.formats.po import dump_po, load_po
 
 REAL = Path(__file__).parent.parent / "data" / "real-catalogs"
 

@@ -3,18 +3,19 @@
 from pathlib import Path
 
 from lxml import etree
-
-from termweave.formats.tmx import collect_units, render_tmx
-from termweave.formats.po import Catalog, Message, load_po, save_po
-
 from support import run_cli, snapshot
+
+from termweave.formats.po import Catalog, Message, load_po, save_po
+from termweave.formats.tmx import collect_units, render_tmx
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def catalog(lang, entries):
-    po = Catalog(header=Message(msgid="", msgstr=f"Language: {lang}\nContent-Type: text/plain; charset=UTF-8\n"),
-                 path=Path(f"{lang}.po"))
+    po = Catalog(
+        header=Message(msgid="", msgstr=f"Language: {lang}\nContent-Type: text/plain; charset=UTF-8\n"),
+        path=Path(f"{lang}.po"),
+    )
     for context, msgid, msgstr, flags, obsolete in entries:
         po.messages.append(Message(msgctxt=context, msgid=msgid, msgstr=msgstr, flags=list(flags), obsolete=obsolete))
     return po
@@ -27,24 +28,34 @@ def entry(po, context):
 def units_of(data: bytes):
     root = etree.fromstring(data)
     # Sentences carry no tuid (their text is their identity): key them by their English text.
-    return root, {tu.get("tuid") or tu.find("tuv").findtext("seg"): {tuv.get(XML_LANG): tuv.findtext("seg") for tuv in tu.findall("tuv")}
-                  for tu in root.find("body").findall("tu")}
+    return root, {
+        tu.get("tuid") or tu.find("tuv").findtext("seg"): {
+            tuv.get(XML_LANG): tuv.findtext("seg") for tuv in tu.findall("tuv")
+        }
+        for tu in root.find("body").findall("tu")
+    }
 
 
 def test_only_reviewed_translations_become_variants():
-    uk = catalog("uk", [
-        ("title", "Alliance & <villains>", "Альянс «лиходіїв» & <ко>", (), False),
-        ("abstract.p1.s1", "Fuzzy in uk", "Неточне", ("fuzzy",), False),
-        ("abstract.p1.s2", "Untranslated everywhere", "", (), False),
-        ("keywords", "geopolitics.", "геополітика.", (), False),
-        ("gone", "Obsolete", "Застаріле", (), True),
-    ])
-    ko = catalog("ko", [
-        ("title", "Alliance & <villains>", "악당들의 동맹", ("fuzzy",), False),
-        ("abstract.p1.s1", "Fuzzy in uk", "검토됨", (), False),
-        ("abstract.p1.s2", "Untranslated everywhere", "", (), False),
-        ("keywords", "geopolitics.", "지정학.", (), False),
-    ])
+    uk = catalog(
+        "uk",
+        [
+            ("title", "Alliance & <villains>", "Альянс «лиходіїв» & <ко>", (), False),
+            ("abstract.p1.s1", "Fuzzy in uk", "Неточне", ("fuzzy",), False),
+            ("abstract.p1.s2", "Untranslated everywhere", "", (), False),
+            ("keywords", "geopolitics.", "геополітика.", (), False),
+            ("gone", "Obsolete", "Застаріле", (), True),
+        ],
+    )
+    ko = catalog(
+        "ko",
+        [
+            ("title", "Alliance & <villains>", "악당들의 동맹", ("fuzzy",), False),
+            ("abstract.p1.s1", "Fuzzy in uk", "검토됨", (), False),
+            ("abstract.p1.s2", "Untranslated everywhere", "", (), False),
+            ("keywords", "geopolitics.", "지정학.", (), False),
+        ],
+    )
     data = render_tmx(collect_units({"uk": uk, "ko": ko}), "en", ("uk", "ko"))
     root, units = units_of(data)
     assert root.get("version") == "1.4"

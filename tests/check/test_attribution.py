@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from termweave.check.context import licence_code
-from pathlib import Path
-
 from termweave.glossary import Glossary
 
 EMPTY = Glossary(path=Path("empty.csv"), terms=[], languages=("en", "uk", "ko"))
@@ -33,12 +33,15 @@ def test_copyright_is_recognised_by_its_text_without_msgctxt(check):
     assert finding.span == (len(COPYRIGHT), len(COPYRIGHT) + 1)
 
 
-@pytest.mark.parametrize("lang, translation", [
-    ("uk", "Цей твір ліцензовано на умовах ліцензії Creative Commons «Із Зазначенням Авторства 4.0 Міжнародна»."),
-    ("uk", "Цей твір ліцензовано на умовах CC BY 4.0."),
-    ("ko", "이 저작물은 크리에이티브 커먼즈 저작자표시 4.0 국제 라이선스에 따라 이용할 수 있습니다."),
-    ("ko", "이 저작물은 CC BY 4.0 라이선스를 따릅니다."),
-])
+@pytest.mark.parametrize(
+    "lang, translation",
+    [
+        ("uk", "Цей твір ліцензовано на умовах ліцензії Creative Commons «Із Зазначенням Авторства 4.0 Міжнародна»."),
+        ("uk", "Цей твір ліцензовано на умовах CC BY 4.0."),
+        ("ko", "이 저작물은 크리에이티브 커먼즈 저작자표시 4.0 국제 라이선스에 따라 이용할 수 있습니다."),
+        ("ko", "이 저작물은 CC BY 4.0 라이선스를 따릅니다."),
+    ],
+)
 def test_licence_named_by_glossary_title_or_code(check, lang, translation):
     assert check(lang, [("licence", LICENCE, translation)], only={"attribution-altered", "term-missing"}) == []
 
@@ -71,30 +74,49 @@ def test_licence_is_recognised_by_its_text(check):
 NC_SA = "This work is licensed under a Creative Commons Attribution-NonCommercial-ShareAlike 4.0 International License."
 
 
-@pytest.mark.parametrize("lang, translation, problem", [
-    # The case: the source changed to BY-NC-SA, the translations still say CC BY 4.0.
-    ("uk", "Цей твір ліцензовано на умовах ліцензії Creative Commons «Із Зазначенням Авторства 4.0 Міжнародна».",
-     "the translation names CC BY 4.0, the source CC BY-NC-SA 4.0"),
-    ("ko", "이 저작물은 크리에이티브 커먼즈 저작자표시 4.0 국제 라이선스에 따라 이용할 수 있습니다.",
-     "the translation names CC BY 4.0, the source CC BY-NC-SA 4.0"),
-    ("ko", "이 저작물은 [CC BY-NC-SA](https://creativecommons.org/licenses/by-nc/4.0/) 4.0 라이선스를 따릅니다.",
-     "the translation names CC BY-NC 4.0, the source CC BY-NC-SA 4.0"),
-    ("uk", "Ліцензія Creative Commons «Із Зазначенням Авторства – Некомерційна – Поширення На Тих Самих Умовах "
-           "4.0 Міжнародна».", None),
-    ("ko", "크리에이티브 커먼즈 저작자표시-비영리-동일조건변경허락 4.0 국제 라이선스.", None),
-])
+@pytest.mark.parametrize(
+    "lang, translation, problem",
+    [
+        # The case: the source changed to BY-NC-SA, the translations still say CC BY 4.0.
+        (
+            "uk",
+            "Цей твір ліцензовано на умовах ліцензії Creative Commons «Із Зазначенням Авторства 4.0 Міжнародна».",
+            "the translation names CC BY 4.0, the source CC BY-NC-SA 4.0",
+        ),
+        (
+            "ko",
+            "이 저작물은 크리에이티브 커먼즈 저작자표시 4.0 국제 라이선스에 따라 이용할 수 있습니다.",
+            "the translation names CC BY 4.0, the source CC BY-NC-SA 4.0",
+        ),
+        (
+            "ko",
+            "이 저작물은 [CC BY-NC-SA](https://creativecommons.org/licenses/by-nc/4.0/) 4.0 라이선스를 따릅니다.",
+            "the translation names CC BY-NC 4.0, the source CC BY-NC-SA 4.0",
+        ),
+        (
+            "uk",
+            "Ліцензія Creative Commons «Із Зазначенням Авторства – Некомерційна – Поширення На Тих Самих Умовах "
+            "4.0 Міжнародна».",
+            None,
+        ),
+        ("ko", "크리에이티브 커먼즈 저작자표시-비영리-동일조건변경허락 4.0 국제 라이선스.", None),
+    ],
+)
 def test_a_different_licence_is_an_error_without_any_glossary_row(check, lang, translation, problem):
     # No glossary: the official titles ship with termweave.
     findings = check(lang, [("licence", NC_SA, translation)], only={"attribution-altered"}, gloss=EMPTY)
     assert [f.message for f in findings][:1] == ([problem] if problem else [])
 
 
-@pytest.mark.parametrize("text, code", [
-    (LICENCE, "CC BY 4.0"),
-    ("Creative Commons Attribution-NonCommercial-ShareAlike 3.0 Unported", "CC BY-NC-SA 3.0"),
-    ("licensed CC BY-ND 4.0", "CC BY-ND 4.0"),
-    ("no licence here", None),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        (LICENCE, "CC BY 4.0"),
+        ("Creative Commons Attribution-NonCommercial-ShareAlike 3.0 Unported", "CC BY-NC-SA 3.0"),
+        ("licensed CC BY-ND 4.0", "CC BY-ND 4.0"),
+        ("no licence here", None),
+    ],
+)
 def test_licence_code(text, code):
     assert licence_code(text) == code
 

@@ -14,7 +14,9 @@ def test_check_compares_terms_with_the_authors_choice(write_po, glossary, ko_mat
         ("p3", "Russia signed it.", "Росія підписала його."),  # a term the author used the same way
     ]
     path = write_po("uk", entries)
-    resources = Resources(glossary=glossary, author_texts={"uk": {("title", "North Korea and Russia"): "Північна Корея і Росія"}})
+    resources = Resources(
+        glossary=glossary, author_texts={"uk": {("title", "North Korea and Russia"): "Північна Корея і Росія"}}
+    )
     findings = run_checks([path], glossary, only={"author-terms"}, resources=resources).findings
     assert [(f.context, f.term) for f in findings] == [("p1", "dprk")]
     assert "Північна Корея" in findings[0].message

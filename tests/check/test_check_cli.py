@@ -12,7 +12,7 @@ from termweave.cli import main
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "check"
 
-UK_PO = '''msgid ""
+UK_PO = """msgid ""
 msgstr ""
 "Language: uk\\n"
 "X-Source-Language: en\\n"
@@ -24,15 +24,15 @@ msgstr "КНДР запустила 250 балістичних ракет."
 msgctxt "abstract.p1.s2"
 msgid "Sanctions against the Russian Federation."
 msgstr "Санкції проти Російської  Федерації."
-'''
-GOOD_PO = '''msgid ""
+"""
+GOOD_PO = """msgid ""
 msgstr ""
 "Language: ko\\n"
 
 msgctxt "title"
 msgid "North Korea and the world order"
 msgstr "북한과 세계 질서"
-'''
+"""
 
 
 @pytest.fixture
@@ -107,11 +107,14 @@ def test_explicit_files_and_glossary(project, capsys, tmp_path):
     assert out.strip() == "0 errors, 0 warnings in 1 file (1 entries checked)"
 
 
-@pytest.mark.parametrize("args, fragment", [
-    (["--only", "term-missing,spelling"], "unknown check id(s): spelling"),
-    (["missing.po"], "missing.po: file not found"),
-    (["--glossary", "nope.csv"], "nope.csv: file not found"),
-])
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["--only", "term-missing,spelling"], "unknown check id(s): spelling"),
+        (["missing.po"], "missing.po: file not found"),
+        (["--glossary", "nope.csv"], "nope.csv: file not found"),
+    ],
+)
 def test_usage_errors_exit_2_with_nothing_on_stdout(project, capsys, args, fragment):
     code, out, err = run(capsys, "--format", "json", *args)
     assert code == 2 and out == ""
@@ -120,8 +123,9 @@ def test_usage_errors_exit_2_with_nothing_on_stdout(project, capsys, args, fragm
 
 def test_bad_po_and_bad_glossary_name_file_and_line(project, capsys):
     before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
-    (project / "translations" / "ko.po").write_text('msgid ""\nmsgstr ""\n"Language: ko\\n"\n\nmsgid "a\nmsgstr "b"\n',
-                                                    encoding="utf-8")
+    (project / "translations" / "ko.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\nmsgid "a\nmsgstr "b"\n', encoding="utf-8"
+    )
     code, out, err = run(capsys, "--format", "json")
     assert (code, out) == (2, "")
     assert f"{Path('translations') / 'ko.po'}:5: PO syntax error" in err
@@ -138,7 +142,9 @@ def test_bad_po_and_bad_glossary_name_file_and_line(project, capsys):
 
 
 def test_missing_language_header_is_exit_2(project, capsys):
-    (project / "translations" / "uk.po").write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain\\n"\n', encoding="utf-8")
+    (project / "translations" / "uk.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain\\n"\n', encoding="utf-8"
+    )
     code, out, err = run(capsys, "--format", "json")
     assert (code, out) == (2, "")
     assert "uk.po:1: missing 'Language' header" in err
@@ -146,11 +152,24 @@ def test_missing_language_header_is_exit_2(project, capsys):
 
 def test_source_lang_option(project, capsys, tmp_path):
     po = tmp_path / "en.po"
-    po.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "КНДР запустила ракети."\n'
-                  'msgstr "South Korea launched missiles."\n', encoding="utf-8")
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "КНДР запустила ракети."\n'
+        'msgstr "South Korea launched missiles."\n',
+        encoding="utf-8",
+    )
     glossary = tmp_path / "uk-en.csv"
     glossary.write_text("id,en,uk,ko\ndprk,DPRK|North Korea,КНДР,북한\n", encoding="utf-8")
-    code, out, _ = run(capsys, str(po), "--source-lang", "uk", "--glossary", str(glossary), "--format", "json",
-                       "--only", "term-missing")
+    code, out, _ = run(
+        capsys,
+        str(po),
+        "--source-lang",
+        "uk",
+        "--glossary",
+        str(glossary),
+        "--format",
+        "json",
+        "--only",
+        "term-missing",
+    )
     assert code == 1
     assert [f["term"] for f in json.loads(out)["findings"]] == ["dprk"]

@@ -27,35 +27,42 @@ def test_fuzzy_is_an_error_and_the_draft_is_still_checked(check):
 
 
 def test_unchanged_is_a_warning_with_exemptions(check):
-    findings = check("uk", [
-        ("a", "NATO", "NATO"),
-        ("doi", "https://doi.org/10.5281/zenodo.1", "https://doi.org/10.5281/zenodo.1"),
-        ("copyright", "Copyright (c) 2026 Jane Doe", "Copyright (c) 2026 Jane Doe"),
-        ("repo", "Zenodo", "Zenodo"),
-    ], only={"unchanged"})
+    findings = check(
+        "uk",
+        [
+            ("a", "NATO", "NATO"),
+            ("doi", "https://doi.org/10.5281/zenodo.1", "https://doi.org/10.5281/zenodo.1"),
+            ("copyright", "Copyright (c) 2026 Jane Doe", "Copyright (c) 2026 Jane Doe"),
+            ("repo", "Zenodo", "Zenodo"),
+        ],
+        only={"unchanged"},
+    )
     assert checks_of(findings) == [("a", "unchanged", "warning")]
 
 
-@pytest.mark.parametrize("lang, text, bad", [
-    ("uk", "Це «гарматне мʼясо» і «війна „на виснаження“»", None),
-    ("uk", "Його м’яч і об'єкт", None),
-    ("uk", 'Це "гарматне мʼясо"', '"'),
-    ("uk", "Це “гарматне мʼясо”", "“"),
-    ("uk", "Це ‘гарматне мʼясо’", "‘"),
-    ("uk", "Це «війна „на виснаження”»", "”"),
-    ("ko", "‘자원 대 기술’의 교환과 “직접 인용”", None),
-    ("ko", '"자원 대 기술"의 교환', '"'),
-    ("ko", "«자원 대 기술»의 교환", "«"),
-    ("ko", "'자원 대 기술'의 교환", "'"),
-    ("ko", "『전쟁과 평화』", None),
-    # Other languages: CLDR's marks (the check used English “…” for every one of them).
-    ("de", "Das „Bündnis der Schurken“ und ‚Kanonenfutter‘", None),
-    ("de", "Das “Bündnis der Schurken”", "”"),
-    ("fr", "Une « alliance des méchants »", None),
-    ("fr", 'Une "alliance des méchants"', '"'),
-    ("pl", "„Sojusz złoczyńców” i «mięso armatnie»", None),
-    ("sw", "\"muungano\" na “muungano”", None),  # no CLDR delimiters known here: not checked
-])
+@pytest.mark.parametrize(
+    "lang, text, bad",
+    [
+        ("uk", "Це «гарматне мʼясо» і «війна „на виснаження“»", None),
+        ("uk", "Його м’яч і об'єкт", None),
+        ("uk", 'Це "гарматне мʼясо"', '"'),
+        ("uk", "Це “гарматне мʼясо”", "“"),
+        ("uk", "Це ‘гарматне мʼясо’", "‘"),
+        ("uk", "Це «війна „на виснаження”»", "”"),
+        ("ko", "‘자원 대 기술’의 교환과 “직접 인용”", None),
+        ("ko", '"자원 대 기술"의 교환', '"'),
+        ("ko", "«자원 대 기술»의 교환", "«"),
+        ("ko", "'자원 대 기술'의 교환", "'"),
+        ("ko", "『전쟁과 평화』", None),
+        # Other languages: CLDR's marks (the check used English “…” for every one of them).
+        ("de", "Das „Bündnis der Schurken“ und ‚Kanonenfutter‘", None),
+        ("de", "Das “Bündnis der Schurken”", "”"),
+        ("fr", "Une « alliance des méchants »", None),
+        ("fr", 'Une "alliance des méchants"', '"'),
+        ("pl", "„Sojusz złoczyńców” i «mięso armatnie»", None),
+        ("sw", '"muungano" na “muungano”', None),  # no CLDR delimiters known here: not checked
+    ],
+)
 def test_quotation_marks(check, lang, text, bad):
     findings = check(lang, [("s", "A ‘quoted’ phrase", text)], only={"quotes"})
     if bad is None:
@@ -63,18 +70,21 @@ def test_quotation_marks(check, lang, text, bad):
     else:
         (finding,) = findings
         assert finding.severity == "warning"
-        assert text[finding.span[0]:finding.span[1]] == bad
+        assert text[finding.span[0] : finding.span[1]] == bad
 
 
-@pytest.mark.parametrize("source, translation, problems", [
-    ("Two words", "Два слова", []),
-    ("Two words", "Два  слова", ["double space"]),
-    ("Two words", " Два слова", ["leading whitespace differs from the source"]),
-    ("Two words", "Два слова ", ["trailing whitespace differs from the source"]),
-    ("Line\n", "Рядок\n", []),
-    ("Line\n", "Рядок", ["trailing whitespace differs from the source"]),
-    ("Two  spaced", "Два  пробіли", []),
-])
+@pytest.mark.parametrize(
+    "source, translation, problems",
+    [
+        ("Two words", "Два слова", []),
+        ("Two words", "Два  слова", ["double space"]),
+        ("Two words", " Два слова", ["leading whitespace differs from the source"]),
+        ("Two words", "Два слова ", ["trailing whitespace differs from the source"]),
+        ("Line\n", "Рядок\n", []),
+        ("Line\n", "Рядок", ["trailing whitespace differs from the source"]),
+        ("Two  spaced", "Два  пробіли", []),
+    ],
+)
 def test_whitespace(check, source, translation, problems):
     findings = check("uk", [("s", source, translation)], only={"whitespace"})
     assert [f.message for f in findings] == problems
@@ -83,8 +93,9 @@ def test_whitespace(check, source, translation, problems):
 
 def test_obsolete_entries_are_not_checked(write_po, glossary):
     path = write_po("uk", [("s", "Hello", "Привіт")])
-    path.write_text(path.read_text(encoding="utf-8") + '\n#~ msgid "The DPRK signed 3 treaties."\n#~ msgstr ""\n',
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + '\n#~ msgid "The DPRK signed 3 treaties."\n#~ msgstr ""\n', encoding="utf-8"
+    )
     report = run_checks([path], glossary)
     assert report.entries == 1 and report.findings == []
 

@@ -12,23 +12,29 @@ def guard():
     return LanguageGuard()
 
 
-@pytest.mark.parametrize("text", [
-    "Автор доводить, що обидві держави утворили союз.",
-    "Наша мета — показати, що союз має значення для всього регіону.",  # no і/ї/є
-    "Анотація",
-    "Ключові слова",
-    "Путін",
-    "Ця робота ліцензується на умовах Creative Commons «Із Зазначенням Авторства 4.0 Міжнародна».",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Автор доводить, що обидві держави утворили союз.",
+        "Наша мета — показати, що союз має значення для всього регіону.",  # no і/ї/є
+        "Анотація",
+        "Ключові слова",
+        "Путін",
+        "Ця робота ліцензується на умовах Creative Commons «Із Зазначенням Авторства 4.0 Міжнародна».",
+    ],
+)
 def test_correct_ukrainian_is_not_flagged(guard, text):
     assert guard.wrong_language(text, "uk") is None
 
 
-@pytest.mark.parametrize("text, fragment", [
-    ("Экономика России выросла на три процента.", "Russian"),
-    ("Она сказала, что договор подписан, но детали остаются секретными до сих пор.", "Russian"),
-    ("The alliance was formed against the West.", "not Ukrainian"),
-])
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("Экономика России выросла на три процента.", "Russian"),
+        ("Она сказала, что договор подписан, но детали остаются секретными до сих пор.", "Russian"),
+        ("The alliance was formed against the West.", "not Ukrainian"),
+    ],
+)
 def test_russian_or_english_in_a_ukrainian_catalog(guard, text, fragment):
     message = guard.wrong_language(text, "uk")
     assert message is not None and fragment in message
@@ -50,9 +56,13 @@ def test_script_evidence_does_not_load_lingua():
 
 
 def test_wrong_language_check_ignores_urls_and_dnt_terms_and_copyright(check):
-    findings = check("ko", [
-        ("doi", "https://doi.org/10.5281/zenodo.20391772", "https://doi.org/10.5281/zenodo.20391772"),
-        ("copyright", "Copyright (c) 2026 Jane Doe", "Copyright (c) 2026 Jane Doe"),
-        ("title", "Alliance of villains and the world order", "Alliance of villains and the world order"),
-    ], only={"wrong-language"})
+    findings = check(
+        "ko",
+        [
+            ("doi", "https://doi.org/10.5281/zenodo.20391772", "https://doi.org/10.5281/zenodo.20391772"),
+            ("copyright", "Copyright (c) 2026 Jane Doe", "Copyright (c) 2026 Jane Doe"),
+            ("title", "Alliance of villains and the world order", "Alliance of villains and the world order"),
+        ],
+        only={"wrong-language"},
+    )
     assert [(f.context, f.check, f.severity) for f in findings] == [("title", "wrong-language", "error")]

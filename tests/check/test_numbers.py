@@ -13,18 +13,21 @@ def values(text, lang):
     return [sorted(map(str, t.values)) for t in find_number_values(text, lang)]
 
 
-@pytest.mark.parametrize("text, lang, expected", [
-    ("3.5 and 1,234 and 25", "en", [["3.5"], ["1234"], ["25"]]),
-    ("3,5 та 1\u00a0234 та 1 234", "uk", [["3.5"], ["1234"], ["1234"]]),
-    ("4.0", "uk", [["4.0"]]),
-    ("2024–2025", "en", [["2024"], ["2025"]]),
-    ("2024–25", "en", [["2024"], ["2025", "25"]]),
-    ("2024년 6월", "ko", [["2024"], ["6"]]),
-    ("5만 명", "ko", [["5", "50000"]]),
-    ("5 тис. осіб", "uk", [["5", "5000"]]),
-    ("24.02.2022", "uk", [["24"], ["2"], ["2022"]]),
-    ("G7 and A4", "en", []),
-])
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("3.5 and 1,234 and 25", "en", [["3.5"], ["1234"], ["25"]]),
+        ("3,5 та 1\u00a0234 та 1 234", "uk", [["3.5"], ["1234"], ["1234"]]),
+        ("4.0", "uk", [["4.0"]]),
+        ("2024–2025", "en", [["2024"], ["2025"]]),
+        ("2024–25", "en", [["2024"], ["2025", "25"]]),
+        ("2024년 6월", "ko", [["2024"], ["6"]]),
+        ("5만 명", "ko", [["5", "50000"]]),
+        ("5 тис. осіб", "uk", [["5", "5000"]]),
+        ("24.02.2022", "uk", [["24"], ["2"], ["2022"]]),
+        ("G7 and A4", "en", []),
+    ],
+)
 def test_number_values(text, lang, expected):
     assert values(text, lang) == expected
 
@@ -47,7 +50,12 @@ def mismatches(check, source, translation, lang="uk"):
 
 
 def test_ukrainian_decimal_comma_and_grouping_are_the_same_values(check):
-    assert mismatches(check, "Growth of 3.5 percent and 1,234 troops.", "Зростання на 3,5 відсотка і 1\u00a0234 військових.") == []
+    assert (
+        mismatches(
+            check, "Growth of 3.5 percent and 1,234 troops.", "Зростання на 3,5 відсотка і 1\u00a0234 військових."
+        )
+        == []
+    )
 
 
 def test_changed_number_is_missing_and_extra(check):
@@ -58,7 +66,7 @@ def test_changed_number_is_missing_and_extra(check):
         "number 250 is not in the source",
     ]
     assert all(f.severity == "error" for f in findings)
-    assert text[findings[1].span[0]:findings[1].span[1]] == "250"
+    assert text[findings[1].span[0] : findings[1].span[1]] == "250"
 
 
 def test_english_grouping_left_in_ukrainian_reads_as_a_decimal(check):

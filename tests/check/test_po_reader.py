@@ -17,27 +17,36 @@ def write(tmp_path, text, name="uk.po"):
 
 
 def test_entries_lines_escapes_flags(tmp_path):
-    path = write(tmp_path, HEADER + (
-        "#. glossary dprk\n"
-        "#: seeds/a.txt:3\n"
-        "#, fuzzy, python-format\n"
-        'msgctxt "abstract.p1.s1"\n'
-        'msgid ""\n'
-        '"A \\"quoted\\" line\\n"\n'
-        '"and more"\n'
-        'msgstr "Рядок\\tі ще"\n'
-        "\n"
-        '#~ msgid "old"\n'
-        '#~ msgstr "старе"\n'
-        "\n"
-        'msgid "plain"\n'
-        'msgstr "просто"\n'
-    ))
+    path = write(
+        tmp_path,
+        HEADER
+        + (
+            "#. glossary dprk\n"
+            "#: seeds/a.txt:3\n"
+            "#, fuzzy, python-format\n"
+            'msgctxt "abstract.p1.s1"\n'
+            'msgid ""\n'
+            '"A \\"quoted\\" line\\n"\n'
+            '"and more"\n'
+            'msgstr "Рядок\\tі ще"\n'
+            "\n"
+            '#~ msgid "old"\n'
+            '#~ msgstr "старе"\n'
+            "\n"
+            'msgid "plain"\n'
+            'msgstr "просто"\n'
+        ),
+    )
     catalog = load_catalog(path)
     assert (catalog.language, catalog.source_lang) == ("uk", "en")
     first, second = catalog.entries
     assert (first.line, first.msgctxt, first.msgid, first.msgstr, first.fuzzy) == (
-        10, "abstract.p1.s1", 'A "quoted" line\nand more', "Рядок\tі ще", True)
+        10,
+        "abstract.p1.s1",
+        'A "quoted" line\nand more',
+        "Рядок\tі ще",
+        True,
+    )
     assert (second.line, second.msgctxt, second.fuzzy) == (18, None, False)
     assert "python-format" in first.flags and "fuzzy" in first.flags and not second.flags
 
@@ -48,13 +57,16 @@ def test_plural_entry(tmp_path):
     assert entry.pairs() == [("one", "a"), ("many", "b"), ("many", "c")]
 
 
-@pytest.mark.parametrize("body, line, words", [
-    ('msgid "a"\nmsgstr "b\n', 7, "unterminated string"),  # the line with the broken string
-    ('msgid "a"\nmsgstr "b"\nhello world\n', 8, "unexpected text"),
-    ('msgid "a"\n\nmsgid "b"\nmsgstr "c"\n', 6, "incomplete entry"),
-    ('msgstr "b"\n', 6, "msgstr out of place"),
-    ('msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', 9, "duplicate"),
-])
+@pytest.mark.parametrize(
+    "body, line, words",
+    [
+        ('msgid "a"\nmsgstr "b\n', 7, "unterminated string"),  # the line with the broken string
+        ('msgid "a"\nmsgstr "b"\nhello world\n', 8, "unexpected text"),
+        ('msgid "a"\n\nmsgid "b"\nmsgstr "c"\n', 6, "incomplete entry"),
+        ('msgstr "b"\n', 6, "msgstr out of place"),
+        ('msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', 9, "duplicate"),
+    ],
+)
 def test_syntax_errors_name_the_line(tmp_path, body, line, words):
     path = write(tmp_path, HEADER + body)
     with pytest.raises(InputError) as caught:

@@ -8,70 +8,103 @@ import pytest
 from termweave.patterns import digit_words, find_markup, find_protected
 
 
-@pytest.mark.parametrize("text, spans", [
-    ("see <https://x.org/a>.", ["https://x.org/a"]),
-    ('<a href="https://docs.djangoproject.com/en/%(version)s/releases/" target="_blank">notes</a>',
-     ["https://docs.djangoproject.com/en/%(version)s/releases/"]),
-    ('Section <a href="#s2b">2(b)</a>', ["#s2b"]),
-    ("write to <editor@journal.org>", ["editor@journal.org"]),
-    ("(https://doi.org/10.1000/xyz).", ["https://doi.org/10.1000/xyz"]),
-])
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        ("see <https://x.org/a>.", ["https://x.org/a"]),
+        (
+            '<a href="https://docs.djangoproject.com/en/%(version)s/releases/" target="_blank">notes</a>',
+            ["https://docs.djangoproject.com/en/%(version)s/releases/"],
+        ),
+        ('Section <a href="#s2b">2(b)</a>', ["#s2b"]),
+        ("write to <editor@journal.org>", ["editor@journal.org"]),
+        ("(https://doi.org/10.1000/xyz).", ["https://doi.org/10.1000/xyz"]),
+    ],
+)
 def test_protected_spans_inside_markup_brackets_and_attributes(text, spans):
     assert [s.text for s in find_protected(text)] == spans
 
 
 def test_markup_and_digit_words():
     assert [s.text for s in find_markup('<a href="#" id="x">y</a> &#8212; ``code`` :ref:`z`')] == [
-        '<a href="#" id="x">', "</a>", "&#8212;", "``code``", ":ref:`z`"]
+        '<a href="#" id="x">',
+        "</a>",
+        "&#8212;",
+        "``code``",
+        ":ref:`z`",
+    ]
     assert [s.text for s in digit_words("IPv4 and EPUB3, G7, 21st, 3.5, Python3.12에서")] == [
-        "IPv4", "EPUB3", "G7", "Python3.12"]
+        "IPv4",
+        "EPUB3",
+        "G7",
+        "Python3.12",
+    ]
 
 
 def findings(check, lang, source, translation, only, flags=""):
     return [f.message for f in check(lang, [("s", source, translation, flags)], only=only)]
 
 
-@pytest.mark.parametrize("lang, source, translation, bad", [
-    ("uk", 'See <a href="https://example.org/docs">docs</a>.', 'Див. <a href="https://example.org/doc">документи</a>.', True),
-    ("uk", 'See <a href="https://example.org/docs">docs</a>.', 'Див. <a href="https://example.org/docs">документи</a>.', False),
-    ("ko", "Mail <help@example.org>.", "<help@example.com>로 메일을 보내세요.", True),
-    # Tags keep their names (a translated <코드> is no HTML); added emphasis is the translator's choice.
-    ("ko", "Put <code>%(code)s</code> here", "여기에 <코드>%(code)s</코드>를 넣으세요", True),
-    ("ko", "<h1>All modules</h1>", "<h5>모든 모듈</h5>", True),
-    ("uk", "Put <code>%(code)s</code> here", "Вставте <i>сюди</i> <code>%(code)s</code>", False),
-    ("ko", "(The <<original entry>> is located in %s)", "(<<원래 항목>>은 %s에 있습니다)", False),
-])
+@pytest.mark.parametrize(
+    "lang, source, translation, bad",
+    [
+        (
+            "uk",
+            'See <a href="https://example.org/docs">docs</a>.',
+            'Див. <a href="https://example.org/doc">документи</a>.',
+            True,
+        ),
+        (
+            "uk",
+            'See <a href="https://example.org/docs">docs</a>.',
+            'Див. <a href="https://example.org/docs">документи</a>.',
+            False,
+        ),
+        ("ko", "Mail <help@example.org>.", "<help@example.com>로 메일을 보내세요.", True),
+        # Tags keep their names (a translated <코드> is no HTML); added emphasis is the translator's choice.
+        ("ko", "Put <code>%(code)s</code> here", "여기에 <코드>%(code)s</코드>를 넣으세요", True),
+        ("ko", "<h1>All modules</h1>", "<h5>모든 모듈</h5>", True),
+        ("uk", "Put <code>%(code)s</code> here", "Вставте <i>сюди</i> <code>%(code)s</code>", False),
+        ("ko", "(The <<original entry>> is located in %s)", "(<<원래 항목>>은 %s에 있습니다)", False),
+    ],
+)
 def test_protected_altered_in_markup(check, lang, source, translation, bad):
     assert bool(findings(check, lang, source, translation, {"protected-altered"})) == bad
 
 
-@pytest.mark.parametrize("lang, source, translation, bad", [
-    ("uk", "Supports IPv4 only", "Підтримує лише IPv6", True),
-    ("ko", "Build EPUB3 files", "EPUB3 파일 빌드", False),
-    ("ko", "Build EPUB3 files", "EPUB2 파일 빌드", True),
-    ("ko", "Jan.", "1월", False),
-    ("ko", "Sept.", "9월", False),
-    ("ko", "Sept.", "8월", True),
-    ("uk", "6 p.m.", "18:00", False),
-    ("uk", "6 p.m.", "17:00", True),
-    ("ko", "Decimal number", "10진수", False),
-    ("ko", "0 of %(cnt)s selected", "%(cnt)s 중 아무것도 선택되지 않았습니다.", False),
-    ("uk", "<h1>Title</h1> {0} items", "<h1>Заголовок</h1> {0} елементів", False),
-])
+@pytest.mark.parametrize(
+    "lang, source, translation, bad",
+    [
+        ("uk", "Supports IPv4 only", "Підтримує лише IPv6", True),
+        ("ko", "Build EPUB3 files", "EPUB3 파일 빌드", False),
+        ("ko", "Build EPUB3 files", "EPUB2 파일 빌드", True),
+        ("ko", "Jan.", "1월", False),
+        ("ko", "Sept.", "9월", False),
+        ("ko", "Sept.", "8월", True),
+        ("uk", "6 p.m.", "18:00", False),
+        ("uk", "6 p.m.", "17:00", True),
+        ("ko", "Decimal number", "10진수", False),
+        ("ko", "0 of %(cnt)s selected", "%(cnt)s 중 아무것도 선택되지 않았습니다.", False),
+        ("uk", "<h1>Title</h1> {0} items", "<h1>Заголовок</h1> {0} елементів", False),
+    ],
+)
 def test_numbers_units_and_digits_in_names(check, lang, source, translation, bad):
     assert bool(findings(check, lang, source, translation, {"number-mismatch"})) == bad
 
 
-@pytest.mark.parametrize("lang, source, translation, bad", [
-    ("uk", "Add another %(verbose_name)s", "Додати ще %(verbose_name)s", False),
-    ("ko", "Invalid math_eqref_format: %r", "잘못된 math_eqref_format: %r", False),
-    ("ko", "PostgreSQL extensions", "PostgreSQL 확장", False),
-    ("ko", "Reset password", "パスワードをリセット", True),
-    ("ko", "Reset password", "Сброс", True),
-    ("uk", "Reset password", "비밀번호 재설정", True),
-    ("uk", "Search", "検索", True),
-    ("ko", "Raw binary data", "Raw binary data", True),
-])
+@pytest.mark.parametrize(
+    "lang, source, translation, bad",
+    [
+        ("uk", "Add another %(verbose_name)s", "Додати ще %(verbose_name)s", False),
+        ("ko", "Invalid math_eqref_format: %r", "잘못된 math_eqref_format: %r", False),
+        ("ko", "PostgreSQL extensions", "PostgreSQL 확장", False),
+        ("ko", "Reset password", "パスワードをリセット", True),
+        ("ko", "Reset password", "Сброс", True),
+        ("uk", "Reset password", "비밀번호 재설정", True),
+        ("uk", "Search", "検索", True),
+        ("ko", "Raw binary data", "Raw binary data", True),
+    ],
+)
 def test_wrong_language_ignores_placeholders_markup_and_copied_identifiers(check, lang, source, translation, bad):
     assert bool(findings(check, lang, source, translation, {"wrong-language"})) == bad
 

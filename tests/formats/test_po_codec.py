@@ -169,6 +169,7 @@ def test_without_libunistring_the_plain_breaker_keeps_every_string(monkeypatch, 
     catalog = load_po(REAL / "sphinx-9.0.4" / "ko.po")
     written = dump_po(catalog)
     assert written != msgcat(REAL / "sphinx-9.0.4" / "ko.po")  # really the other breaker
+
     def comparable(messages):  # the layout moves lines and writes flags in gettext's order
         return [replace(m, line=0, flags=sorted(m.flags)) for m in messages]
 

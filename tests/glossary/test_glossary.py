@@ -55,14 +55,14 @@ def test_lint_clean(tmp_path):
 def test_lint_finds_each_problem(tmp_path):
     body = (
         "a,alpha,альфа,알파,,,,\n"
-        "a,beta,бета,베타,,,,\n"                      # duplicate id (line 3)
-        "c,gamma,альфа,감마,,,,\n"                    # uk variant shared with 'a' (line 4)
-        "d,delta,,델타,,,,\n"                         # empty uk cell (line 5)
-        "e,epsilon,епсилон,엡실론,епсилон,,,\n"        # forbidden == allowed (line 6)
-        "f,zeta,зе\u0301та,제타,,,,\n"                 # not NFC? (combining acute stays NFC) -> checked below
-        "g, eta ,ета,에타,,,,\n"                      # stray whitespace (line 8)
-        "h,theta,пам'ять,세타,,,,\n"                  # wrong apostrophe for Ukrainian (line 9)
-        "i,iota,йота,이오타,,,,KP\n"                   # CLDR name neither used nor listed (line 10)
+        "a,beta,бета,베타,,,,\n"  # duplicate id (line 3)
+        "c,gamma,альфа,감마,,,,\n"  # uk variant shared with 'a' (line 4)
+        "d,delta,,델타,,,,\n"  # empty uk cell (line 5)
+        "e,epsilon,епсилон,엡실론,епсилон,,,\n"  # forbidden == allowed (line 6)
+        "f,zeta,зе\u0301та,제타,,,,\n"  # not NFC? (combining acute stays NFC) -> checked below
+        "g, eta ,ета,에타,,,,\n"  # stray whitespace (line 8)
+        "h,theta,пам'ять,세타,,,,\n"  # wrong apostrophe for Ukrainian (line 9)
+        "i,iota,йота,이오타,,,,KP\n"  # CLDR name neither used nor listed (line 10)
     )
     found = rules(tmp_path, body)
     assert (3, "duplicate-id", "error") in found

@@ -8,12 +8,11 @@ import sys
 
 import polib
 import pytest
+from support import ROOT, run_cli, snapshot
 from translate.storage import tbx as tt_tbx
 
 from termweave.glossary import load_glossary
 from termweave.glossary.lint import lint
-
-from support import ROOT, run_cli, snapshot
 
 SHIPPED = ROOT / "glossary" / "terms.csv"
 
@@ -42,8 +41,23 @@ def test_translate_toolkit_reads_every_term_of_the_export(tmp_path, monkeypatch,
 def test_tbx2po_converts_the_export(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert run_cli("glossary", "export", str(SHIPPED), "-o", "terms.tbx") == 0
-    subprocess.run([sys.executable, "-m", "translate.convert.tbx2po", "-i", "terms.tbx", "-o", "terms.po",
-                    "-l", "uk", "--source-language", "en"], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "translate.convert.tbx2po",
+            "-i",
+            "terms.tbx",
+            "-o",
+            "terms.po",
+            "-l",
+            "uk",
+            "--source-language",
+            "en",
+        ],
+        check=True,
+        capture_output=True,
+    )
     po = polib.pofile(str(tmp_path / "terms.po"))
     glossary = load_glossary(SHIPPED, ("en", "uk", "ko"))
     pairs = {(e.msgid, e.msgstr) for e in po}
@@ -66,11 +80,14 @@ def write_tt_tbx(path, terms):
 def test_three_term_tbx_from_translate_toolkit_merges_by_id(project, capsys):
     old_text = (project / "glossary" / "terms.csv").read_text(encoding="utf-8")
     old = load_glossary(project / "glossary" / "terms.csv", ("en", "uk", "ko"))
-    write_tt_tbx(project / "three.tbx", [
-        ("geopolitics", "geopolitics", "геополітика", ""),  # unchanged
-        ("conspiracy", "conspiracy", "таємна змова", ""),  # a new uk rendering
-        ("hybrid-war", "hybrid war", "гібридна війна", "Military and non-military means combined."),  # new id
-    ])
+    write_tt_tbx(
+        project / "three.tbx",
+        [
+            ("geopolitics", "geopolitics", "геополітика", ""),  # unchanged
+            ("conspiracy", "conspiracy", "таємна змова", ""),  # a new uk rendering
+            ("hybrid-war", "hybrid war", "гібридна війна", "Military and non-military means combined."),  # new id
+        ],
+    )
     assert run_cli("glossary", "import", "three.tbx") == 0
     err = capsys.readouterr().err
     new = load_glossary(project / "glossary" / "terms.csv", ("en", "uk", "ko"))
@@ -103,15 +120,18 @@ def test_merging_our_own_export_changes_nothing(project, capsys):
     assert {k: v for k, v in snapshot(project).items() if k != "out.tbx"} == before
 
 
-FORMULAS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-2+3", "@SUM(A1)", "'=already", "'plain"]
+FORMULAS = ['=HYPERLINK("http://x","y")', "+1+2", "-2+3", "@SUM(A1)", "'=already", "'plain"]
 
 
 def test_formula_prefixes_are_neutralised_and_read_back(project):
     body = "".join(
         f'<termEntry id="f{i}"><langSet xml:lang="en"><tig><term>{value.replace(chr(34), "&quot;")}</term></tig>'
-        f'</langSet><note>{value.replace(chr(34), "&quot;")}</note></termEntry>\n'
-        for i, value in enumerate(FORMULAS))
-    (project / "f.tbx").write_text(f'<martif type="TBX"><text><body>\n{body}</body></text></martif>\n', encoding="utf-8")
+        f"</langSet><note>{value.replace(chr(34), '&quot;')}</note></termEntry>\n"
+        for i, value in enumerate(FORMULAS)
+    )
+    (project / "f.tbx").write_text(
+        f'<martif type="TBX"><text><body>\n{body}</body></text></martif>\n', encoding="utf-8"
+    )
     assert run_cli("glossary", "import", "f.tbx") == 0
     text = (project / "glossary" / "terms.csv").read_text(encoding="utf-8")
     for row in list(csv.reader(io.StringIO(text, newline="")))[1:]:
@@ -128,7 +148,9 @@ def test_formula_prefixes_are_neutralised_and_read_back(project):
 def test_ids_the_csv_cannot_hold_are_refused(project, capsys, raw, decoded):
     (project / "bad.tbx").write_text(
         f'<martif type="TBX"><text><body>\n<termEntry id="{raw}"><langSet xml:lang="en"><tig><term>x</term></tig>'
-        "</langSet></termEntry></body></text></martif>\n", encoding="utf-8")
+        "</langSet></termEntry></body></text></martif>\n",
+        encoding="utf-8",
+    )
     before = snapshot(project)
     assert run_cli("glossary", "import", "bad.tbx") == 2
     err = capsys.readouterr().err.strip().splitlines()
@@ -139,7 +161,9 @@ def test_ids_the_csv_cannot_hold_are_refused(project, capsys, raw, decoded):
 def test_escaped_ids_round_trip_through_the_loader(project):
     (project / "ok.tbx").write_text(
         '<martif type="TBX"><text><body>\n<termEntry id="a_x0020_b_x002F_c"><langSet xml:lang="en"><tig><term>x y'
-        "</term></tig></langSet></termEntry></body></text></martif>\n", encoding="utf-8")
+        "</term></tig></langSet></termEntry></body></text></martif>\n",
+        encoding="utf-8",
+    )
     assert run_cli("glossary", "import", "ok.tbx") == 0
     assert load_glossary(project / "glossary" / "terms.csv").get("a b/c").variants["en"] == ("x y",)
 
@@ -147,7 +171,9 @@ def test_escaped_ids_round_trip_through_the_loader(project):
 def test_lint_reports_a_variant_repeated_in_one_cell(tmp_path):
     path = tmp_path / "terms.csv"
     path.write_text("id,en,uk,uk_forbidden\nx,DPRK|North Korea|dprk,КНДР,Путин|путин\n", encoding="utf-8")
-    issues = [i for i in lint(load_glossary(path, ("en",), strict=False), "en", ("uk",)) if i.rule == "repeated-variant"]
+    issues = [
+        i for i in lint(load_glossary(path, ("en",), strict=False), "en", ("uk",)) if i.rule == "repeated-variant"
+    ]
     assert [(i.line, i.severity) for i in issues] == [(2, "error"), (2, "error")]
     assert "'en' lists 'dprk'" in issues[0].message and "'uk_forbidden' lists 'путин'" in issues[1].message
     assert not [i for i in lint(load_glossary(SHIPPED), "en", ("uk", "ko")) if i.rule == "repeated-variant"]

@@ -33,10 +33,11 @@ def ko():
 
 
 def found(matcher, text, terms, kind="allowed"):
-    return [(h.term.id, text[h.start:h.end]) for h in matcher.find(text, terms, kind)]
+    return [(h.term.id, text[h.start : h.end]) for h in matcher.find(text, terms, kind)]
 
 
 # -- normalisation ----------------------------------------------------------------------------
+
 
 def test_normalize_maps_offsets_back_to_the_original():
     text = "суве\u00adренітет — Об\u2019єднаних и\u0306 Корея"  # soft hyphen, ’, decomposed й
@@ -55,7 +56,7 @@ def test_decomposed_letters_are_composed_before_analysis(uk, terms):
     decomposed = "Російської Федерації й Китаю".replace("й", "и\u0306")
     hits = uk.find(decomposed, terms)
     assert [h.term.id for h in hits] == ["russian-federation"]
-    assert decomposed[hits[0].start:hits[0].end] == "Російської Федерації".replace("й", "и\u0306")
+    assert decomposed[hits[0].start : hits[0].end] == "Російської Федерації".replace("й", "и\u0306")
 
 
 def test_normalize_one_for_one_replacements_keep_offsets():
@@ -66,14 +67,18 @@ def test_normalize_one_for_one_replacements_keep_offsets():
 
 # -- English (source side) --------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("Ballistic missiles were fired.", [("ballistic-missile", "Ballistic missiles")]),
-    ("The DPRK's envoy and the DPRK’s army", [("dprk", "DPRK's"), ("dprk", "DPRK’s")]),
-    ("North Korea's leader", [("dprk", "North Korea's")]),
-    ("sanctions and more sanctions", [("sanction", "sanctions"), ("sanction", "sanctions")]),
-    ("Kim Jong Un and Kim Jong-un", [("kim-jong-un", "Kim Jong Un"), ("kim-jong-un", "Kim Jong-un")]),
-    ("cyberattacks", [("cyber-attack", "cyberattacks")]),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ballistic missiles were fired.", [("ballistic-missile", "Ballistic missiles")]),
+        ("The DPRK's envoy and the DPRK’s army", [("dprk", "DPRK's"), ("dprk", "DPRK’s")]),
+        ("North Korea's leader", [("dprk", "North Korea's")]),
+        ("sanctions and more sanctions", [("sanction", "sanctions"), ("sanction", "sanctions")]),
+        ("Kim Jong Un and Kim Jong-un", [("kim-jong-un", "Kim Jong Un"), ("kim-jong-un", "Kim Jong-un")]),
+        ("cyberattacks", [("cyber-attack", "cyberattacks")]),
+    ],
+)
 def test_english_plural_possessive_and_case(en, terms, text, expected):
     assert found(en, text, terms) == expected
 
@@ -95,35 +100,42 @@ def test_outermost_drops_terms_nested_in_longer_ones(en, terms):
 
 # -- Ukrainian --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, term", [
-    ("Санкції проти Російської Федерації", "russian-federation"),
-    ("торгівля з Російською Федерацією", "russian-federation"),
-    ("бюджет РФ", "russian-federation"),
-    ("готувалися до війни на виснаження", "war-of-attrition"),
-    ("у війні на виснаження", "war-of-attrition"),
-    ("члени військово-політичного союзу", "military-political-alliance"),
-    ("Військово\u2011політичний союз", "military-political-alliance"),
-    ("клуб держав-ізгоїв", "outcast-state"),
-    ("державами-ізгоями", "outcast-state"),
-    ("лист від Кім Чен Ина", "kim-jong-un"),
-    ("Організації Об'єднаних Націй", "un"),
-    ("Організації Об\u2019єднаних Націй", "un"),
-    ("осі КНДР-Росія", "dprk"),
-    ("Повага до суве\u00adренітету", "sovereignty"),
-])
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("Санкції проти Російської Федерації", "russian-federation"),
+        ("торгівля з Російською Федерацією", "russian-federation"),
+        ("бюджет РФ", "russian-federation"),
+        ("готувалися до війни на виснаження", "war-of-attrition"),
+        ("у війні на виснаження", "war-of-attrition"),
+        ("члени військово-політичного союзу", "military-political-alliance"),
+        ("Військово\u2011політичний союз", "military-political-alliance"),
+        ("клуб держав-ізгоїв", "outcast-state"),
+        ("державами-ізгоями", "outcast-state"),
+        ("лист від Кім Чен Ина", "kim-jong-un"),
+        ("Організації Об'єднаних Націй", "un"),
+        ("Організації Об\u2019єднаних Націй", "un"),
+        ("осі КНДР-Росія", "dprk"),
+        ("Повага до суве\u00adренітету", "sovereignty"),
+    ],
+)
 def test_ukrainian_inflected_forms_match(uk, terms, text, term):
     assert term in [t for t, _ in found(uk, text, terms)]
 
 
-@pytest.mark.parametrize("text, term", [
-    ("Російська імперія анексувала півострів", "russian-federation"),
-    ("Південна Корея відхилила переговори", "dprk"),
-    ("Північна Корея відповість", "south-korea"),
-    ("Російська влада", "russia"),
-    ("Крилаті ракети", "ballistic-missile"),
-    ("Стратегічну співпрацю", "strategic-partnership"),
-    ("Продовольча безпека", "energy-security"),
-])
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("Російська імперія анексувала півострів", "russian-federation"),
+        ("Південна Корея відхилила переговори", "dprk"),
+        ("Північна Корея відповість", "south-korea"),
+        ("Російська влада", "russia"),
+        ("Крилаті ракети", "ballistic-missile"),
+        ("Стратегічну співпрацю", "strategic-partnership"),
+        ("Продовольча безпека", "energy-security"),
+    ],
+)
 def test_ukrainian_near_misses_do_not_match(uk, terms, text, term):
     assert term not in [t for t, _ in found(uk, text, terms)]
 
@@ -137,8 +149,11 @@ def test_ukrainian_forbidden_variants_in_any_form(uk, terms):
 def test_spans_are_offsets_into_the_original_text(uk, terms):
     text = "Рада\u00a0Безпеки ООН і Організації Об\u2019єднаних\u00a0Націй суве\u00adренітет"
     for hit in uk.find(text, terms):
-        assert text[hit.start:hit.end].replace("\u00ad", "").replace("\u00a0", " ").replace("\u2019", "'") in (
-            "ООН", "Організації Об'єднаних Націй", "суверенітет")
+        assert text[hit.start : hit.end].replace("\u00ad", "").replace("\u00a0", " ").replace("\u2019", "'") in (
+            "ООН",
+            "Організації Об'єднаних Націй",
+            "суверенітет",
+        )
 
 
 def test_ukrainian_words_are_analysed_once(terms):
@@ -158,32 +173,39 @@ def test_ukrainian_words_sharing_no_beginning_with_a_variant_are_not_analysed(te
 
 # -- Korean -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, term", [
-    ("북한의 은행", "dprk"),
-    ("북한과의 관계", "dprk"),
-    ("이것이 북한이다", "dprk"),
-    ("북한군이 파견되었다", "dprk"),
-    ("러시아연방의 예산", "russian-federation"),
-    ("러시아 연방과", "russian-federation"),
-    ("새로운 세계질서가", "world-order"),
-    ("전쟁은 세계 질서에 도전했다", "world-order"),
-    ("탄도미사일 공급", "ballistic-missile"),
-    ("반러시아 정서", "russia"),
-    ("EU는 채택했다", "european-union"),
-])
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("북한의 은행", "dprk"),
+        ("북한과의 관계", "dprk"),
+        ("이것이 북한이다", "dprk"),
+        ("북한군이 파견되었다", "dprk"),
+        ("러시아연방의 예산", "russian-federation"),
+        ("러시아 연방과", "russian-federation"),
+        ("새로운 세계질서가", "world-order"),
+        ("전쟁은 세계 질서에 도전했다", "world-order"),
+        ("탄도미사일 공급", "ballistic-missile"),
+        ("반러시아 정서", "russia"),
+        ("EU는 채택했다", "european-union"),
+    ],
+)
 def test_korean_particles_endings_and_spacing(ko, terms, text, term):
     assert term in [t for t, _ in found(ko, text, terms)]
 
 
-@pytest.mark.parametrize("text, term", [
-    ("한국어가 보급되고 있다", "south-korea"),
-    ("대한민국이 주최했다", "south-korea"),
-    ("남한은 거부했다", "dprk"),
-    ("북한의 수출", "south-korea"),
-    ("러시아어 교육", "russia"),
-    ("러시아 제국이", "russian-federation"),
-    ("순항 미사일", "ballistic-missile"),
-])
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("한국어가 보급되고 있다", "south-korea"),
+        ("대한민국이 주최했다", "south-korea"),
+        ("남한은 거부했다", "dprk"),
+        ("북한의 수출", "south-korea"),
+        ("러시아어 교육", "russia"),
+        ("러시아 제국이", "russian-federation"),
+        ("순항 미사일", "ballistic-missile"),
+    ],
+)
 def test_korean_near_misses_do_not_match(ko, terms, text, term):
     assert term not in [t for t, _ in found(ko, text, terms)]
 
@@ -206,7 +228,7 @@ def test_korean_kiwi_decides_what_the_cheap_matcher_cannot(ko, terms):
 def test_korean_spans_point_into_the_original(ko, terms):
     text = "세계\u00a0질서는 흔들렸다"
     (hit,) = [h for h in ko.find(text, terms) if h.term.id == "world-order"]
-    assert text[hit.start:hit.end] == "세계\u00a0질서"
+    assert text[hit.start : hit.end] == "세계\u00a0질서"
 
 
 def test_hits_are_sorted_by_position(uk, terms):
@@ -272,23 +294,25 @@ def test_ukrainian_feminine_person_nouns_render_the_term():
 
 # -- phrase semantics: dictionary form = every form; another form = that construction ---------
 
-UKRAINE = Term("ukraine", 1, variants={"en": ("Ukraine",), "uk": ("Україна",)},
-               forbidden={"uk": ("на Україні",)})
+UKRAINE = Term("ukraine", 1, variants={"en": ("Ukraine",), "uk": ("Україна",)}, forbidden={"uk": ("на Україні",)})
 KIM = Term("kim", 2, variants={"en": ("Kim Jong Un",), "uk": ("Кім Чен Ин",)}, forbidden={"uk": ("Кім Чен Ун",)})
 PUTIN = Term("putin", 3, variants={"en": ("Putin",), "uk": ("Путін",)}, forbidden={"uk": ("Путин",)})
 
 
-@pytest.mark.parametrize("text, found", [
-    ("Він жив на Україні.", ["на Україні"]),  # the construction the variant is written in
-    ("Він поїхав на Україну.", []),  # another case of the same words: correct Ukrainian
-    ("Він жив в Україні.", []),
-    ("Зустріч із Кім Чен Уном і заява Кім Чен Уна.", ["Кім Чен Уном", "Кім Чен Уна"]),  # a name in every case
-    ("Кім Чен Ин приїхав.", []),
-    ("Заява Путина і заява Путіна.", ["Путина"]),  # a name the dictionary reads as a plural noun
-])
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Він жив на Україні.", ["на Україні"]),  # the construction the variant is written in
+        ("Він поїхав на Україну.", []),  # another case of the same words: correct Ukrainian
+        ("Він жив в Україні.", []),
+        ("Зустріч із Кім Чен Уном і заява Кім Чен Уна.", ["Кім Чен Уном", "Кім Чен Уна"]),  # a name in every case
+        ("Кім Чен Ин приїхав.", []),
+        ("Заява Путина і заява Путіна.", ["Путина"]),  # a name the dictionary reads as a plural noun
+    ],
+)
 def test_forbidden_variant_semantics(text, found):
     hits = matcher_for("uk").find(text, [UKRAINE, KIM, PUTIN], "forbidden")
-    assert [text[h.start:h.end] for h in hits] == found
+    assert [text[h.start : h.end] for h in hits] == found
 
 
 def test_dictionary_form_variant_matches_every_form():

@@ -2,11 +2,10 @@
 
 import pytest
 from lxml import etree
-
-from termweave.glossary import load_glossary
-from termweave.formats.tbx import TBX_NS, TBX_V2, TBX_V3, decode_id, encode_id, glossary_to_tbx, parse_tbx
-
 from support import DATA, ROOT, run_cli, snapshot
+
+from termweave.formats.tbx import TBX_NS, TBX_V2, TBX_V3, decode_id, encode_id, glossary_to_tbx, parse_tbx
+from termweave.glossary import load_glossary
 
 NS = {"t": TBX_NS, "xml": "http://www.w3.org/XML/1998/namespace"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -37,15 +36,25 @@ def test_export_is_tbx_basic_v3(tmp_path):
     assert (root.get("type"), root.get("style"), root.get(XML_LANG)) == ("TBX-Basic", "dca", "en")
     assert root.find("t:tbxHeader/t:fileDesc/t:sourceDesc/t:p", NS) is not None
     entries = root.findall("t:text/t:body/t:conceptEntry", NS)
-    assert [e.get("id") for e in entries] == ["dprk", "putin", "creative-commons", "_x0031_st_x0020_term_x002F_ü_x0020_x",
-                                           "south-korea"]
+    assert [e.get("id") for e in entries] == [
+        "dprk",
+        "putin",
+        "creative-commons",
+        "_x0031_st_x0020_term_x002F_ü_x0020_x",
+        "south-korea",
+    ]
     dprk = entries[0]
     assert [n.text for n in dprk.findall("t:note", NS)] == ['One concept, "quoted"; see CLDR.', "CLDR: KP"]
     assert [s.get(XML_LANG) for s in dprk.findall("t:langSec", NS)] == ["en", "uk", "ko"]
-    ko = [(s.findtext("t:term", namespaces=NS), s.findtext("t:termNote[@type='administrativeStatus']", namespaces=NS))
-          for s in dprk.findall("t:langSec[@xml:lang='ko']/t:termSec", NS)]
-    assert ko == [("북한", "preferredTerm-admn-sts"), ("조선민주주의인민공화국", "admittedTerm-admn-sts"),
-                  ("북조선", "deprecatedTerm-admn-sts")]
+    ko = [
+        (s.findtext("t:term", namespaces=NS), s.findtext("t:termNote[@type='administrativeStatus']", namespaces=NS))
+        for s in dprk.findall("t:langSec[@xml:lang='ko']/t:termSec", NS)
+    ]
+    assert ko == [
+        ("북한", "preferredTerm-admn-sts"),
+        ("조선민주주의인민공화국", "admittedTerm-admn-sts"),
+        ("북조선", "deprecatedTerm-admn-sts"),
+    ]
     # TBX: a langSec needs a termSec, so the empty Korean cell of creative-commons has none.
     cc = entries[2]
     assert [s.get(XML_LANG) for s in cc.findall("t:langSec", NS)] == ["en", "uk"]
@@ -79,7 +88,7 @@ def test_reimport_over_a_csv_keeps_its_column_order_and_line_ends(tmp_path, monk
     assert csv_path.read_bytes() == lf_reordered.encode("utf-8")
 
 
-@pytest.mark.parametrize("term_id", ["dprk", "1st", "a b/c", "_x0041_", "x_y", "ü", "日本", "-x", "a\U0001F600b", "."])
+@pytest.mark.parametrize("term_id", ["dprk", "1st", "a b/c", "_x0041_", "x_y", "ü", "日本", "-x", "a\U0001f600b", "."])
 def test_ids_survive_as_xml_names(term_id):
     encoded = encode_id(term_id)
     etree.Element(encoded)  # lxml raises for a tag that is not an XML name
@@ -95,8 +104,10 @@ def test_import_tbx_v3_from_another_tool(tmp_path):
     assert dprk.variants == {"en": ("DPRK", "North Korea"), "uk": ("КНДР", "Північна Корея"), "ko": ("북한",)}
     assert dprk.forbidden == {"ko": ("북조선",)}
     # Concept note, the langSec definition (its line break undone) and the termSec note.
-    assert dprk.note == ("One state; keep the official abbreviation in scholarly prose. The state in the "
-                         "northern part of the Korean Peninsula. Usage of Pyongyang and Chongryon.")
+    assert dprk.note == (
+        "One state; keep the official abbreviation in scholarly prose. The state in the "
+        "northern part of the Korean Peninsula. Usage of Pyongyang and Chongryon."
+    )
     assert ammunition.variants["uk"] == ("боєприпаси",) and ammunition.forbidden == {"uk": ("амуніція",)}
     assert cc.variants == {"en": ("Creative Commons",)} and cc.dnt  # <hi> content kept, note read as DNT
 
@@ -124,31 +135,51 @@ HOSTILE = {
     "entity-expansion": (
         '<?xml version="1.0"?>\n<!DOCTYPE tbx [\n<!ENTITY a "aaaaaaaaaa">\n<!ENTITY b "&a;&a;&a;&a;&a;&a;">\n]>\n'
         '<tbx xmlns="urn:iso:std:iso:30042:ed-2"><text><body><conceptEntry><langSec xml:lang="en">'
-        "<termSec><term>&b;</term></termSec></langSec></conceptEntry></body></text></tbx>\n", 3, "declares entities"),
+        "<termSec><term>&b;</term></termSec></langSec></conceptEntry></body></text></tbx>\n",
+        3,
+        "declares entities",
+    ),
     "external-entity": (
         '<?xml version="1.0"?>\n<!DOCTYPE martif [\n\n<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
         '<martif><text><body><termEntry><langSet xml:lang="en"><tig><term>&xxe;</term></tig></langSet>'
-        "</termEntry></body></text></martif>\n", 4, "declares entities"),
+        "</termEntry></body></text></martif>\n",
+        4,
+        "declares entities",
+    ),
     "malformed": ('<?xml version="1.0"?>\n<tbx>\n<text>\n<body>\n</tbx>\n', 5, "malformed XML"),
     "not-tbx": ('<?xml version="1.0"?>\n<html><body/></html>\n', 2, "not a TBX file"),
     "no-source-term": (
         '<tbx xmlns="urn:iso:std:iso:30042:ed-2"><text><body>\n<conceptEntry id="x">'
         '<langSec xml:lang="uk"><termSec><term>так</term></termSec></langSec></conceptEntry></body></text></tbx>',
-        2, "concept 'x' has no 'en' term"),
+        2,
+        "concept 'x' has no 'en' term",
+    ),
     "pipe-in-term": (
         '<tbx xmlns="urn:iso:std:iso:30042:ed-2"><text><body><conceptEntry id="x">\n<langSec xml:lang="en">'
-        '<termSec>\n<term>a|b</term></termSec></langSec></conceptEntry></body></text></tbx>', 3, "variant separator"),
+        "<termSec>\n<term>a|b</term></termSec></langSec></conceptEntry></body></text></tbx>",
+        3,
+        "variant separator",
+    ),
     "unknown-language": (
         '<tbx xmlns="urn:iso:std:iso:30042:ed-2"><text><body><conceptEntry id="x">\n\n<langSec xml:lang="qq">'
-        "<termSec><term>a</term></termSec></langSec></conceptEntry></body></text></tbx>", 3, "unknown language code"),
+        "<termSec><term>a</term></termSec></langSec></conceptEntry></body></text></tbx>",
+        3,
+        "unknown language code",
+    ),
     "duplicate-id": (
         '<tbx xmlns="urn:iso:std:iso:30042:ed-2"><text><body>\n<conceptEntry id="x"><langSec xml:lang="en">'
         '<termSec><term>a</term></termSec></langSec></conceptEntry>\n<conceptEntry id="x"><langSec xml:lang="en">'
-        "<termSec><term>b</term></termSec></langSec></conceptEntry></body></text></tbx>", 3, "duplicate id 'x'"),
+        "<termSec><term>b</term></termSec></langSec></conceptEntry></body></text></tbx>",
+        3,
+        "duplicate id 'x'",
+    ),
     "indonesian-is-the-id-column": (
         '<tbx xmlns="urn:iso:std:iso:30042:ed-2"><text><body><conceptEntry id="x"><langSec xml:lang="en">'
         '<termSec><term>a</term></termSec></langSec>\n<langSec xml:lang="id"><termSec><term>b</term></termSec>'
-        "</langSec></conceptEntry></body></text></tbx>", 2, "language 'id' cannot be a glossary column"),
+        "</langSec></conceptEntry></body></text></tbx>",
+        2,
+        "language 'id' cannot be a glossary column",
+    ),
 }
 
 
@@ -185,7 +216,9 @@ def test_import_tbx_v3_dct_style(tmp_path):
         "</basic:administrativeStatus></termSec></langSec>\n"
         '<langSec xml:lang="uk"><termSec><term>патрон</term><basic:administrativeStatus>deprecatedTerm-admn-sts'
         "</basic:administrativeStatus></termSec><termSec><term>покровитель</term></termSec></langSec>\n"
-        "</conceptEntry></body></text></tbx>\n", encoding="utf-8")
+        "</conceptEntry></body></text></tbx>\n",
+        encoding="utf-8",
+    )
     (term,) = parse_tbx(path, "en", ("en", "uk", "ko")).terms
     assert term.variants == {"en": ("patron",), "uk": ("покровитель",)}
     assert term.forbidden == {"uk": ("патрон",)} and term.note == "A protecting state."

@@ -5,13 +5,12 @@ from pathlib import Path
 import polib
 import pytest
 from lxml import etree
+from support import SEED, run_cli
 
+from termweave.formats.jats import ALI_NS, MML_NS, XLINK_NS, bare_doi, render_jats, split_keywords
 from termweave.formats.po import Catalog, Message
 from termweave.render.edition import source_edition, target_edition
-from termweave.formats.jats import ALI_NS, MML_NS, XLINK_NS, bare_doi, render_jats, split_keywords
 from termweave.segment import parse_seed
-
-from support import SEED, run_cli
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -26,8 +25,11 @@ def editions_for(doc, translate, stand_in=()):
     for lang in ("uk", "ko"):
         po = Catalog(path=Path(f"{lang}.po"))
         for seg in doc.translatable():
-            po.messages.append(Message(msgctxt=seg.id, msgid=seg.text,
-                                       msgstr="" if (lang, seg.id) in stand_in else translate(lang, seg)))
+            po.messages.append(
+                Message(
+                    msgctxt=seg.id, msgid=seg.text, msgstr="" if (lang, seg.id) in stand_in else translate(lang, seg)
+                )
+            )
         editions.append(target_edition(doc, lang, po, lambda s: s.id, []))
     return editions
 
@@ -40,8 +42,16 @@ def test_build_format_jats_on_the_project(project):
     assert meta.tag == "article-meta"
     assert meta.nsmap == {"xlink": XLINK_NS, "mml": MML_NS, "ali": ALI_NS}
     assert [child.tag for child in meta if isinstance(child.tag, str)] == [
-        "article-id", "title-group", "permissions", "abstract", "trans-abstract", "trans-abstract",
-        "kwd-group", "kwd-group", "kwd-group"]
+        "article-id",
+        "title-group",
+        "permissions",
+        "abstract",
+        "trans-abstract",
+        "trans-abstract",
+        "kwd-group",
+        "kwd-group",
+        "kwd-group",
+    ]
     assert meta.find("article-id").get("pub-id-type") == "doi"
     assert meta.findtext("article-id") == "10.5281/zenodo.20391772"
 
@@ -75,15 +85,21 @@ def test_build_format_jats_on_the_project(project):
     kwd_groups = meta.findall("kwd-group")
     assert [g.get(XML_LANG) for g in kwd_groups] == ["en", "uk", "ko"]
     assert [k.text for k in kwd_groups[0].findall("kwd")] == [
-        "geopolitics", "DPRK geostrategy", "Russian Federation", "global security", "South Korea", "Putin",
-        "Kim Jong-un"]
+        "geopolitics",
+        "DPRK geostrategy",
+        "Russian Federation",
+        "global security",
+        "South Korea",
+        "Putin",
+        "Kim Jong-un",
+    ]
     for group in kwd_groups[1:]:
         keywords = [k.text for k in group.findall("kwd")]
         assert len(keywords) == 7 and not any(k.endswith(".") or not k for k in keywords)
 
 
 def test_markup_characters_round_trip(doc):
-    editions = editions_for(doc, lambda lang, seg: f"{lang} <b>&amp; \"{seg.id}\" ]]> &")
+    editions = editions_for(doc, lambda lang, seg: f'{lang} <b>&amp; "{seg.id}" ]]> &')
     meta = etree.fromstring(render_jats(editions).encode("utf-8"))
     title = meta.find("title-group/trans-title-group/trans-title")
     assert title.text == 'uk <b>&amp; "title" ]]> &'
@@ -91,8 +107,11 @@ def test_markup_characters_round_trip(doc):
 
 
 def test_stand_ins_are_not_published_under_the_target_language(doc):
-    editions = editions_for(doc, lambda lang, seg: f"[{lang}] {seg.text}",
-                            stand_in={("uk", "abstract.p2.s1"), ("ko", "title"), ("ko", "keywords")})
+    editions = editions_for(
+        doc,
+        lambda lang, seg: f"[{lang}] {seg.text}",
+        stand_in={("uk", "abstract.p2.s1"), ("ko", "title"), ("ko", "keywords")},
+    )
     text = render_jats(editions)
     meta = etree.fromstring(text.encode("utf-8"))
     assert [a.get(XML_LANG) for a in meta.findall("trans-abstract")] == ["ko"]
@@ -103,21 +122,27 @@ def test_stand_ins_are_not_published_under_the_target_language(doc):
     assert all(p.text.startswith("[ko] ") for p in meta.find("trans-abstract").findall("p"))
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("geopolitics, DPRK geostrategy, Kim Jong-un.", ["geopolitics", "DPRK geostrategy", "Kim Jong-un"]),
-    ("지정학, 북한 지전략, 김정은.", ["지정학", "북한 지전략", "김정은"]),
-    ("a，b、c。", ["a", "b", "c"]),
-    ("U.S. policy, Kim Jong-un", ["U.S. policy", "Kim Jong-un"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("geopolitics, DPRK geostrategy, Kim Jong-un.", ["geopolitics", "DPRK geostrategy", "Kim Jong-un"]),
+        ("지정학, 북한 지전략, 김정은.", ["지정학", "북한 지전략", "김정은"]),
+        ("a，b、c。", ["a", "b", "c"]),
+        ("U.S. policy, Kim Jong-un", ["U.S. policy", "Kim Jong-un"]),
+    ],
+)
 def test_keywords_split_on_commas(text, expected):
     assert split_keywords(text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("https://doi.org/10.5281/zenodo.20391772", "10.5281/zenodo.20391772"),
-    ("http://dx.doi.org/10.1000/x", "10.1000/x"),
-    ("doi: 10.1000/y", "10.1000/y"),
-    ("10.1000/z", "10.1000/z"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("https://doi.org/10.5281/zenodo.20391772", "10.5281/zenodo.20391772"),
+        ("http://dx.doi.org/10.1000/x", "10.1000/x"),
+        ("doi: 10.1000/y", "10.1000/y"),
+        ("10.1000/z", "10.1000/z"),
+    ],
+)
 def test_bare_doi(text, expected):
     assert bare_doi(text) == expected

@@ -1,14 +1,13 @@
 from pathlib import Path
 
 import pytest
+from support import SEED
 
+from termweave.formats.markdown import STAND_IN_MARK, render_markdown
 from termweave.formats.po import Catalog, Message
 from termweave.render.edition import IncompleteError, describe_problems, source_edition, target_edition
 from termweave.render.licence import detect_licence
-from termweave.formats.markdown import STAND_IN_MARK, render_markdown
 from termweave.segment import parse_seed
-
-from support import SEED
 
 
 @pytest.fixture(scope="module")
@@ -19,8 +18,9 @@ def doc():
 def catalog_for(doc, translate, fuzzy=()):
     po = Catalog(header=Message(msgid="", msgstr="Language: uk\n"), path=Path("uk.po"))
     for seg in doc.translatable():
-        po.messages.append(Message(msgctxt=seg.id, msgid=seg.text, msgstr=translate(seg),
-                                   flags=["fuzzy"] if seg.id in fuzzy else []))
+        po.messages.append(
+            Message(msgctxt=seg.id, msgid=seg.text, msgstr=translate(seg), flags=["fuzzy"] if seg.id in fuzzy else [])
+        )
     return po
 
 
@@ -67,14 +67,26 @@ def test_incomplete_error_exits_1():
     assert IncompleteError("x").exit_code == 1
 
 
-@pytest.mark.parametrize("text, code, url", [
-    ("licensed under a Creative Commons Attribution 4.0 International License.", "CC BY 4.0",
-     "https://creativecommons.org/licenses/by/4.0/"),
-    ("Creative Commons Attribution-NonCommercial-ShareAlike 4.0 International", "CC BY-NC-SA 4.0",
-     "https://creativecommons.org/licenses/by-nc-sa/4.0/"),
-    ("Creative Commons Attribution-NoDerivatives 3.0 Unported", "CC BY-ND 3.0",
-     "https://creativecommons.org/licenses/by-nd/3.0/"),
-])
+@pytest.mark.parametrize(
+    "text, code, url",
+    [
+        (
+            "licensed under a Creative Commons Attribution 4.0 International License.",
+            "CC BY 4.0",
+            "https://creativecommons.org/licenses/by/4.0/",
+        ),
+        (
+            "Creative Commons Attribution-NonCommercial-ShareAlike 4.0 International",
+            "CC BY-NC-SA 4.0",
+            "https://creativecommons.org/licenses/by-nc-sa/4.0/",
+        ),
+        (
+            "Creative Commons Attribution-NoDerivatives 3.0 Unported",
+            "CC BY-ND 3.0",
+            "https://creativecommons.org/licenses/by-nd/3.0/",
+        ),
+    ],
+)
 def test_licence_detection(text, code, url):
     licence = detect_licence(text)
     assert (licence.code, licence.url) == (code, url)

@@ -5,16 +5,15 @@ import random
 import subprocess
 
 import pytest
-
-from termweave.errors import InputError
-from termweave.formats.mo import compile_catalogs, compile_po, hash_string, next_prime
-from termweave.config import load_config
-from termweave.console import Console
-
 from support import ROOT, run_cli, snapshot
 
+from termweave.config import load_config
+from termweave.console import Console
+from termweave.errors import InputError
+from termweave.formats.mo import compile_catalogs, compile_po, hash_string, next_prime
+
 HEADER = (
-    '# A test catalog.\n'
+    "# A test catalog.\n"
     'msgid ""\n'
     'msgstr ""\n'
     '"Project-Id-Version: test\\n"\n'
@@ -29,7 +28,9 @@ HEADER = (
     '"X-Custom:   spacing kept   \\n"\n'
 )
 
-EDGE_CASES = HEADER + r'''
+EDGE_CASES = (
+    HEADER
+    + r"""
 msgctxt "title"
 msgid "Alliance of villains"
 msgstr "Альянс лиходіїв"
@@ -83,7 +84,8 @@ msgstr "корейське джерело"
 #~ msgctxt "gone"
 #~ msgid "Obsolete"
 #~ msgstr "Застаріле"
-'''
+"""
+)
 
 
 def msgfmt(po_path, mo_path):
@@ -162,18 +164,25 @@ def test_catalog_without_translations_writes_no_file_like_msgfmt(tmp_path, monke
     assert compile_po(po) is None
     stale = tmp_path / "translations" / "uk.mo"
     stale.write_bytes(b"stale")
-    (tmp_path / "termweave.toml").write_text('[termweave]\ntarget_langs = ["uk"]\nseeds = ["x.txt"]\n',
-                                             encoding="utf-8")
+    (tmp_path / "termweave.toml").write_text(
+        '[termweave]\ntarget_langs = ["uk"]\nseeds = ["x.txt"]\n', encoding="utf-8"
+    )
     config = load_config(tmp_path / "termweave.toml")
     assert compile_catalogs(config, Console(quiet=True)) == []
     assert not stale.exists()
 
 
-@pytest.mark.parametrize("body, fragment", [
-    ('msgid "\\nstarts"\nmsgstr "does not"\n', "do not both begin with '\\n'"),
-    ('msgid "a"\nmsgid_plural "b\\n"\nmsgstr[0] "x"\nmsgstr[1] "y\\n"\n', "'msgid' and 'msgid_plural' entries do not both end"),
-    ('msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', "duplicate message definition"),
-])
+@pytest.mark.parametrize(
+    "body, fragment",
+    [
+        ('msgid "\\nstarts"\nmsgstr "does not"\n', "do not both begin with '\\n'"),
+        (
+            'msgid "a"\nmsgid_plural "b\\n"\nmsgstr[0] "x"\nmsgstr[1] "y\\n"\n',
+            "'msgid' and 'msgid_plural' entries do not both end",
+        ),
+        ('msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', "duplicate message definition"),
+    ],
+)
 def test_what_msgfmt_refuses_is_refused(tmp_path, body, fragment):
     po = tmp_path / "uk.po"
     po.write_text(HEADER + "\n" + body, encoding="utf-8")
@@ -191,8 +200,11 @@ def test_every_gettext_escape_compiles_as_msgfmt_does(tmp_path):
     assert compile_po(po) == mo.read_bytes()
 
 
-@pytest.mark.parametrize("catalog", sorted((ROOT / "tests" / "data" / "real-catalogs").glob("*/*.po")),
-                         ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize(
+    "catalog",
+    sorted((ROOT / "tests" / "data" / "real-catalogs").glob("*/*.po")),
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
 def test_real_catalogs_compile_byte_identical_to_msgfmt(tmp_path, catalog):
     mo = tmp_path / "ref.mo"
     subprocess.run(["msgfmt", "-o", str(mo), str(catalog)], check=True, capture_output=True)
@@ -210,9 +222,9 @@ def test_a_build_whose_mo_would_fail_writes_nothing(project, capsys):
     before any edition or MO file is written (editions come first in the build's outputs)."""
     po = project / "translations" / "ko.po"
     text = po.read_text(encoding="utf-8")
-    start = text.index('msgstr "', text.index("\nmsgid \"", text.index("\n\n")))
+    start = text.index('msgstr "', text.index('\nmsgid "', text.index("\n\n")))
     end = text.index('"\n', start + len('msgstr "'))
-    po.write_text(text[:end] + '\\n' + text[end:], encoding="utf-8")
+    po.write_text(text[:end] + "\\n" + text[end:], encoding="utf-8")
     before = snapshot(project)
     assert run_cli("build") == 2
     assert "ko.po" in capsys.readouterr().err

@@ -14,17 +14,26 @@ from pathlib import Path
 import lxml.html
 import polib
 import pytest
+from support import ROOT, SEED, run_cli, sentence_entry
 
 from termweave.catalog.identity import context_of
 from termweave.check import Finding
 from termweave.formats.po import Catalog, Message
 from termweave.glossary import load_glossary
-from termweave.review import (BADGES, MUTED_TEXT, PAGE_BACKGROUND, PALETTE, STRIPE_BACKGROUND, TEXT_COLOUR,
-                                     build_report_html, colour_index, contrast_ratio, mark_text)
 from termweave.glossary.match import TermHit
+from termweave.review import (
+    BADGES,
+    MUTED_TEXT,
+    PAGE_BACKGROUND,
+    PALETTE,
+    STRIPE_BACKGROUND,
+    TEXT_COLOUR,
+    build_report_html,
+    colour_index,
+    contrast_ratio,
+    mark_text,
+)
 from termweave.segment import parse_seed
-
-from support import ROOT, SEED, run_cli, sentence_entry
 
 ARTEFACTS = ROOT / "build" / "test-artefacts"
 EVIL_ID = 'evil"><svg onload=alert(3)>'
@@ -60,13 +69,19 @@ def catalogs_for(doc):
     }
     catalogs = {}
     for lang in ("uk", "ko"):
-        po = Catalog(header=Message(msgid="", msgstr=f"Language: {lang}\n"),
-                     path=Path(f"/somewhere/translations/{lang}.po"))
+        po = Catalog(
+            header=Message(msgid="", msgstr=f"Language: {lang}\n"), path=Path(f"/somewhere/translations/{lang}.po")
+        )
         for number, seg in enumerate(doc.translatable()):
-            po.messages.append(Message(msgctxt=context_of(seg), msgid=seg.text,
-                                       msgstr=special.get((lang, seg.id), f"{lang} {seg.id}"),
-                                       flags=["fuzzy"] if (lang, seg.id) == ("uk", "keywords") else [],
-                                       line=10 + 5 * number))
+            po.messages.append(
+                Message(
+                    msgctxt=context_of(seg),
+                    msgid=seg.text,
+                    msgstr=special.get((lang, seg.id), f"{lang} {seg.id}"),
+                    flags=["fuzzy"] if (lang, seg.id) == ("uk", "keywords") else [],
+                    line=10 + 5 * number,
+                )
+            )
         catalogs[lang] = po
     return catalogs
 
@@ -74,13 +89,34 @@ def catalogs_for(doc):
 def findings_for(doc):
     ko_text = "북조선과 러시아의 관계."
     return {
-        "uk": [Finding("uk.po", 40, None, doc.get("abstract.p1.s1").text, "number-mismatch", "error",
-                       None, "2024–2025 missing <in> the translation")],
-        "ko": [Finding("ko.po", 41, None, doc.get("abstract.p1.s1").text, "term-forbidden", "error",
-                       "dprk", "forbidden variant 북조선", span=(0, 3), msgstr=ko_text),
-               Finding("ko.po", 90, None, doc.get("abstract.p3.s2").text, "quotes", "warning", None,
-                       "quotation marks"),
-               Finding("ko.po", 300, "gone", "Obsolete", "whitespace", "warning", None, "not in the seed")],
+        "uk": [
+            Finding(
+                "uk.po",
+                40,
+                None,
+                doc.get("abstract.p1.s1").text,
+                "number-mismatch",
+                "error",
+                None,
+                "2024–2025 missing <in> the translation",
+            )
+        ],
+        "ko": [
+            Finding(
+                "ko.po",
+                41,
+                None,
+                doc.get("abstract.p1.s1").text,
+                "term-forbidden",
+                "error",
+                "dprk",
+                "forbidden variant 북조선",
+                span=(0, 3),
+                msgstr=ko_text,
+            ),
+            Finding("ko.po", 90, None, doc.get("abstract.p3.s2").text, "quotes", "warning", None, "quotation marks"),
+            Finding("ko.po", 300, "gone", "Obsolete", "whitespace", "warning", None, "not in the seed"),
+        ],
     }
 
 
@@ -108,7 +144,11 @@ def test_one_row_per_segment_one_column_per_language(tree, doc):
     for r in rows:
         assert [td.get("data-col") for td in r.xpath("td")] == ["en", "uk", "ko"]
     assert [td.get("lang") for td in row(tree, "title").xpath("td")] == ["en", "uk", "ko"]
-    assert [th.get("data-col") for th in tree.xpath('//table[@id="segments"]/thead//th[@data-col]')] == ["en", "uk", "ko"]
+    assert [th.get("data-col") for th in tree.xpath('//table[@id="segments"]/thead//th[@data-col]')] == [
+        "en",
+        "uk",
+        "ko",
+    ]
     # DOI and copyright: once, the source text in every column.
     for context in ("doi", "copyright"):
         texts = {td.xpath('string(p[contains(@class, "text")])') for td in row(tree, context).xpath("td")}
@@ -117,7 +157,9 @@ def test_one_row_per_segment_one_column_per_language(tree, doc):
 
 
 def test_terms_highlighted_with_one_colour_per_term_in_every_column(tree):
-    spans = {lang: cell(tree, "abstract.p1.s1", lang).xpath('.//span[@data-term="dprk"]') for lang in ("en", "uk", "ko")}
+    spans = {
+        lang: cell(tree, "abstract.p1.s1", lang).xpath('.//span[@data-term="dprk"]') for lang in ("en", "uk", "ko")
+    }
     assert [s[0].text_content() for s in spans.values()] == ["DPRK", "КНДР", "북조선"]
     colour = f"c{colour_index('dprk')}"
     for found in spans.values():
@@ -222,9 +264,19 @@ def test_report_command_writes_once(project):
 class Browser:
     """Headless chromium with ``--remote-debugging-pipe`` (no socket, no download)."""
 
-    FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--disable-extensions", "--disable-dev-shm-usage", "--remote-debugging-pipe"]
+    FLAGS = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--disable-dev-shm-usage",
+        "--remote-debugging-pipe",
+    ]
 
     def __init__(self, profile, timeout=60.0):
         executable = shutil.which("chromium")
@@ -241,14 +293,19 @@ class Browser:
         script = f'exec "$0" "$@" 3<&{chrome_read} 4>&{chrome_write} {chrome_read}<&- {chrome_write}>&-'
         self.process = subprocess.Popen(
             ["bash", "-c", script, executable, *self.FLAGS, f"--user-data-dir={profile}", "about:blank"],
-            pass_fds=(chrome_read, chrome_write), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            pass_fds=(chrome_read, chrome_write),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         os.close(chrome_read)
         os.close(chrome_write)
         self._buffer, self._id, self.session = b"", 0, None
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         self.session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        self.send("Emulation.setDeviceMetricsOverride",
-                  {"width": 1400, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 1400, "height": 1000, "deviceScaleFactor": 1, "mobile": False},
+        )
 
     def send(self, method, params=None):
         self._id += 1
@@ -286,7 +343,9 @@ class Browser:
         params = {"format": "png"}
         if full_page:
             width, height = self.js("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
-            params.update(captureBeyondViewport=True, clip={"x": 0, "y": 0, "width": width, "height": height, "scale": 1})
+            params.update(
+                captureBeyondViewport=True, clip={"x": 0, "y": 0, "width": width, "height": height, "scale": 1}
+            )
         path.write_bytes(base64.b64decode(self.send("Page.captureScreenshot", params)["data"]))
 
     def close(self):
@@ -328,9 +387,12 @@ def test_report_in_a_real_browser(project, tmp_path):
     try:
         browser.open(url)
         assert browser.js("document.querySelectorAll('#segments tr.segment').length") == len(segments)
-        assert browser.js("[...document.querySelectorAll('#segments tr.segment')].map(r => r.dataset.context)") == segments
-        assert browser.js("[...document.querySelectorAll('#segments thead th[data-col]')].map(c => c.lang || c.dataset.col)") \
-            == ["en", "uk", "ko"]
+        assert (
+            browser.js("[...document.querySelectorAll('#segments tr.segment')].map(r => r.dataset.context)") == segments
+        )
+        assert browser.js(
+            "[...document.querySelectorAll('#segments thead th[data-col]')].map(c => c.lang || c.dataset.col)"
+        ) == ["en", "uk", "ko"]
         for lang in ("en", "uk", "ko"):
             assert browser.js(f"document.querySelectorAll('td[data-col={lang}] .term').length") > 5, lang
         # The same term, the same colour in the three columns of a row.
@@ -356,19 +418,24 @@ def test_report_in_a_real_browser(project, tmp_path):
                     getComputedStyle(t, '::after').content, getComputedStyle(t, '::after').display]; })()""")
         assert tip[0] and tip[1] in tip[2] and tip[3] != "none"
         # The filter: only rows with findings stay.
-        with_findings = browser.js("[...document.querySelectorAll('#segments tr.segment')]"
-                                   ".filter(r => r.dataset.findings !== '0').map(r => r.dataset.context)")
+        with_findings = browser.js(
+            "[...document.querySelectorAll('#segments tr.segment')]"
+            ".filter(r => r.dataset.findings !== '0').map(r => r.dataset.context)"
+        )
         assert "keywords" in with_findings and len(with_findings) < len(segments)
         browser.js("document.getElementById('only-findings').click()")
-        visible = browser.js("[...document.querySelectorAll('#segments tr.segment')]"
-                             ".filter(r => r.offsetParent !== null).map(r => r.dataset.context)")
+        visible = browser.js(
+            "[...document.querySelectorAll('#segments tr.segment')]"
+            ".filter(r => r.offsetParent !== null).map(r => r.dataset.context)"
+        )
         assert visible == with_findings
         assert browser.js("location.hash") == "#only-findings"
         browser.screenshot(tmp_path / "report-findings.png")
         # A language toggled off hides its column.
         browser.js("document.querySelector('input[data-lang-toggle=\"ko\"]').click()")
-        assert browser.js("[...document.querySelectorAll('[data-col=\"ko\"]')].every(c => getComputedStyle(c)"
-                          ".display === 'none')")
+        assert browser.js(
+            "[...document.querySelectorAll('[data-col=\"ko\"]')].every(c => getComputedStyle(c).display === 'none')"
+        )
         assert browser.js("location.hash") == "#only-findings&hide-ko"
         # The state can be linked: a fresh load of the fragment applies it.
         browser.open(url + "#hide-en")
@@ -392,7 +459,8 @@ LAYOUT_PROBE = """(() => {
   const texts = [...document.querySelectorAll('#segments .text')].filter(visible);
   return {
     vw, scrollWidth: document.documentElement.scrollWidth,
-    counts: [...document.querySelectorAll('tr[data-summary] td')].map(td => visible(td) && inView(td.getBoundingClientRect())),
+    counts: [...document.querySelectorAll('tr[data-summary] td')]
+      .map(td => visible(td) && inView(td.getBoundingClientRect())),
     narrowestText: Math.min(...texts.map(t => t.getBoundingClientRect().width)),
     smallestFont: Math.min(...texts.map(t => parseFloat(getComputedStyle(t).fontSize))),
     clipped: texts.filter(t => t.scrollWidth > t.clientWidth + 1).length,
@@ -403,14 +471,18 @@ LAYOUT_PROBE = """(() => {
 
 def test_review_page_fits_phone_tablet_and_desktop_and_prints(project, tmp_path):
     seed = project / "seeds" / "alliance-of-villains.txt"
-    seed.write_text(seed.read_text(encoding="utf-8").replace("The current nature", "The present nature"), encoding="utf-8")
+    seed.write_text(
+        seed.read_text(encoding="utf-8").replace("The current nature", "The present nature"), encoding="utf-8"
+    )
     assert run_cli("update", "-q") == 0 and run_cli("report", "-q") == 0  # a real fuzzy entry, with its diff
     url = (project / "translations" / "report.html").as_uri()
     browser = Browser(tmp_path / "profile")
     try:
         for width in (360, 768, 1400):
-            browser.send("Emulation.setDeviceMetricsOverride",
-                         {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 800})
+            browser.send(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 800},
+            )
             browser.open(url)
             probe = browser.js(LAYOUT_PROBE)
             assert probe["vw"] == width and probe["scrollWidth"] <= width, probe

@@ -8,12 +8,11 @@ import subprocess
 import lxml.html
 import polib
 import pytest
+from support import SEED, run_cli
 
 from termweave.glossary import load_glossary
 from termweave.review import build_report_html, colour_index
 from termweave.segment import parse_seed
-
-from support import SEED, run_cli
 
 OLD, NEW = "The current nature of relations", "The present nature of the relations"
 
@@ -46,10 +45,24 @@ def test_fuzzy_entry_from_a_real_merge_shows_the_changed_words_everywhere(revise
     entry = next(e for e in polib.pofile(str(uk_path)) if e.msgid.startswith(NEW))
     assert entry.fuzzy and entry.previous_msgid.startswith(OLD) and entry.msgid.startswith(NEW)
     # GNU msgmerge, given the reviewed catalog and the new template, records the same previous source.
-    subprocess.run(["msgmerge", "-q", "--previous", "-o", str(revised / "gnu-uk.po"), str(revised / "reviewed-uk.po"),
-                    str(revised / "translations" / "termweave.pot")], check=True)
+    subprocess.run(
+        [
+            "msgmerge",
+            "-q",
+            "--previous",
+            "-o",
+            str(revised / "gnu-uk.po"),
+            str(revised / "reviewed-uk.po"),
+            str(revised / "translations" / "termweave.pot"),
+        ],
+        check=True,
+    )
     gnu = next(e for e in polib.pofile(str(revised / "gnu-uk.po")) if e.msgid.startswith(NEW))
-    assert gnu.fuzzy and (gnu.previous_msgid, gnu.msgid, gnu.msgstr) == (entry.previous_msgid, entry.msgid, entry.msgstr)
+    assert gnu.fuzzy and (gnu.previous_msgid, gnu.msgid, gnu.msgstr) == (
+        entry.previous_msgid,
+        entry.msgid,
+        entry.msgstr,
+    )
     line = msgid_line(uk_path, NEW)
     capsys.readouterr()
 
@@ -77,7 +90,7 @@ def test_no_two_terms_of_a_segment_share_a_colour_on_the_shipped_project(project
     hashed_collisions = rows_with_terms = 0
     for row in tree.xpath('//tr[contains(@class, "segment")]'):
         colour_of = {}
-        for span in row.xpath('.//span[@data-term]'):
+        for span in row.xpath(".//span[@data-term]"):
             colour = next(c for c in span.get("class").split() if re.fullmatch(r"c\d+", c))
             assert colour_of.setdefault(span.get("data-term"), colour) == colour  # one colour per term in a row
         if len(colour_of) < 2:
@@ -92,12 +105,14 @@ def test_no_two_terms_of_a_segment_share_a_colour_on_the_shipped_project(project
 
 def test_several_articles_get_navigation_and_a_summary_each(tmp_path):
     second = tmp_path / "second-article.txt"
-    second.write_text(SEED.read_text(encoding="utf-8").replace("Alliance of villains", "Allies of villains", 1),
-                      encoding="utf-8")
+    second.write_text(
+        SEED.read_text(encoding="utf-8").replace("Alliance of villains", "Allies of villains", 1), encoding="utf-8"
+    )
     documents = [parse_seed(SEED, "en"), parse_seed(second, "en")]
     glossary = load_glossary(SEED.parents[1] / "glossary" / "terms.csv", ("en", "uk", "ko"))
-    single = lxml.html.document_fromstring(build_report_html(documents[:1], {"uk": None}, glossary, None, "en",
-                                                             ("uk",)))
+    single = lxml.html.document_fromstring(
+        build_report_html(documents[:1], {"uk": None}, glossary, None, "en", ("uk",))
+    )
     assert not single.xpath('//nav[@class="articles"]')
     tree = lxml.html.document_fromstring(build_report_html(documents, {"uk": None}, glossary, None, "en", ("uk",)))
     links = tree.xpath('//nav[@class="articles"]//a')

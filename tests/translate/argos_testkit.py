@@ -42,7 +42,8 @@ WORDS = {
         "глобальна кндр постачає боєприпаси війська договір про стратегічне партнерство"
     ).split(),
     "ko": (
-        "악당 동맹 러시아 연방 북한 우크라이나 서방 세계 안보 위협 지정학 글로벌 군사 정치 조약 전략적 동반자 관계 적 적국"
+        "악당 동맹 러시아 연방 북한 우크라이나 서방 세계 안보 위협 지정학 글로벌 "
+        "군사 정치 조약 전략적 동반자 관계 적 적국"
     ).split(),
 }
 
@@ -64,8 +65,9 @@ def corpus(lines: int = 400, seed: int = 7) -> list[str]:
 SYMBOLS = ["enemy", "ворог", "супротивник", "적", "적국", "__uk__"]
 
 
-def train_sentencepiece(destination: Path, vocab_size: int = 400, byte_fallback: bool = False,
-                        lines: list[str] | None = None) -> Path:
+def train_sentencepiece(
+    destination: Path, vocab_size: int = 400, byte_fallback: bool = False, lines: list[str] | None = None
+) -> Path:
     import sentencepiece
 
     model = io.BytesIO()
@@ -106,8 +108,14 @@ def _import_specs():
     return specs
 
 
-def copy_model_spec(vocab: list[str], remap: dict[str, list[tuple[str, float]]] | None = None,
-                    offset: int = 0, eos_bias: float = 0.0, seed: int = 0, noise: float = 1e-4):
+def copy_model_spec(
+    vocab: list[str],
+    remap: dict[str, list[tuple[str, float]]] | None = None,
+    offset: int = 0,
+    eos_bias: float = 0.0,
+    seed: int = 0,
+    noise: float = 1e-4,
+):
     """A CTranslate2 TransformerSpec that copies its input (see the module docstring).
 
     ``remap`` maps a source piece to ranked target pieces with their logit margins, e.g.
@@ -206,9 +214,17 @@ def save_spec(spec, destination: Path, quantization: str | None = "int8") -> Pat
     return destination
 
 
-def write_argosmodel(destination: Path, from_code: str, to_code: str, model_dir: Path, sp_model: Path,
-                     version: str = "1.0", folder: str | None = None, extra_metadata: dict | None = None,
-                     tokenizer_name: str = "sentencepiece.model") -> Path:
+def write_argosmodel(
+    destination: Path,
+    from_code: str,
+    to_code: str,
+    model_dir: Path,
+    sp_model: Path,
+    version: str = "1.0",
+    folder: str | None = None,
+    extra_metadata: dict | None = None,
+    tokenizer_name: str = "sentencepiece.model",
+) -> Path:
     """Pack a real ``.argosmodel``: one folder with metadata.json, model/, and the tokenizer model."""
     folder = folder or f"translate-{from_code}_{to_code}-{version.replace('.', '_')}"
     metadata = {
@@ -238,14 +254,23 @@ def digits_mangled(vocab: list[str]) -> dict[str, list[tuple[str, float]]]:
     return {p: [("9" if p != "9" else "8", 0.0)] for p in digit_pieces}
 
 
-def build_copy_package(destination: Path, from_code: str, to_code: str, sp_model: Path,
-                       remap: dict | None = None, version: str = "1.0", offset: int = 0, eos_bias: float = 0.0,
-                       **metadata) -> Path:
+def build_copy_package(
+    destination: Path,
+    from_code: str,
+    to_code: str,
+    sp_model: Path,
+    remap: dict | None = None,
+    version: str = "1.0",
+    offset: int = 0,
+    eos_bias: float = 0.0,
+    **metadata,
+) -> Path:
     """Build the copy model for ``sp_model``'s vocabulary and write the .argosmodel."""
     with tempfile.TemporaryDirectory() as tmp:
         model_dir = save_spec(copy_model_spec(vocabulary(sp_model), remap, offset, eos_bias), Path(tmp) / "model")
-        return write_argosmodel(destination, from_code, to_code, model_dir, sp_model, version,
-                                extra_metadata=metadata or None)
+        return write_argosmodel(
+            destination, from_code, to_code, model_dir, sp_model, version, extra_metadata=metadata or None
+        )
 
 
 def build_bpe_copy_package(destination: Path, from_code: str, to_code: str, texts: list[str]) -> Path:

@@ -45,8 +45,10 @@ def argosmodels(tmp_path_factory, sp_model) -> dict[str, Path]:
         "en_uk_v2": dict(from_code="en", to_code="uk", version="2.0"),
     }
     assert "y" in vocab and "__uk__" in vocab
-    return {name: kit.build_copy_package(out / f"{name}.argosmodel", sp_model=sp_model, **kwargs)
-            for name, kwargs in builds.items()}
+    return {
+        name: kit.build_copy_package(out / f"{name}.argosmodel", sp_model=sp_model, **kwargs)
+        for name, kwargs in builds.items()
+    }
 
 
 @pytest.fixture

@@ -31,8 +31,14 @@ SEGMENTS = [
 ]
 
 
-def write_catalog(path: Path, lang: str, segments=SEGMENTS, translated: dict | None = None,
-                  fuzzy: dict | None = None, obsolete: list | None = None) -> Path:
+def write_catalog(
+    path: Path,
+    lang: str,
+    segments=SEGMENTS,
+    translated: dict | None = None,
+    fuzzy: dict | None = None,
+    obsolete: list | None = None,
+) -> Path:
     """A catalog as termweave's update step writes it (polib, wrap 78)."""
     po = polib.POFile(wrapwidth=78)
     po.metadata = {

@@ -69,7 +69,7 @@ def rebuild(source: Path, destination: Path, change) -> Path:
             result = change(info.filename, src.read(info))
             if result is None:
                 continue
-            for name, data in (result if isinstance(result, list) else [result]):
+            for name, data in result if isinstance(result, list) else [result]:
                 out.writestr(name, data)
     return destination
 
@@ -89,30 +89,49 @@ def set_metadata(**changes):
         if name.endswith("metadata.json"):
             return name, json.dumps(json.loads(data) | changes)
         return name, data
+
     return change
 
 
 MALICIOUS = {
-    "path traversal": (lambda n, d: [(n, d), ("translate-en_uk-1_0/../../evil.txt", b"x")] if n.endswith("README.md") else (n, d),
-                       "'..'"),
-    "absolute path": (lambda n, d: [(n, d), ("/tmp/evil.txt", b"x")] if n.endswith("README.md") else (n, d),
-                      "absolute path"),
-    "missing metadata": (lambda n, d: None if n.endswith("metadata.json") else (n, d), "no translate-en_uk-1_0/metadata.json"),
-    "two top-level folders": (lambda n, d: [(n, d), ("other/file.txt", b"x")] if n.endswith("README.md") else (n, d),
-                              "one top-level folder"),
-    "file at top level": (lambda n, d: [(n, d), ("evil.sh", b"x")] if n.endswith("README.md") else (n, d),
-                          "outside the package folder"),
+    "path traversal": (
+        lambda n, d: [(n, d), ("translate-en_uk-1_0/../../evil.txt", b"x")] if n.endswith("README.md") else (n, d),
+        "'..'",
+    ),
+    "absolute path": (
+        lambda n, d: [(n, d), ("/tmp/evil.txt", b"x")] if n.endswith("README.md") else (n, d),
+        "absolute path",
+    ),
+    "missing metadata": (
+        lambda n, d: None if n.endswith("metadata.json") else (n, d),
+        "no translate-en_uk-1_0/metadata.json",
+    ),
+    "two top-level folders": (
+        lambda n, d: [(n, d), ("other/file.txt", b"x")] if n.endswith("README.md") else (n, d),
+        "one top-level folder",
+    ),
+    "file at top level": (
+        lambda n, d: [(n, d), ("evil.sh", b"x")] if n.endswith("README.md") else (n, d),
+        "outside the package folder",
+    ),
     "no CTranslate2 model": (lambda n, d: None if n.endswith("model.bin") else (n, d), "no CTranslate2 model"),
-    "no tokenizer": (lambda n, d: None if n.endswith("sentencepiece.model") else (n, d), "sentencepiece.model or bpe.model"),
-    "bad tokenizer": (lambda n, d: (n, b"not a model") if n.endswith("sentencepiece.model") else (n, d),
-                      "not a SentencePiece model"),
+    "no tokenizer": (
+        lambda n, d: None if n.endswith("sentencepiece.model") else (n, d),
+        "sentencepiece.model or bpe.model",
+    ),
+    "bad tokenizer": (
+        lambda n, d: (n, b"not a model") if n.endswith("sentencepiece.model") else (n, d),
+        "not a SentencePiece model",
+    ),
     "no language codes": (set_metadata(from_code=None), "from_code missing"),
     "code with a path": (set_metadata(to_code="../uk"), "to_code missing or not a language code"),
     "not a translation package": (set_metadata(type="sbd"), "not a translation package"),
 }
 
 
-@pytest.mark.parametrize("case", sorted(MALICIOUS) + ["symbolic link", "not a zip", "bad metadata json", "missing file"])
+@pytest.mark.parametrize(
+    "case", sorted(MALICIOUS) + ["symbolic link", "not a zip", "bad metadata json", "missing file"]
+)
 def test_bad_archive_is_refused_and_nothing_is_written(case, argosmodels, argos_root, tmp_path, capsys):
     bad = tmp_path / "bad.argosmodel"
     if case == "symbolic link":

@@ -46,7 +46,7 @@ def _compression_method(source: Path, suffix: str, method: int):
         central = struct.unpack_from("<I", data, central + 16)[0]  # start of the central directory
         while True:  # the central directory entry of this member
             name_len, extra_len, comment_len = struct.unpack_from("<HHH", data, central + 28)
-            if data[central + 46:central + 46 + name_len].decode() == info.filename:
+            if data[central + 46 : central + 46 + name_len].decode() == info.filename:
                 break
             central += 46 + name_len + extra_len + comment_len
         struct.pack_into("<H", data, central + 10, method)
@@ -56,8 +56,9 @@ def _compression_method(source: Path, suffix: str, method: int):
 
 @pytest.mark.parametrize("suffix", ["metadata.json", "model.bin"])
 @pytest.mark.parametrize("damage", ["bad crc", "unsupported compression"])
-def test_damaged_member_is_one_line_exit_2_and_nothing_written(argosmodels, argos_home, tmp_path, capsys,
-                                                               suffix, damage):
+def test_damaged_member_is_one_line_exit_2_and_nothing_written(
+    argosmodels, argos_home, tmp_path, capsys, suffix, damage
+):
     source = argosmodels["en_uk"]
     edit = _flip_data_byte(source, suffix) if damage == "bad crc" else _compression_method(source, suffix, 97)
     bad = _patched(source, tmp_path / "bad.argosmodel", edit)

@@ -37,7 +37,8 @@ def ours(entry: polib.POEntry) -> list[str]:
 
 def test_drafts_are_fuzzy_and_commented_and_reviewed_entries_untouched(install, mt_project, capsys):
     uk = write_catalog(
-        mt_project / "translations" / "uk.po", "uk",
+        mt_project / "translations" / "uk.po",
+        "uk",
         translated={"licence": "Опубліковано за ліцензією."},
         fuzzy={"abstract.p2.s1": "Росія постачає набої."},
         obsolete=[("abstract.p9.s9", "Old sentence.", "Старе речення.")],
@@ -63,7 +64,7 @@ def test_drafts_are_fuzzy_and_commented_and_reviewed_entries_untouched(install, 
     # reviewed and fuzzy (not asked for) entries, the obsolete entry and the header stay byte for byte
     for ctx in ("licence", "abstract.p2.s1"):
         assert block(uk, ctx) == next(c for c in before.split("\n\n") if f'msgctxt "{ctx}"' in c)
-    assert before[before.index("#~"):] == uk.read_text(encoding="utf-8")[uk.read_text(encoding="utf-8").index("#~"):]
+    assert before[before.index("#~") :] == uk.read_text(encoding="utf-8")[uk.read_text(encoding="utf-8").index("#~") :]
     po = polib.pofile(str(uk))
     assert po.metadata["Language"] == "uk" and po.metadata["X-Source-Language"] == "en"
 
@@ -127,7 +128,10 @@ def test_pivot_through_english(install, tmp_path, monkeypatch):
     (tmp_path / "termweave.toml").write_text(
         '[termweave]\nseeds = ["s.txt"]\nsource_lang = "uk"\ntarget_langs = ["ko"]\n', encoding="utf-8"
     )
-    segments = [("title", "Союз лиходіїв проти України"), ("abstract.p1.s1", "Договір 2024 року, див. https://doi.org/10.1/x.")]
+    segments = [
+        ("title", "Союз лиходіїв проти України"),
+        ("abstract.p1.s1", "Договір 2024 року, див. https://doi.org/10.1/x."),
+    ]
     ko = write_catalog(tmp_path / "translations" / "ko.po", "ko", segments=segments)
     monkeypatch.chdir(tmp_path)
     install("uk_en", "en_ko")
@@ -214,7 +218,8 @@ def test_empty_model_output_leaves_the_entry_untranslated(tmp_path, sp_model, mt
     install_archive(kit.build_copy_package(tmp_path / "mute.argosmodel", "en", "uk", sp_model, eos_bias=100.0))
     assert main(["translate", "--to", "uk"]) == 0
     assert "uk.po: 0 machine drafts, fuzzy (2 copied; 7 left untranslated (the model produced nothing))" in (
-        capsys.readouterr().out)
+        capsys.readouterr().out
+    )
     drafted = entries(mt_project / "translations" / "uk.po")
     assert drafted["title"].msgstr == "" and not drafted["title"].fuzzy
     assert drafted["copyright"].msgstr == "Copyright (c) 2026 Павло Гай-Нижник"  # copied, not decoded

@@ -37,8 +37,9 @@ def test_second_hypothesis_is_available_for_glossary_choice(install, engine):
 
 def test_forbidden_variant_is_suppressed_in_decoding(install, engine):
     (package,) = install("en_uk_enemy")
-    (hypotheses,) = engine.translate(package, [Source("The enemy state.")], DecodeSettings(beam=4), num_hypotheses=4,
-                                     suppress_words=["ворог"])
+    (hypotheses,) = engine.translate(
+        package, [Source("The enemy state.")], DecodeSettings(beam=4), num_hypotheses=4, suppress_words=["ворог"]
+    )
     assert hypotheses[0].text == "The супротивник state."
     assert not any("ворог" in h.text for h in hypotheses)
 
@@ -62,13 +63,12 @@ def test_target_prefix_from_metadata_is_forced_and_stripped(install, engine):
 
 def test_decoding_length_is_bounded_by_the_input(tmp_path, sp_model, engine):
     """A model that never ends stops at ratio * input + extra tokens."""
-    archive = kit.build_copy_package(tmp_path / "endless.argosmodel", "en", "uk", sp_model,
-                                     eos_bias=-100.0)
+    archive = kit.build_copy_package(tmp_path / "endless.argosmodel", "en", "uk", sp_model, eos_bias=-100.0)
     package, _ = install_archive(archive)
     loaded = engine.load(package)
     tokens = loaded.codec.encode("Beijing and Pyongyang.")
     settings = DecodeSettings(beam=2, length_ratio=1.5, length_extra=3)
-    ((output, _score), *_), = engine.decode(loaded, [tokens], settings, num_hypotheses=1)
+    (((output, _score), *_),) = engine.decode(loaded, [tokens], settings, num_hypotheses=1)
     assert len(output) == settings.max_decoding_length(len(tokens)) == int(1.5 * len(tokens) + 0.999) + 3
 
 

@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 from killing import context, leftovers, problems, reviewed, run_in_child
-
 from support import DATA, run_cli
 
 KILLS = 200 if os.environ.get("TERMWEAVE_STRESS") else 5

@@ -63,12 +63,20 @@ def mirror(tmp_path, entries) -> str:
 
 
 def test_install_from_an_offline_mirror_index(argosmodels, tmp_path, monkeypatch, capsys):
-    url = mirror(tmp_path, [
-        {"from_code": "en", "to_code": "uk", "package_version": "0.9", "links": ["file:///nowhere.argosmodel"]},
-        {"from_code": "en", "to_code": "uk", "package_version": "1.0", "type": "translate",
-         "links": [argosmodels["en_uk"].as_uri()]},
-        {"from_code": "en", "to_code": "ko", "package_version": "1.0", "links": []},
-    ])
+    url = mirror(
+        tmp_path,
+        [
+            {"from_code": "en", "to_code": "uk", "package_version": "0.9", "links": ["file:///nowhere.argosmodel"]},
+            {
+                "from_code": "en",
+                "to_code": "uk",
+                "package_version": "1.0",
+                "type": "translate",
+                "links": [argosmodels["en_uk"].as_uri()],
+            },
+            {"from_code": "en", "to_code": "ko", "package_version": "1.0", "links": []},
+        ],
+    )
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX", url)
     assert main(["models", "install", "en:uk"]) == 0
     assert "installed translate-en_uk 1.0" in capsys.readouterr().out
@@ -86,9 +94,15 @@ def test_install_from_an_offline_mirror_index(argosmodels, tmp_path, monkeypatch
 def test_a_bad_download_is_refused_by_the_archive_check(tmp_path, monkeypatch):
     bad = tmp_path / "bad.argosmodel"
     bad.write_text("not a zip")
-    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", mirror(tmp_path, [
-        {"from_code": "en", "to_code": "uk", "package_version": "1.0", "links": [bad.as_uri()]},
-    ]))
+    monkeypatch.setenv(
+        "ARGOS_PACKAGE_INDEX",
+        mirror(
+            tmp_path,
+            [
+                {"from_code": "en", "to_code": "uk", "package_version": "1.0", "links": [bad.as_uri()]},
+            ],
+        ),
+    )
     with pytest.raises(Exception, match="not a valid .argosmodel"):
         index.download_and_install("en", "uk", console=_Quiet())
     assert installed_packages() == []

@@ -31,8 +31,11 @@ def fake_package(folder: Path, from_code: str, to_code: str, version: str = "1.0
 
 
 def test_paths_follow_argostranslate_settings(tmp_path):
-    env = {"XDG_DATA_HOME": str(tmp_path / "d"), "XDG_CONFIG_HOME": str(tmp_path / "c"),
-           "XDG_CACHE_HOME": str(tmp_path / "k")}
+    env = {
+        "XDG_DATA_HOME": str(tmp_path / "d"),
+        "XDG_CONFIG_HOME": str(tmp_path / "c"),
+        "XDG_CACHE_HOME": str(tmp_path / "k"),
+    }
     paths = ArgosPaths.from_env(env)
     assert paths.package_dir == tmp_path / "d" / "argos-translate" / "packages"
     assert paths.local_index == tmp_path / "d" / "argos-translate" / "index.json"
@@ -42,8 +45,9 @@ def test_paths_follow_argostranslate_settings(tmp_path):
     # settings.json in the config dir, then the environment, override the default
     settings = tmp_path / "c" / "argos-translate" / "settings.json"
     settings.parent.mkdir(parents=True)
-    settings.write_text(json.dumps({"ARGOS_PACKAGES_DIR": str(tmp_path / "from-settings"),
-                                    "ARGOS_PACKAGE_INDEX": "file:///mirror/"}))
+    settings.write_text(
+        json.dumps({"ARGOS_PACKAGES_DIR": str(tmp_path / "from-settings"), "ARGOS_PACKAGE_INDEX": "file:///mirror/"})
+    )
     paths = ArgosPaths.from_env(env)
     assert paths.package_dir == tmp_path / "from-settings"
     assert paths.remote_index == "file:///mirror/index.json"
@@ -54,11 +58,14 @@ def test_paths_follow_argostranslate_settings(tmp_path):
 
 def test_paths_match_argostranslate_itself(tmp_path):
     """argostranslate.settings, imported in a subprocess with the same environment, agrees."""
-    env = subprocess_env(XDG_DATA_HOME=str(tmp_path / "d"), XDG_CONFIG_HOME=str(tmp_path / "c"),
-                         XDG_CACHE_HOME=str(tmp_path / "k"))
+    env = subprocess_env(
+        XDG_DATA_HOME=str(tmp_path / "d"), XDG_CONFIG_HOME=str(tmp_path / "c"), XDG_CACHE_HOME=str(tmp_path / "k")
+    )
     env.pop("ARGOS_PACKAGES_DIR", None)
-    code = ("from argostranslate import settings; "
-            "print(settings.package_data_dir); print(settings.local_package_index); print(settings.downloads_dir)")
+    code = (
+        "from argostranslate import settings; "
+        "print(settings.package_data_dir); print(settings.local_package_index); print(settings.downloads_dir)"
+    )
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     ours = ArgosPaths.from_env({k: v for k, v in env.items() if k != "ARGOS_PACKAGES_DIR"})
     assert out.stdout.split() == [str(ours.package_dir), str(ours.local_index), str(ours.downloads_dir)]
@@ -80,8 +87,12 @@ def test_installed_packages_parse_metadata(argos_home):
 
 
 def test_route_direct_pivot_and_none(argos_home):
-    for name, pair, version in (("a", ("uk", "en"), "1.0"), ("b", ("en", "ko"), "1.1"),
-                                ("c", ("en", "uk"), "1.2"), ("d", ("en", "uk"), "1.10")):
+    for name, pair, version in (
+        ("a", ("uk", "en"), "1.0"),
+        ("b", ("en", "ko"), "1.1"),
+        ("c", ("en", "uk"), "1.2"),
+        ("d", ("en", "uk"), "1.10"),
+    ):
         fake_package(argos_home / name, *pair, version)
     packages = installed_packages()
     assert [p.path.name for p in route("en", "uk", packages)] == ["d"]  # 1.10 > 1.2
@@ -122,18 +133,22 @@ def test_fast_commands_import_nothing_heavy(argv, tmp_path):
         "import sys; from termweave.cli import main; rc = main(sys.argv[1:]); "
         f"print(sorted(m for m in {HEAVY!r} if m in sys.modules)); print('rc', rc)"
     )
-    out = subprocess.run([sys.executable, "-c", code, *argv], env=subprocess_env(), cwd=tmp_path,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, *argv], env=subprocess_env(), cwd=tmp_path, capture_output=True, text=True
+    )
     assert out.stdout.splitlines()[-2:] == ["[]", "rc 0" if argv[1] == "list" else "rc 2"], out.stderr
 
 
 def test_installed_package_is_seen_by_argospm(install, argos_home):
     """Installed where argostranslate looks: its own package listing finds it."""
     install("en_uk")
-    code = ("from argostranslate import package; "
-            "print([(p.from_code, p.to_code, package.argospm_package_name(p)) for p in package.get_installed_packages()])")
-    out = subprocess.run([sys.executable, "-c", code], env=subprocess_env(), cwd=ROOT,
-                         capture_output=True, text=True, check=True)
+    code = (
+        "from argostranslate import package; "
+        "print([(p.from_code, p.to_code, package.argospm_package_name(p)) for p in package.get_installed_packages()])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=subprocess_env(), cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "[('en', 'uk', 'translate-en_uk')]"
 
 

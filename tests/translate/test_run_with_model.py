@@ -1,10 +1,9 @@
 """``termweave run`` on the shipped project with an MT model installed."""
 
 import polib
+from support import SEED, run_cli, snapshot
 
 from termweave.segment import parse_seed
-
-from support import SEED, run_cli, snapshot
 
 
 def test_run_drafts_missing_entries_and_withholds_the_build(install, project, capsys):
@@ -23,7 +22,8 @@ def test_run_drafts_missing_entries_and_withholds_the_build(install, project, ca
     drafted = {e.msgid: e for e in polib.pofile(str(path))}
     assert drafted[sentence].fuzzy and drafted[sentence].msgstr
     assert {k: e.msgstr for k, e in drafted.items() if k != sentence} == {
-        k: v for k, v in reviewed.items() if k != sentence}
+        k: v for k, v in reviewed.items() if k != sentence
+    }
     assert not (project / "translations" / "abstract.uk.md").exists()
     assert (project / "translations" / "abstract.ko.md").exists()  # ready editions are published
     assert (project / "translations" / "report.html").exists()

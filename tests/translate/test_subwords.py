@@ -14,8 +14,11 @@ TEXT = "In June 2024 (see https://doi.org/10.5281/zenodo.20391772) 45 troops, 3 
 
 @pytest.fixture(scope="module", params=[False, True], ids=["plain", "byte-fallback"])
 def codec(request, tmp_path_factory):
-    model = kit.train_sentencepiece(tmp_path_factory.mktemp("sp") / "sp.model", byte_fallback=request.param,
-                                    vocab_size=400 if not request.param else 700)
+    model = kit.train_sentencepiece(
+        tmp_path_factory.mktemp("sp") / "sp.model",
+        byte_fallback=request.param,
+        vocab_size=400 if not request.param else 700,
+    )
     return SentencePieceCodec(model)
 
 

@@ -25,7 +25,10 @@ def test_a_term_nested_in_a_longer_one_is_not_missing_for_the_drafter_either(tmp
     (score,) = score_hypotheses(source, [draft], TermSet.for_pair(glossary, "en", "uk"))
     assert [t.id for t in score.missing] == ["north-korea"]
     po = tmp_path / "uk.po"
-    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: uk\\n"\n\n'
-                  f'msgid "{source}"\nmsgstr "{draft}"\n', encoding="utf-8")
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: uk\\n"\n\n'
+        f'msgid "{source}"\nmsgstr "{draft}"\n',
+        encoding="utf-8",
+    )
     report = run_checks([po], glossary, source_lang="en", only={"term-missing"})
     assert [f.term for f in report.findings] == [t.id for t in score.missing]

@@ -10,8 +10,14 @@ from mt_helpers import SEGMENTS, subprocess_env
 
 
 def termweave(*argv, cwd, **env):
-    return subprocess.run([sys.executable, "-m", "termweave", *argv], cwd=cwd, env=subprocess_env(**env),
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "termweave", *argv],
+        cwd=cwd,
+        env=subprocess_env(**env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_the_network_guard_really_blocks(tmp_path):
@@ -31,8 +37,9 @@ def test_install_then_translate_offline_without_argostranslate_torch_or_stanza(a
         "print('heavy:', sorted(m for m in ('argostranslate', 'torch', 'stanza', 'spacy') if m in sys.modules))\n"
         "print('rc:', code)\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], cwd=mt_project, env=subprocess_env(),
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=mt_project, env=subprocess_env(), capture_output=True, text=True, timeout=120
+    )
     assert done.stdout.splitlines()[-2:] == ["heavy: []", "rc: 0"], done.stderr
     assert "translations/uk.po: 7 machine drafts, fuzzy (2 copied" in done.stdout
     uk = {e.msgctxt: e for e in polib.pofile(str(mt_project / "translations" / "uk.po"))}

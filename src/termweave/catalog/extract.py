@@ -21,8 +21,9 @@ from termweave.glossary.match import Matcher
 from termweave.segment import Document
 
 
-def glossary_comments(text: str, glossary: Glossary | None, matcher: Matcher | None, source_lang: str,
-                      target_langs: tuple[str, ...]) -> list[str]:
+def glossary_comments(
+    text: str, glossary: Glossary | None, matcher: Matcher | None, source_lang: str, target_langs: tuple[str, ...]
+) -> list[str]:
     """One ``#.`` line per glossary term found in ``text``, with its approved renderings."""
     if glossary is None or matcher is None or not glossary.terms:
         return []
@@ -81,8 +82,11 @@ def build_template(
         "X-Generator": f"termweave {__version__}",
     }
     comment = f"Translation template for {document.path.name}, written by termweave."
-    pot = Catalog(header=Message(msgid="", msgstr="".join(f"{k}: {v}\n" for k, v in fields.items()),
-                                 translator_comments=[comment]))
+    pot = Catalog(
+        header=Message(
+            msgid="", msgstr="".join(f"{k}: {v}\n" for k, v in fields.items()), translator_comments=[comment]
+        )
+    )
     messages: dict[Key, Message] = {}
     reference = _relative(document.path, root)
     for segment in document.translatable():

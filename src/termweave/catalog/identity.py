@@ -122,10 +122,18 @@ def keep_reviewed(old: Catalog | None, merged: Catalog) -> int:
     for entry in old.messages:
         if not entry.msgid or not is_reviewed(entry) or entry_key(entry) in present:
             continue
-        merged.messages.append(Message(
-            msgid=entry.msgid, msgstr=entry.msgstr, msgctxt=entry.msgctxt, msgid_plural=entry.msgid_plural,
-            msgstr_plural=list(entry.msgstr_plural), flags=[f for f in entry.flags if f != "fuzzy"],
-            translator_comments=list(entry.translator_comments), obsolete=True))
+        merged.messages.append(
+            Message(
+                msgid=entry.msgid,
+                msgstr=entry.msgstr,
+                msgctxt=entry.msgctxt,
+                msgid_plural=entry.msgid_plural,
+                msgstr_plural=list(entry.msgstr_plural),
+                flags=[f for f in entry.flags if f != "fuzzy"],
+                translator_comments=list(entry.translator_comments),
+                obsolete=True,
+            )
+        )
         present.add(entry_key(entry))
         added += 1
     return added

@@ -10,5 +10,14 @@ from termweave.check.registry import CHECKS, Check, all_checks
 from termweave.check.report import CheckReport, Finding, render_text
 from termweave.check.runner import run_checks
 
-__all__ = ["CHECKS", "Check", "CheckReport", "EntryContext", "Finding", "Resources", "all_checks",
-           "render_text", "run_checks"]
+__all__ = [
+    "CHECKS",
+    "Check",
+    "CheckReport",
+    "EntryContext",
+    "Finding",
+    "Resources",
+    "all_checks",
+    "render_text",
+    "run_checks",
+]

@@ -67,8 +67,15 @@ def load_catalog(path: str | Path, source_lang: str | None = None, text: str | N
         check_language(header_source, path, _header_line(lines, "X-Source-Language"))
     source = base_language(source_lang or header_source or "en")
     nplurals, plural = _plural_forms(header.get("Plural-Forms", ""))
-    return Catalog(path=path, language=base_language(language), source_lang=source, entries=entries,
-                   nplurals=nplurals, plural=plural, plural_line=_header_line(lines, "Plural-Forms") or 0)
+    return Catalog(
+        path=path,
+        language=base_language(language),
+        source_lang=source,
+        entries=entries,
+        nplurals=nplurals,
+        plural=plural,
+        plural_line=_header_line(lines, "Plural-Forms") or 0,
+    )
 
 
 _NPLURALS_RE = re.compile(r"nplurals\s*=\s*(\d+)")

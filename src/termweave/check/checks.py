@@ -26,6 +26,7 @@ _LETTER_DIGIT_RE = re.compile(r"[A-Za-z][A-Za-z_-]*\d")  # a name with digits ma
 _BEFORE_DIGIT_RE = re.compile(r"[A-Za-z_-]\d")  # cheap and necessary for _LETTER_DIGIT_RE to match
 _ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 
+
 @register
 class TermMissing(Check):
     """term-missing: a glossary term in the source has no approved rendering in the translation.
@@ -51,7 +52,7 @@ class TermMissing(Check):
             if ctx.is_licence_title(hit) and ctx.licence_named:
                 continue  # the licence is named by its code or official title: attribution-altered's business
             wanted = " | ".join(hit.term.allowed(ctx.lang, ctx.source_lang))
-            found = ctx.source[hit.start:hit.end]
+            found = ctx.source[hit.start : hit.end]
             findings.append(ctx.finding(self, f"source has “{found}”; translation lacks {wanted}", term=term_id))
         return findings
 
@@ -71,11 +72,17 @@ class TermForbidden(Check):
     def check(self, ctx: EntryContext) -> list[Finding]:
         findings = []
         for hit in ctx.forbidden_hits:
-            used = ctx.translation[hit.start:hit.end]
+            used = ctx.translation[hit.start : hit.end]
             preferred = hit.term.preferred(ctx.lang, ctx.source_lang)
             advice = f"; use {preferred}" if preferred else ""
-            findings.append(ctx.finding(self, f"“{used}” is a forbidden rendering ({hit.variant}){advice}",
-                                        term=hit.term.id, span=(hit.start, hit.end)))
+            findings.append(
+                ctx.finding(
+                    self,
+                    f"“{used}” is a forbidden rendering ({hit.variant}){advice}",
+                    term=hit.term.id,
+                    span=(hit.start, hit.end),
+                )
+            )
         return findings
 
 
@@ -114,10 +121,16 @@ class NumberMismatch(Check):
             return []
         src_keys = {s.text.casefold() for s in src}
         tgt_keys = {t.text.casefold() for t in tgt}
-        findings = [ctx.finding(self, f"{s.text} of the source is missing or altered")
-                    for s in dict((s.text.casefold(), s) for s in src).values() if s.text.casefold() not in tgt_keys]
-        findings += [ctx.finding(self, f"{t.text} is not in the source", span=(t.start, t.end))
-                     for t in tgt if t.text.casefold() not in src_keys]
+        findings = [
+            ctx.finding(self, f"{s.text} of the source is missing or altered")
+            for s in dict((s.text.casefold(), s) for s in src).values()
+            if s.text.casefold() not in tgt_keys
+        ]
+        findings += [
+            ctx.finding(self, f"{t.text} is not in the source", span=(t.start, t.end))
+            for t in tgt
+            if t.text.casefold() not in src_keys
+        ]
         return findings
 
     def _numbers(self, ctx: EntryContext, source: str, translation: str) -> list[Finding]:
@@ -188,8 +201,11 @@ class ProtectedAltered(Check):
         if not wanted:
             return []
         have = Counter(t.text for t in find_tags(ctx.translation))
-        return [ctx.finding(self, f"markup {tag} of the source is missing or altered")
-                for tag, n in wanted.items() if have[tag] < n]
+        return [
+            ctx.finding(self, f"markup {tag} of the source is missing or altered")
+            for tag, n in wanted.items()
+            if have[tag] < n
+        ]
 
 
 @register
@@ -214,8 +230,13 @@ class AttributionAltered(Check):
         if ctx.is_copyright:
             if ctx.translation == ctx.source:
                 return []
-            return [ctx.finding(self, "the copyright line must be identical to the source, byte for byte",
-                                span=_difference(ctx.source, ctx.translation))]
+            return [
+                ctx.finding(
+                    self,
+                    "the copyright line must be identical to the source, byte for byte",
+                    span=_difference(ctx.source, ctx.translation),
+                )
+            ]
         if not ctx.is_licence:
             return []
         findings = []
@@ -246,7 +267,7 @@ def _difference(source: str, translation: str) -> tuple[int, int]:
     while prefix < limit and source[prefix] == translation[prefix]:
         prefix += 1
     suffix = 0
-    while (suffix < limit - prefix and source[len(source) - 1 - suffix] == translation[len(translation) - 1 - suffix]):
+    while suffix < limit - prefix and source[len(source) - 1 - suffix] == translation[len(translation) - 1 - suffix]:
         suffix += 1
     return prefix, len(translation) - suffix
 
@@ -352,8 +373,16 @@ class Whitespace(Check):
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         src, tgt = ctx.source, ctx.translation
-        if src and tgt[0] not in _SPACE_START and tgt[-1] not in _SPACE_START and src[0] not in _SPACE_START \
-                and src[-1] not in _SPACE_START and "  " not in tgt and "\u00a0 " not in tgt and " \u00a0" not in tgt:
+        if (
+            src
+            and tgt[0] not in _SPACE_START
+            and tgt[-1] not in _SPACE_START
+            and src[0] not in _SPACE_START
+            and src[-1] not in _SPACE_START
+            and "  " not in tgt
+            and "\u00a0 " not in tgt
+            and " \u00a0" not in tgt
+        ):
             return []  # the common case, settled without regular expressions
         findings = []
         src_lead, tgt_lead = _lead(src), _lead(tgt)
@@ -361,8 +390,11 @@ class Whitespace(Check):
             findings.append(ctx.finding(self, "leading whitespace differs from the source", span=(0, len(tgt_lead))))
         src_trail, tgt_trail = _trail(src), _trail(tgt)
         if bool(src_trail) != bool(tgt_trail) or src_trail.count("\n") != tgt_trail.count("\n"):
-            findings.append(ctx.finding(self, "trailing whitespace differs from the source",
-                                        span=(len(tgt) - len(tgt_trail), len(tgt))))
+            findings.append(
+                ctx.finding(
+                    self, "trailing whitespace differs from the source", span=(len(tgt) - len(tgt_trail), len(tgt))
+                )
+            )
         double = self._double.search(tgt)
         if double and not self._double.search(src):
             findings.append(ctx.finding(self, "double space", span=(double.start(), double.end())))
@@ -377,5 +409,4 @@ def _lead(text: str) -> str:
 
 
 def _trail(text: str) -> str:
-    return text[len(text.rstrip()):]
-
+    return text[len(text.rstrip()) :]

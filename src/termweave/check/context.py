@@ -9,13 +9,13 @@ import re
 from dataclasses import dataclass, field
 
 from termweave.check.catalog import Catalog, Entry
-from termweave.lang.detect import LanguageGuard
+from termweave.check.formats import PARSERS, FormatError, format_flags, guess_directives
 from termweave.check.report import Finding
 from termweave.copyright import COPYRIGHT_RE
 from termweave.data.licences import licence_code, named_licences
 from termweave.glossary import Glossary, Term
 from termweave.glossary.match import Matcher, TermHit, matcher_for, triggered_terms
-from termweave.check.formats import PARSERS, FormatError, format_flags, guess_directives
+from termweave.lang.detect import LanguageGuard
 from termweave.lang.house_style import HouseStyle, default_style
 from termweave.patterns import NumberFormat, blank, find_markup, find_protected, maybe_protected
 
@@ -116,8 +116,14 @@ class EntryContext:
         """Set lazily computed facts that were computed in bulk (see runner.check_entries)."""
         self.__dict__.update(values)
 
-    def finding(self, check, message: str, term: str | None = None,
-                span: tuple[int, int] | None = None, msgstr: str | None = None) -> Finding:
+    def finding(
+        self,
+        check,
+        message: str,
+        term: str | None = None,
+        span: tuple[int, int] | None = None,
+        msgstr: str | None = None,
+    ) -> Finding:
         return Finding(
             path=str(self.catalog.path),
             line=self.entry.line,
@@ -191,7 +197,8 @@ class EntryContext:
         hits = self.raw_forbidden_hits
         allowed = self.all_target_hits if hits else []
         return [
-            h for h in hits
+            h
+            for h in hits
             if not any(a.start <= h.start and h.end <= a.end and (a.end - a.start) > (h.end - h.start) for a in allowed)
         ]
 

@@ -81,8 +81,10 @@ def parse_c(text: str) -> list[Directive]:
     if any(d.key.isdigit() for d in directives) and any(d.key.startswith("#") for d in directives):
         raise FormatError("mixes numbered (%1$s) and unnumbered (%s) directives")
     # "%1$s %1$s": one argument, however often it is used; unnumbered ones count from 1.
-    return [Directive(d.text, str(int(d.key[1:]) + 1) if d.key.startswith("#") else d.key, d.kind, d.start, d.end)
-            for d in directives]
+    return [
+        Directive(d.text, str(int(d.key[1:]) + 1) if d.key.startswith("#") else d.key, d.kind, d.start, d.end)
+        for d in directives
+    ]
 
 
 def parse_python(text: str) -> list[Directive]:
@@ -126,15 +128,19 @@ _SH_RE = re.compile(r"\$(?:\{(?P<braced>[A-Za-z_]\w*)\}|(?P<name>[A-Za-z_]\w*))"
 
 def _simple(pattern: re.Pattern):
     def parse(text: str) -> list[Directive]:
-        return [Directive(m.group(), m.group("name") or m.groupdict().get("braced") or "", "", m.start(), m.end())
-                for m in pattern.finditer(text)]
+        return [
+            Directive(m.group(), m.group("name") or m.groupdict().get("braced") or "", "", m.start(), m.end())
+            for m in pattern.finditer(text)
+        ]
 
     return parse
 
 
 def _sh(text: str) -> list[Directive]:
-    return [Directive(m.group(), m.group("braced") or m.group("name"), "", m.start(), m.end())
-            for m in _SH_RE.finditer(text)]
+    return [
+        Directive(m.group(), m.group("braced") or m.group("name"), "", m.start(), m.end())
+        for m in _SH_RE.finditer(text)
+    ]
 
 
 PARSERS = {

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from termweave.check.context import EntryContext
-from termweave.lang.detect import language_name
 from termweave.check.registry import Check, register
 from termweave.check.report import Finding
 from termweave.lang import language
+from termweave.lang.detect import language_name
 
 # What counts as a quotation mark at all (each language's own: termweave.lang.quotes).
 _QUOTE_CHARS = "\"'«»„“”‘’‚‹›「」『』"
@@ -51,6 +51,11 @@ class Quotes(Check):
                 depth = max(0, depth - 1)
             if ch in allowed or (ch in nested and depth > 0):
                 continue
-            return [ctx.finding(self, f"quotation mark {ch} is not {language_name(ctx.lang)} style (use {described})",
-                                span=(at, at + 1))]
+            return [
+                ctx.finding(
+                    self,
+                    f"quotation mark {ch} is not {language_name(ctx.lang)} style (use {described})",
+                    span=(at, at + 1),
+                )
+            ]
         return []

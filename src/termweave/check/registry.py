@@ -21,7 +21,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "termweave.check.style",  # house style: ko-range, uk-euphony (and house-style, author-terms)
 )
 
-CHECKS: dict[str, type["Check"]] = {}
+CHECKS: dict[str, type[Check]] = {}
 
 
 class Check:

@@ -17,9 +17,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from termweave.errors import InputError
 from termweave.formats.po import Catalog as PoCatalog
 from termweave.formats.po import load_po
-from termweave.errors import InputError
 from termweave.worddiff import as_text, compact, word_diff
 
 Severity = Literal["error", "warning"]

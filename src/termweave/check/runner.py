@@ -52,8 +52,10 @@ def suppressed(entry: Entry, catalog: Catalog, console: Console | None) -> froze
         m = _IGNORE_RE.match(flag)
         if m is None:
             if console is not None:
-                console.warn(f"{catalog.path}:{entry.line}: malformed suppression flag {flag!r} "
-                             f"(expected {IGNORE_PREFIX}<check-id>); ignored")
+                console.warn(
+                    f"{catalog.path}:{entry.line}: malformed suppression flag {flag!r} "
+                    f"(expected {IGNORE_PREFIX}<check-id>); ignored"
+                )
             continue
         if m.group(1) not in all_checks():
             raise InputError(unknown_ids_message([m.group(1)]), catalog.path, entry.line)
@@ -61,8 +63,9 @@ def suppressed(entry: Entry, catalog: Catalog, console: Console | None) -> froze
     return frozenset(ids)
 
 
-def check_entries(catalog: Catalog, entries: list[Entry], checks: list[Check], resources: Resources,
-                  console: Console | None = None) -> list[Finding]:
+def check_entries(
+    catalog: Catalog, entries: list[Entry], checks: list[Check], resources: Resources, console: Console | None = None
+) -> list[Finding]:
     entry_checks = [c for c in checks if c.entry_level]
     pair_checks = [c for c in checks if not c.entry_level]
     ids = {c.id for c in checks}
@@ -71,7 +74,7 @@ def check_entries(catalog: Catalog, entries: list[Entry], checks: list[Check], r
     findings: list[Finding] = []
     for at in range(0, len(entries), BATCH):
         contexts = []
-        for entry in entries[at:at + BATCH]:
+        for entry in entries[at : at + BATCH]:
             pairs = entry.pairs()
             source, translation = pairs[0] if pairs else (entry.msgid, "")
             contexts.append(EntryContext(catalog, entry, source, translation, resources))
@@ -146,8 +149,9 @@ def _find_many(matcher: Matcher, texts: list[str], terms: list[Term], kind: str,
     return [next(found) if keep else [] for keep in mask]
 
 
-def check_catalog(catalog: Catalog, checks: list[Check], resources: Resources,
-                  console: Console | None = None) -> list[Finding]:
+def check_catalog(
+    catalog: Catalog, checks: list[Check], resources: Resources, console: Console | None = None
+) -> list[Finding]:
     """Findings of ``checks`` on every entry of ``catalog``, in entry order."""
     entries = catalog.entries
     if console is None or len(entries) < 2 * BATCH:
@@ -155,7 +159,7 @@ def check_catalog(catalog: Catalog, checks: list[Check], resources: Resources,
     findings: list[Finding] = []
     batches = range(0, len(entries), BATCH)
     for at in console.progress(batches, total=len(batches), desc=f"check {catalog.path.name}"):
-        findings.extend(check_entries(catalog, entries[at:at + BATCH], checks, resources, console))
+        findings.extend(check_entries(catalog, entries[at : at + BATCH], checks, resources, console))
     return findings
 
 

@@ -70,8 +70,9 @@ class FormatDirectives(Check):
                     continue
                 for diff in compare(wanted, found, strict=form not in single):
                     where = f"{label}: " if ctx.entry.msgid_plural is not None else ""
-                    findings.append(ctx.finding(self, f"{where}{diff.message} ({fmt})", span=diff.span,
-                                                msgstr=translation))
+                    findings.append(
+                        ctx.finding(self, f"{where}{diff.message} ({fmt})", span=diff.span, msgstr=translation)
+                    )
         return findings
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from termweave.check.registry import Check, register
 from termweave.check.context import EntryContext
+from termweave.check.registry import Check, register
 from termweave.check.report import Finding
 from termweave.lang.house_style import DASHES, keywords_with_period
 from termweave.lang.uk_euphony import euphony_issues
@@ -49,8 +49,11 @@ def range_findings(check: Check, ctx: EntryContext, wanted: str) -> list[Finding
     for m in KO_RANGE_RE.finditer(ctx.translation):
         if m.group().strip() == wanted or any(start <= m.start() < end for start, end in protected):
             continue
-        findings.append(ctx.finding(check, f"range written with “{m.group().strip()}”; house style is “{wanted}”",
-                                    span=(m.start(), m.end())))
+        findings.append(
+            ctx.finding(
+                check, f"range written with “{m.group().strip()}”; house style is “{wanted}”", span=(m.start(), m.end())
+            )
+        )
     return findings
 
 
@@ -70,8 +73,10 @@ class UkrainianEuphony(Check):
     def check(self, ctx: EntryContext) -> list[Finding]:
         if ctx.lang.split("_")[0] != "uk":
             return []
-        return [ctx.finding(self, f"«{i.used}» {i.why}: write «{i.wanted}» (Правопис 2019, §§23–24)",
-                            span=(i.start, i.end)) for i in euphony_issues(ctx.translation)]
+        return [
+            ctx.finding(self, f"«{i.used}» {i.why}: write «{i.wanted}» (Правопис 2019, §§23–24)", span=(i.start, i.end))
+            for i in euphony_issues(ctx.translation)
+        ]
 
 
 # --------------------------------------------------------------------------------------------
@@ -99,8 +104,9 @@ class HouseStyleCheck(Check):
         if style.dash and any(dash in text for dash in DASHES):  # _SPACED_DASH_RE needs one
             for m in _SPACED_DASH_RE.finditer(text):
                 if m.group(1) != style.dash:
-                    findings.append(ctx.finding(self, f"spaced dash “{m.group(1)}”; house style is “{style.dash}”",
-                                                span=m.span(1)))
+                    findings.append(
+                        ctx.finding(self, f"spaced dash “{m.group(1)}”; house style is “{style.dash}”", span=m.span(1))
+                    )
         if ctx.lang.split("_")[0] != "ko":
             findings += range_findings(self, ctx, style.range)
         context = ctx.entry.msgctxt or ""
@@ -141,7 +147,13 @@ class AuthorTerms(Check):
             seen.add(hit.term.id)
             ours = {h.variant for h in ctx.target_hits if h.term.id == hit.term.id}
             if not ours & theirs:
-                findings.append(ctx.finding(
-                    self, f"“{ctx.translation[hit.start:hit.end]}”: the author's translation writes "
-                          f"{' | '.join(sorted(theirs))}", term=hit.term.id, span=(hit.start, hit.end)))
+                findings.append(
+                    ctx.finding(
+                        self,
+                        f"“{ctx.translation[hit.start : hit.end]}”: the author's translation writes "
+                        f"{' | '.join(sorted(theirs))}",
+                        term=hit.term.id,
+                        span=(hit.start, hit.end),
+                    )
+                )
         return findings

@@ -24,8 +24,17 @@ COMMAND_GROUPS = (workflow, merge, glossary, check, translate, render)
 
 # Commands that write project files: they hold the project lock (termweave.lock).
 WRITING_COMMANDS = {
-    ("init",), ("extract",), ("update",), ("build",), ("run",), ("translate",), ("report",), ("merge",),
-    ("glossary", "import"), ("glossary", "export"), ("tm", "export"),
+    ("init",),
+    ("extract",),
+    ("update",),
+    ("build",),
+    ("run",),
+    ("translate",),
+    ("report",),
+    ("merge",),
+    ("glossary", "import"),
+    ("glossary", "export"),
+    ("tm", "export"),
 }
 
 

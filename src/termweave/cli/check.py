@@ -39,14 +39,18 @@ def register(subparsers, common) -> None:
         description="Check PO catalogs against the glossary and the source. "
         "Exit 0: no error; 1: errors found; 2: bad input.",
     )
-    p.add_argument("po_files", nargs="*", type=Path, metavar="PO_FILE",
-                   help="catalogs to check (default: every translations/*.po)")
+    p.add_argument(
+        "po_files", nargs="*", type=Path, metavar="PO_FILE", help="catalogs to check (default: every translations/*.po)"
+    )
     p.add_argument("--glossary", type=Path, metavar="CSV", help="glossary (default: glossary/terms.csv)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
     p.add_argument("--only", metavar="ID,...", help=f"run only these checks: {CHECK_IDS_HELP}")
     p.add_argument("--skip", metavar="ID,...", help="run every check but these (per entry: a '#, ignore-<id>' flag)")
-    p.add_argument("--source-lang", metavar="LANG",
-                   help="source language of the catalogs (default: the X-Source-Language header, else en)")
+    p.add_argument(
+        "--source-lang",
+        metavar="LANG",
+        help="source language of the catalogs (default: the X-Source-Language header, else en)",
+    )
     p.set_defaults(func=run_check)
 
 
@@ -80,10 +84,12 @@ def run_check(args: argparse.Namespace) -> int:
         raise InputError("no PO files to check (give PO_FILE arguments or run `termweave update`)", config.output)
     glossary_path = args.glossary or config.glossary
     glossary = load_glossary(glossary_path, required_languages=(source_lang or config.source_lang,))
-    resources = Resources(glossary=glossary, house_styles=project_house_styles(config),
-                          author_texts=author_texts(config))
-    report = run_checks(paths, glossary, source_lang=source_lang, only=only, console=console, skip=skip,
-                        resources=resources)
+    resources = Resources(
+        glossary=glossary, house_styles=project_house_styles(config), author_texts=author_texts(config)
+    )
+    report = run_checks(
+        paths, glossary, source_lang=source_lang, only=only, console=console, skip=skip, resources=resources
+    )
     if args.format == "json":
         console.result(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

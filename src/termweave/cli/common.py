@@ -12,8 +12,9 @@ from termweave.console import Console
 def common_parser() -> argparse.ArgumentParser:
     """Options every subcommand accepts."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", type=Path, default=argparse.SUPPRESS,
-                        help=f"project configuration (default: ./{CONFIG_NAME})")
+    common.add_argument(
+        "--config", type=Path, default=argparse.SUPPRESS, help=f"project configuration (default: ./{CONFIG_NAME})"
+    )
     noise = common.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print errors only")
     noise.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="print more detail")

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from termweave.cli.common import config_for, console_for
 from termweave.formats.glossary_csv import existing_newline
+from termweave.formats.tbx import TBX_FORMS, glossary_to_tbx, parse_tbx
 from termweave.fsutil import write_if_changed
 from termweave.glossary import load_glossary
 from termweave.glossary.lint import lint
 from termweave.glossary.merge import plan_import, render_plan
-from termweave.formats.tbx import TBX_FORMS, glossary_to_tbx, parse_tbx
 from termweave.project import glossary_conflicts
 
 
@@ -23,18 +23,26 @@ def register(subparsers, common) -> None:
     p.set_defaults(func=cmd_lint)
     p = commands.add_parser("export", parents=[common], help="write the glossary as TBX-Basic (ISO 30042)")
     p.add_argument("csv", nargs="?", type=Path, help="glossary CSV (default: the project's)")
-    p.add_argument("--format", choices=["tbx", "tbx3"], default="tbx",
-                   help="tbx: TBX v2 <martif>, read by translate-toolkit and Weblate (default); tbx3: TBX v3 (2019)")
-    p.add_argument("-o", "--output", type=Path,
-                   help="output file, '-' for stdout (default: the CSV's path with the .tbx suffix)")
+    p.add_argument(
+        "--format",
+        choices=["tbx", "tbx3"],
+        default="tbx",
+        help="tbx: TBX v2 <martif>, read by translate-toolkit and Weblate (default); tbx3: TBX v3 (2019)",
+    )
+    p.add_argument(
+        "-o", "--output", type=Path, help="output file, '-' for stdout (default: the CSV's path with the .tbx suffix)"
+    )
     p.set_defaults(func=cmd_export)
-    p = commands.add_parser("import", parents=[common],
-                            help="merge the terms of a TBX file (v3 or v2 martif) into the glossary CSV by id")
+    p = commands.add_parser(
+        "import", parents=[common], help="merge the terms of a TBX file (v3 or v2 martif) into the glossary CSV by id"
+    )
     p.add_argument("tbx", type=Path, help="TBX file to read")
     p.add_argument("--format", choices=["tbx"], default="tbx", help="interchange format (default: tbx)")
-    p.add_argument("--replace", action="store_true",
-                   help="make the CSV hold exactly the TBX's terms (default: add new ids, update changed cells, "
-                        "keep the rest)")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="make the CSV hold exactly the TBX's terms (default: add new ids, update changed cells, keep the rest)",
+    )
     p.add_argument("-o", "--output", type=Path, help="CSV to write (default: the project's glossary)")
     p.set_defaults(func=cmd_import)
 
@@ -61,10 +69,13 @@ def _lint_article_glossaries(config, journal, console) -> int:
         if article.glossary is None:
             continue
         own = load_glossary(article.glossary, required_languages=(config.source_lang,), strict=False)
-        found = [(i.line, i.severity, f"[{i.rule}] {i.message}") for i in lint(own, config.source_lang,
-                                                                                  config.target_langs)]
-        found += [(line, severity, f"[article-conflict] {message}")
-                  for line, severity, message in glossary_conflicts(journal, own, config.source_lang)]
+        found = [
+            (i.line, i.severity, f"[{i.rule}] {i.message}") for i in lint(own, config.source_lang, config.target_langs)
+        ]
+        found += [
+            (line, severity, f"[article-conflict] {message}")
+            for line, severity, message in glossary_conflicts(journal, own, config.source_lang)
+        ]
         for line, severity, message in sorted(found, key=lambda f: f[0]):
             console.result(f"{article.glossary}:{line}: {severity}: {message}")
         errors += sum(severity == "error" for _, severity, _ in found)
@@ -99,9 +110,13 @@ def cmd_import(args) -> int:
     for change in plan.changed:
         console.info(f"{output}: {change.term_id}: {change.column}: {change.old!r} -> {change.new!r}")
     if plan.dropped:
-        console.warn(f"--replace: {len(plan.dropped)} term(s) of the old {output.name} are not in {args.tbx.name} "
-                     f"and were dropped: {', '.join(plan.dropped)}")
+        console.warn(
+            f"--replace: {len(plan.dropped)} term(s) of the old {output.name} are not in {args.tbx.name} "
+            f"and were dropped: {', '.join(plan.dropped)}"
+        )
     kept = f", {len(plan.kept)} not in the TBX kept" if plan.kept else ""
-    console.info(f"{'wrote' if changed else 'unchanged'} {output} ({len(imported.terms)} terms from {imported.dialect}: "
-                 f"{len(plan.added)} added, {len(plan.changed)} cell(s) changed{kept})")
+    console.info(
+        f"{'wrote' if changed else 'unchanged'} {output} ({len(imported.terms)} terms from {imported.dialect}: "
+        f"{len(plan.added)} added, {len(plan.changed)} cell(s) changed{kept})"
+    )
     return 0

@@ -23,27 +23,41 @@ from termweave.translate.models import ArgosPaths, describe_route, route, scan_p
 
 def register(subparsers, common) -> None:
     p = subparsers.add_parser(
-        "translate", parents=[common],
+        "translate",
+        parents=[common],
         help="draft untranslated entries with an installed Argos model (written fuzzy, with a comment)",
     )
-    p.add_argument("--to", metavar="LANGS", type=_lang_list, default=None,
-                   help="comma-separated target languages (default: all of the project's)")
+    p.add_argument(
+        "--to",
+        metavar="LANGS",
+        type=_lang_list,
+        default=None,
+        help="comma-separated target languages (default: all of the project's)",
+    )
     p.add_argument("--include-fuzzy", action="store_true", help="redraft fuzzy entries too")
-    p.add_argument("--beam", type=int, default=4, metavar="N",
-                   help="beam size; N hypotheses are scored against the glossary (default: 4)")
+    p.add_argument(
+        "--beam",
+        type=int,
+        default=4,
+        metavar="N",
+        help="beam size; N hypotheses are scored against the glossary (default: 4)",
+    )
     p.set_defaults(func=run_translate)
 
     models = subparsers.add_parser("models", parents=[common], help="list, install or remove Argos translation models")
     actions = models.add_subparsers(dest="models_command", metavar="ACTION", required=True)
     p = actions.add_parser("list", parents=[common], help="installed packages and the language pairs they serve")
     p.set_defaults(func=run_models_list)
-    p = actions.add_parser("install", parents=[common],
-                           help="install PATH.argosmodel, or download FROM:TO from Argos's package index")
+    p = actions.add_parser(
+        "install", parents=[common], help="install PATH.argosmodel, or download FROM:TO from Argos's package index"
+    )
     p.add_argument("package", metavar="PATH|FROM:TO")
     p.add_argument("--replace", action="store_true", help="replace another installed package for the same pair")
     p.set_defaults(func=run_models_install)
     p = actions.add_parser("remove", parents=[common], help="remove an installed package")
-    p.add_argument("package", metavar="NAME|FROM:TO", help="folder name, argospm name (translate-en_uk) or pair (en:uk)")
+    p.add_argument(
+        "package", metavar="NAME|FROM:TO", help="folder name, argospm name (translate-en_uk) or pair (en:uk)"
+    )
     p.set_defaults(func=run_models_remove)
 
 
@@ -60,8 +74,7 @@ def _lang_list(value: str) -> list[str]:
 def run_translate(args: argparse.Namespace) -> int:
     config, console = config_for(args), console_for(args)
     with staged_step("translate"):
-        summary = translate_catalogs(config, console, langs=args.to, include_fuzzy=args.include_fuzzy,
-                                     beam=args.beam)
+        summary = translate_catalogs(config, console, langs=args.to, include_fuzzy=args.include_fuzzy, beam=args.beam)
     for line in summary.lines():
         console.result(line)
     if summary.source_tokens:

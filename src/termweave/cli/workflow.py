@@ -35,23 +35,43 @@ def register(subparsers, common) -> None:
     p.set_defaults(func=cmd_init)
     p = subparsers.add_parser("extract", parents=[common], help="segment the seed(s) and write the .pot template(s)")
     p.set_defaults(func=cmd_extract)
-    p = subparsers.add_parser("update", parents=[common],
-                              help="extract, then merge the templates into each language's .po (msgmerge semantics)")
+    p = subparsers.add_parser(
+        "update",
+        parents=[common],
+        help="extract, then merge the templates into each language's .po (msgmerge semantics)",
+    )
     p.set_defaults(func=cmd_update)
     p = subparsers.add_parser("build", parents=[common], help="render the editions that are ready")
-    p.add_argument("--allow-incomplete", action="store_true",
-                   help="publish anyway: the source text stands in for fuzzy/untranslated entries, marked")
-    p.add_argument("--format", action="append", choices=["md", "jats"], dest="formats",
-                   help="output format (repeatable; default: md)")
-    p.add_argument("--lang", action="append", dest="langs", metavar="LANG",
-                   help="build only this translation (repeatable); the source edition is always built")
+    p.add_argument(
+        "--allow-incomplete",
+        action="store_true",
+        help="publish anyway: the source text stands in for fuzzy/untranslated entries, marked",
+    )
+    p.add_argument(
+        "--format",
+        action="append",
+        choices=["md", "jats"],
+        dest="formats",
+        help="output format (repeatable; default: md)",
+    )
+    p.add_argument(
+        "--lang",
+        action="append",
+        dest="langs",
+        metavar="LANG",
+        help="build only this translation (repeatable); the source edition is always built",
+    )
     p.set_defaults(func=cmd_build)
-    p = subparsers.add_parser("run", parents=[common],
-                              help="the whole job: extract, update, translate (if a model is installed), check, build")
+    p = subparsers.add_parser(
+        "run",
+        parents=[common],
+        help="the whole job: extract, update, translate (if a model is installed), check, build",
+    )
     p.add_argument("--allow-incomplete", action="store_true", help="build even with fuzzy/untranslated entries")
     p.set_defaults(func=cmd_run)
-    p = subparsers.add_parser("status", parents=[common],
-                              help="per article and language: translated, fuzzy, untranslated, check findings")
+    p = subparsers.add_parser(
+        "status", parents=[common], help="per article and language: translated, fuzzy, untranslated, check findings"
+    )
     p.add_argument("--format", choices=["table", "json"], default="table", help="output format (default: table)")
     p.set_defaults(func=cmd_status)
 
@@ -113,8 +133,9 @@ def cmd_run(args) -> int:
     states = {**project.settled, **article_states(project, report, build)}
     if not args.allow_incomplete:
         save_state(project.root, {place.name: states[place.name] for place in project.places})
-    journal_page(project, [status.Standing(**row) for place in project.places for row in states[place.name].standings],
-                 console)
+    journal_page(
+        project, [status.Standing(**row) for place in project.places for row in states[place.name].standings], console
+    )
     held_back = [line for place in project.places for line in states[place.name].held_back]
     for line in held_back:
         console.info(f"run: held back {line}")
@@ -123,9 +144,11 @@ def cmd_run(args) -> int:
     warnings = sum(states[place.name].warnings for place in project.places)
     written = sum(1 for p in built.written if p in build.editions)
     settled = f", {len(project.settled)} article(s) unchanged since the last run" if project.settled else ""
-    console.info(f"run: {editions} edition(s) ready ({written} rewritten), {len(held_back)} held back;"
-                 f" check: {errors} error(s), {warnings} warning(s); {len(changes.written)} catalog file(s) updated"
-                 f"{settled}; review page: {review}")
+    console.info(
+        f"run: {editions} edition(s) ready ({written} rewritten), {len(held_back)} held back;"
+        f" check: {errors} error(s), {warnings} warning(s); {len(changes.written)} catalog file(s) updated"
+        f"{settled}; review page: {review}"
+    )
     return 1 if errors or held_back else 0
 
 
@@ -143,8 +166,9 @@ def _target_langs(project: Project, wanted: list[str] | None) -> tuple[str, ...]
         return None
     unknown = [lang for lang in wanted if lang not in project.target_langs]
     if unknown:
-        raise UsageError(f"--lang {unknown[0]}: not a target language of this project "
-                         f"({', '.join(project.target_langs)})")
+        raise UsageError(
+            f"--lang {unknown[0]}: not a target language of this project ({', '.join(project.target_langs)})"
+        )
     return tuple(dict.fromkeys(wanted))
 
 

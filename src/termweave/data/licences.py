@@ -31,8 +31,10 @@ def cc_licences() -> tuple[CcLicence, ...]:
     from importlib import resources  # 8 ms to import: only when a licence entry is checked
 
     raw = json.loads(resources.files("termweave.data").joinpath("cc_licences.json").read_text(encoding="utf-8"))
-    return tuple(CcLicence(e["code"], e["id"], e["version"], e["url"], tuple(sorted(e["titles"].items())))
-                 for e in raw["licences"])
+    return tuple(
+        CcLicence(e["code"], e["id"], e["version"], e["url"], tuple(sorted(e["titles"].items())))
+        for e in raw["licences"]
+    )
 
 
 def by_code(code: str) -> CcLicence | None:
@@ -46,7 +48,16 @@ _CODE_RE = re.compile(
 )
 _URL_RE = re.compile(r"creativecommons\.org/(?:licenses/([a-z-]+)/(\d\.\d)|publicdomain/zero/1\.0)", re.I)
 VERSION_RE = re.compile(r"(?<![\d.])\d+\.\d+(?!\d|\.\d)")  # "4.0", also before a full stop
-_EDITION_WORDS = ("international", "unported", "universal", "міжнародна", "неадаптована", "універсальна", "국제", "공통")
+_EDITION_WORDS = (
+    "international",
+    "unported",
+    "universal",
+    "міжнародна",
+    "неадаптована",
+    "універсальна",
+    "국제",
+    "공통",
+)
 
 
 def normalise(text: str) -> str:

@@ -228,8 +228,15 @@ def _read_header(reader, path: Path, required_languages: tuple[str, ...] | list[
     return header
 
 
-def _check_row(row: dict[str, str], term_id: str, seen: dict[str, int], languages: tuple[str, ...], source: str,
-               path: Path, line: int) -> None:
+def _check_row(
+    row: dict[str, str],
+    term_id: str,
+    seen: dict[str, int],
+    languages: tuple[str, ...],
+    source: str,
+    path: Path,
+    line: int,
+) -> None:
     """What a strict load refuses: an empty or repeated id, a term without its source form."""
     if not term_id:
         raise InputError("empty id", path, line)

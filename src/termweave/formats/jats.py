@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from termweave.formats.xml import XML_LANG, xml_text
 from termweave.copyright import copyright_year_holder
+from termweave.formats.xml import XML_LANG, xml_text
 
 if TYPE_CHECKING:  # the format writes the model it is given; it needs no code of render's
     from termweave.render.edition import Edition

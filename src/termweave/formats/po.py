@@ -12,11 +12,11 @@ So ``dump_po(load_po(f)) == msgcat f`` byte for byte.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
 from termweave.errors import InputError
 from termweave.formats.po_message import Message
@@ -89,7 +89,7 @@ class Catalog:
 
 
 def po_timestamp(now: datetime | None = None) -> str:
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     return now.strftime("%Y-%m-%d %H:%M%z")
 
 
@@ -257,11 +257,12 @@ def dump_po(catalog: Catalog) -> str:
 
 
 def _without_dates(text: str) -> str:
-    return re.sub(r'^"(%s): [^"\\]*\\n"$' % "|".join(DATE_HEADERS), "", text, flags=re.MULTILINE)
+    return re.sub(rf'^"({"|".join(DATE_HEADERS)}): [^"\\]*\\n"$', "", text, flags=re.MULTILINE)
 
 
-def save_po(catalog: Catalog, path: str | Path, on_change: dict[str, str] | None = None,
-            current: str | None = None) -> bool:
+def save_po(
+    catalog: Catalog, path: str | Path, on_change: dict[str, str] | None = None, current: str | None = None
+) -> bool:
     """Write ``catalog`` atomically unless nothing but its dates would change. True if written.
 
     When the file exists and holds the same catalog (dates aside, as msgcat would write either),

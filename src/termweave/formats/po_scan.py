@@ -9,8 +9,9 @@ the line-by-line reader in :mod:`termweave.formats.po_read` reads the file, so b
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from termweave.errors import InputError
 from termweave.formats.po_message import Message

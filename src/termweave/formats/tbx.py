@@ -26,16 +26,21 @@ from pathlib import Path
 from termweave import __version__
 from termweave.config import check_language
 from termweave.errors import InputError
-from termweave.fsutil import read_text
-from termweave.formats.xml import XML_LANG, xml_text
 from termweave.formats.glossary_csv import META_COLUMNS, VARIANT_SEPARATOR, Glossary, Term
+from termweave.formats.xml import XML_LANG, xml_text
+from termweave.fsutil import read_text
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 SCHEMAS = (
-    ("https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
-     "TBXcoreStructV03_TBX-Basic_integrated.rng", "http://relaxng.org/ns/structure/1.0"),
-    ("https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch",
-     "http://purl.oclc.org/dsdl/schematron"),
+    (
+        "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
+        "TBXcoreStructV03_TBX-Basic_integrated.rng",
+        "http://relaxng.org/ns/structure/1.0",
+    ),
+    (
+        "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch",
+        "http://purl.oclc.org/dsdl/schematron",
+    ),
 )
 PREFERRED, ADMITTED, DEPRECATED = "preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts"
 DNT_NOTE = "Do not translate."
@@ -112,7 +117,9 @@ def glossary_to_tbx(glossary: Glossary, source_lang: str = "en", form: TbxForm =
     tree = etree.ElementTree(root)
     if form is TBX_V3:
         for href, schema_type in SCHEMAS:
-            root.addprevious(etree.PI("xml-model", f'href="{href}" type="application/xml" schematypens="{schema_type}"'))
+            root.addprevious(
+                etree.PI("xml-model", f'href="{href}" type="application/xml" schematypens="{schema_type}"')
+            )
 
     def sub(parent, name: str, text: str | None = None, **attrs):
         element = etree.SubElement(parent, tag(name))
@@ -124,9 +131,12 @@ def glossary_to_tbx(glossary: Glossary, source_lang: str = "en", form: TbxForm =
 
     file_desc = sub(sub(root, form.header), "fileDesc")
     sub(sub(file_desc, "titleStmt"), "title", f"termweave glossary {glossary.path.name}")
-    sub(sub(file_desc, "sourceDesc"), "p",
+    sub(
+        sub(file_desc, "sourceDesc"),
+        "p",
         f"Exported by termweave {__version__} from {glossary.path.name}: the first variant of a cell is "
-        "preferred, the others admitted, the <lang>_forbidden ones deprecated.")
+        "preferred, the others admitted, the <lang>_forbidden ones deprecated.",
+    )
     body = sub(sub(root, "text"), "body")
     for term in glossary.terms:
         entry = sub(body, form.entry, id=encode_id(term.id))
@@ -190,15 +200,20 @@ def parse_tbx(path: str | Path, source_lang: str = "en", languages: tuple[str, .
     elif root_name == "martif":
         dialect, entry_tag, lang_tag = "TBX v2 (martif)", "termEntry", "langSet"
     else:
-        raise InputError(f"not a TBX file: the root element is <{root_name}>, expected <tbx> or <martif>",
-                         path, root.sourceline)
+        raise InputError(
+            f"not a TBX file: the root element is <{root_name}>, expected <tbx> or <martif>", path, root.sourceline
+        )
     raw_entries, codes = _entries(etree, root, entry_tag, lang_tag, path)
     column_of = _columns_for(codes, (source_lang, *languages))
-    for entry, sections in raw_entries:
+    for _entry, sections in raw_entries:
         for code, lang_sec in sections:
             if column_of[code] in META_COLUMNS:
-                raise InputError(f"language {code!r} cannot be a glossary column: the CSV has a "
-                                 f"{column_of[code]!r} column of its own", path, lang_sec.sourceline)
+                raise InputError(
+                    f"language {code!r} cannot be a glossary column: the CSV has a "
+                    f"{column_of[code]!r} column of its own",
+                    path,
+                    lang_sec.sourceline,
+                )
     terms: list[Term] = []
     seen: dict[str, int] = {}
     for entry, sections in raw_entries:
@@ -215,9 +230,17 @@ def parse_tbx(path: str | Path, source_lang: str = "en", languages: tuple[str, .
         if term_id in seen:
             raise InputError(f"duplicate id {term_id!r} (first on line {seen[term_id]})", path, entry.sourceline)
         seen[term_id] = entry.sourceline
-        terms.append(Term(id=term_id, line=entry.sourceline, variants=ordered,
-                          forbidden={lang: tuple(v) for lang, v in forbidden.items()},
-                          note=" ".join(notes), cldr=cldr, dnt=dnt))
+        terms.append(
+            Term(
+                id=term_id,
+                line=entry.sourceline,
+                variants=ordered,
+                forbidden={lang: tuple(v) for lang, v in forbidden.items()},
+                note=" ".join(notes),
+                cldr=cldr,
+                dnt=dnt,
+            )
+        )
     ordered_languages = list(dict.fromkeys(column_of[code] for code in codes))
     return TbxGlossary(path, terms, ordered_languages, dialect)
 
@@ -225,8 +248,9 @@ def parse_tbx(path: str | Path, source_lang: str = "en", languages: tuple[str, .
 def _parse_xml(etree, path: Path):
     """The root element, read without entities, DTDs or the network."""
     text = read_text(path)  # strict UTF-8, with the line of a bad byte
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                             remove_comments=True, remove_pis=True)
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True
+    )
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:
@@ -263,8 +287,9 @@ def _entries(etree, root, entry_tag: str, lang_tag: str, path: Path) -> tuple[li
     return raw_entries, codes
 
 
-def _concept_terms(sections: list, column_of: dict[str, str],
-                   path: Path) -> tuple[dict[str, list[tuple[int, str]]], dict[str, list[str]]]:
+def _concept_terms(
+    sections: list, column_of: dict[str, str], path: Path
+) -> tuple[dict[str, list[tuple[int, str]]], dict[str, list[str]]]:
     """One concept's (rank, variant) per column (preferred first) and its forbidden variants."""
     variants: dict[str, list[tuple[int, str]]] = {}
     forbidden: dict[str, list[str]] = {}
@@ -278,8 +303,11 @@ def _concept_terms(sections: list, column_of: dict[str, str],
             if not value:
                 raise InputError("empty <term>", path, term_element.sourceline)
             if VARIANT_SEPARATOR in value:
-                raise InputError(f"term {value!r} contains {VARIANT_SEPARATOR!r}, the CSV variant separator",
-                                 path, term_element.sourceline)
+                raise InputError(
+                    f"term {value!r} contains {VARIANT_SEPARATOR!r}, the CSV variant separator",
+                    path,
+                    term_element.sourceline,
+                )
             status = _status(term_sec)
             if status in _FORBIDDEN_STATUSES:
                 _add_unique(forbidden.setdefault(column, []), value)
@@ -298,8 +326,12 @@ def _term_id(raw: str | None, path: Path, line: int | None) -> str | None:
         return None
     term_id = decode_id(raw.strip())
     if term_id != term_id.strip() or _CONTROL.search(term_id):
-        raise InputError(f"concept id {raw.strip()!r} decodes to {term_id!r}: a term id cannot start or end with "
-                         "whitespace or hold control characters", path, line)
+        raise InputError(
+            f"concept id {raw.strip()!r} decodes to {term_id!r}: a term id cannot start or end with "
+            "whitespace or hold control characters",
+            path,
+            line,
+        )
     return term_id
 
 
@@ -322,6 +354,7 @@ def _add_unique(items: list[str], value: str) -> None:
 def _columns_for(codes: list[str], project: tuple[str, ...]) -> dict[str, str]:
     """The CSV column of each xml:lang: the project's code if it names the same language
     (``en-US`` -> ``en``), else the bare language when only one region of it occurs."""
+
     def base(code: str) -> str:
         return re.split(r"[-_]", code)[0].lower()
 

@@ -48,20 +48,25 @@ def render_tmx(units: list[Unit], source_lang: str, target_langs: tuple[str, ...
     from lxml import etree
 
     root = etree.Element("tmx", version="1.4")
-    etree.SubElement(root, "header", {
-        "creationtool": "termweave",
-        "creationtoolversion": __version__,
-        "datatype": "plaintext",
-        "segtype": "sentence",
-        "adminlang": "en",
-        "srclang": source_lang,
-        "o-tmf": "gettext PO",
-    })
+    etree.SubElement(
+        root,
+        "header",
+        {
+            "creationtool": "termweave",
+            "creationtoolversion": __version__,
+            "datatype": "plaintext",
+            "segtype": "sentence",
+            "adminlang": "en",
+            "srclang": source_lang,
+            "o-tmf": "gettext PO",
+        },
+    )
     body = etree.SubElement(root, "body")
     for unit in units:
         tu = etree.SubElement(body, "tu", tuid=unit.context) if unit.context else etree.SubElement(body, "tu")
-        for lang, text in [(source_lang, unit.source)] + [(l, unit.translations[l]) for l in target_langs
-                                                          if l in unit.translations]:
+        for lang, text in [(source_lang, unit.source)] + [
+            (code, unit.translations[code]) for code in target_langs if code in unit.translations
+        ]:
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
             etree.SubElement(tuv, "seg").text = text
     # No DOCTYPE: a tool that honours it would look for tmx14.dtd beside the file.

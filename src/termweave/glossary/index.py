@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain
-from typing import Iterable, NamedTuple, Sequence
+from typing import NamedTuple
 
 from termweave.glossary import Term
 from termweave.glossary.normalize import Normalized, normalize
@@ -77,9 +78,7 @@ class Matcher:
     def __init__(self, lang: str):
         self.lang = lang
 
-    def find(
-        self, text: str, terms: Iterable[Term], kind: str = "allowed", source_lang: str = "en"
-    ) -> list[TermHit]:
+    def find(self, text: str, terms: Iterable[Term], kind: str = "allowed", source_lang: str = "en") -> list[TermHit]:
         raise NotImplementedError
 
     def find_many(
@@ -89,8 +88,9 @@ class Matcher:
         terms = list(terms)
         return [self.find(text, terms, kind, source_lang) for text in texts]
 
-    def may_occur(self, texts: list[str], terms: list[Term], kind: str = "allowed",
-                  source_lang: str = "en") -> list[bool] | None:
+    def may_occur(
+        self, texts: list[str], terms: list[Term], kind: str = "allowed", source_lang: str = "en"
+    ) -> list[bool] | None:
         """A cheap test before the analyser: False proves a text holds no variant of ``terms``;
         None when the matcher has no such test (everything must be searched)."""
         return None
@@ -272,9 +272,7 @@ class WordMatcher(Matcher):
             hits.append(TermHit(pattern.term, pattern.variant, a - offset, b - offset))
         return hits
 
-    def find(
-        self, text: str, terms: Iterable[Term], kind: str = "allowed", source_lang: str = "en"
-    ) -> list[TermHit]:
+    def find(self, text: str, terms: Iterable[Term], kind: str = "allowed", source_lang: str = "en") -> list[TermHit]:
         if not isinstance(terms, (list, tuple)):
             terms = list(terms)
         if not text or not terms:
@@ -299,7 +297,7 @@ class WordMatcher(Matcher):
             return [[] for _ in texts]
         results: list[list[TermHit]] = []
         for at in range(0, len(texts), _BATCH):
-            chunk = texts[at:at + _BATCH]
+            chunk = texts[at : at + _BATCH]
             joined = self._joined(texts, at, chunk)
             norm, found = self._all_hits(joined, index)
             if norm.starts is not None:
@@ -328,4 +326,3 @@ class WordMatcher(Matcher):
 
 _SEPARATOR = "\n\x00\n"
 _BATCH = 1000
-

@@ -56,13 +56,25 @@ def lint(glossary: Glossary, source_lang: str = "en", target_langs: tuple[str, .
             allowed = {_key(v): v for v in split_variants(row.get(lang, ""))}
             for variant in split_variants(row.get(lang + FORBIDDEN_SUFFIX, "")):
                 if _key(variant) in allowed:
-                    add(LintIssue(line, "error", "forbidden-allowed",
-                                  f"{term_id}: {variant!r} is both allowed and forbidden in {lang!r}"))
+                    add(
+                        LintIssue(
+                            line,
+                            "error",
+                            "forbidden-allowed",
+                            f"{term_id}: {variant!r} is both allowed and forbidden in {lang!r}",
+                        )
+                    )
             for key, variant in allowed.items():
                 if (lang, key) in seen_variants and seen_variants[(lang, key)][0] != term_id:
                     other, other_line = seen_variants[(lang, key)]
-                    add(LintIssue(line, "error", "duplicate-variant",
-                                  f"{term_id}: {lang} variant {variant!r} also belongs to {other!r} (line {other_line})"))
+                    add(
+                        LintIssue(
+                            line,
+                            "error",
+                            "duplicate-variant",
+                            f"{term_id}: {lang} variant {variant!r} also belongs to {other!r} (line {other_line})",
+                        )
+                    )
                 else:
                     seen_variants[(lang, key)] = (term_id, line)
 
@@ -71,13 +83,20 @@ def lint(glossary: Glossary, source_lang: str = "en", target_langs: tuple[str, .
 
     for lang, marks in apostrophes_used.items():
         if len(marks) > 1 and lang not in PREFERRED_APOSTROPHE:
-            add(LintIssue(glossary.rows[0][0] if glossary.rows else 1, "error", "apostrophe",
-                          f"column {lang!r} mixes apostrophes {' '.join(sorted(marks))} across terms"))
+            add(
+                LintIssue(
+                    glossary.rows[0][0] if glossary.rows else 1,
+                    "error",
+                    "apostrophe",
+                    f"column {lang!r} mixes apostrophes {' '.join(sorted(marks))} across terms",
+                )
+            )
     return sorted(issues, key=lambda i: (i.line, i.rule))
 
 
-def _cell_issues(line: int, term_id: str, column: str, cell: str, languages: tuple[str, ...],
-                 apostrophes_used: dict[str, set[str]]) -> list[LintIssue]:
+def _cell_issues(
+    line: int, term_id: str, column: str, cell: str, languages: tuple[str, ...], apostrophes_used: dict[str, set[str]]
+) -> list[LintIssue]:
     """One cell: NFC, stray whitespace, and in a language column repeated variants and apostrophes
     (the marks seen are added to ``apostrophes_used``, for the column-wide mix)."""
     found = []
@@ -88,16 +107,25 @@ def _cell_issues(line: int, term_id: str, column: str, cell: str, languages: tup
     if column in languages or column.endswith(FORBIDDEN_SUFFIX):
         lang = column.removesuffix(FORBIDDEN_SUFFIX)
         for variant in _repeated(split_variants(cell)):
-            found.append(LintIssue(line, "error", "repeated-variant",
-                                   f"{term_id}: column {column!r} lists {variant!r} more than once"))
+            found.append(
+                LintIssue(
+                    line, "error", "repeated-variant", f"{term_id}: column {column!r} lists {variant!r} more than once"
+                )
+            )
         marks = {c for c in cell if c in APOSTROPHES}
         apostrophes_used.setdefault(lang, set()).update(marks)
         preferred = PREFERRED_APOSTROPHE.get(lang)
         wrong = marks - {preferred} if preferred else (marks if len(marks) > 1 else set())
         if wrong:
-            found.append(LintIssue(line, "error", "apostrophe",
-                                   f"{term_id}: column {column!r} uses {' '.join(sorted(wrong))}"
-                                   + (f"; write {preferred} (U+02BC)" if preferred else "; mixed apostrophes")))
+            found.append(
+                LintIssue(
+                    line,
+                    "error",
+                    "apostrophe",
+                    f"{term_id}: column {column!r} uses {' '.join(sorted(wrong))}"
+                    + (f"; write {preferred} (U+02BC)" if preferred else "; mixed apostrophes"),
+                )
+            )
     return found
 
 
@@ -140,6 +168,12 @@ def _cldr_issues(line: int, term_id: str, row: dict[str, str], languages: tuple[
             continue
         listed = {_key(v) for column in (lang, lang + FORBIDDEN_SUFFIX) for v in split_variants(row.get(column, ""))}
         if _key(name) not in listed and _key(name) not in note:
-            issues.append(LintIssue(line, "warning", "cldr",
-                                    f"{term_id}: CLDR name for {code} in {lang!r} is {name!r}, neither used nor listed"))
+            issues.append(
+                LintIssue(
+                    line,
+                    "warning",
+                    "cldr",
+                    f"{term_id}: CLDR name for {code} in {lang!r} is {name!r}, neither used nor listed",
+                )
+            )
     return issues

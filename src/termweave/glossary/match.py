@@ -30,10 +30,10 @@ one, non-breaking and soft hyphens, no-break and thin spaces):
 - **Other languages**: case-insensitive word sequences without morphology.
 
 Each Matcher caches the analysis of every distinct word and takes its analyser (pymorphy3,
-Kiwi: one per process, :mod:`termweave.lang.analysers`) on first use only, so checking a Ukrainian catalog never loads Kiwi. ``find_many``
-matches many texts at once (the checks use it for whole batches of catalog entries).
+Kiwi: one per process, :mod:`termweave.lang.analysers`) on first use only, so checking a
+Ukrainian catalog never loads Kiwi. ``find_many`` matches many texts at once (the checks use it
+for whole batches of catalog entries).
 """
-
 
 from __future__ import annotations
 
@@ -58,5 +58,16 @@ def triggered_terms(matcher: Matcher, source: str, terms: list[Term], source_lan
     return outermost(matcher.find(source, terms, "allowed", source_lang))
 
 
-__all__ = ["EnglishMatcher", "KoreanMatcher", "Matcher", "Normalized", "TermHit", "UkrainianMatcher",
-           "WordMatcher", "matcher_for", "normalize", "outermost", "triggered_terms"]
+__all__ = [
+    "EnglishMatcher",
+    "KoreanMatcher",
+    "Matcher",
+    "Normalized",
+    "TermHit",
+    "UkrainianMatcher",
+    "WordMatcher",
+    "matcher_for",
+    "normalize",
+    "outermost",
+    "triggered_terms",
+]

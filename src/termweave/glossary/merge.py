@@ -111,21 +111,24 @@ def render_plan(plan: ImportPlan, newline: str, source_lang: str, output, tbx_pa
     try:
         parse_glossary(text, output, (source_lang,), strict=True)
     except InputError as exc:
-        raise InputError(f"importing it would make {output} unreadable (line {exc.line}: {exc.message}); "
-                         "nothing written", tbx_path) from None
+        raise InputError(
+            f"importing it would make {output} unreadable (line {exc.line}: {exc.message}); nothing written", tbx_path
+        ) from None
     return text
 
 
-def csv_header(imported: TbxGlossary, source_lang: str, target_langs: tuple[str, ...],
-               existing: list[str] | None = None) -> list[str]:
+def csv_header(
+    imported: TbxGlossary, source_lang: str, target_langs: tuple[str, ...], existing: list[str] | None = None
+) -> list[str]:
     """Columns for the imported terms: the existing file's columns (all of them, in their order)
     with any new language, forbidden or meta column slotted in; else ``id``, languages (source,
     targets, others), ``<lang>_forbidden`` (targets, and any other language with forbidden terms),
     ``note``, then ``cldr`` and ``dnt`` when used."""
     languages = [source_lang, *target_langs]
     languages += [lang for lang in imported.languages if lang not in languages]
-    forbidden_langs = [lang for lang in languages
-                       if (lang in target_langs or any(t.forbidden.get(lang) for t in imported.terms))]
+    forbidden_langs = [
+        lang for lang in languages if (lang in target_langs or any(t.forbidden.get(lang) for t in imported.terms))
+    ]
     wanted_forbidden = [lang + FORBIDDEN_SUFFIX for lang in forbidden_langs]
     meta = ["note"] + [c for c in ("cldr", "dnt") if any(getattr(t, c) for t in imported.terms)]
     if not existing:

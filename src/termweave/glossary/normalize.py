@@ -11,7 +11,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-
 _REPLACE = {
     0x00AD: "",  # soft hyphen
     0x200B: "",  # zero-width space

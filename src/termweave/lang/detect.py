@@ -63,9 +63,19 @@ MIN_LETTERS_MODEL = 20  # fewer letters than this: never ask the model
 MIN_LETTERS_UNMARKED = 40  # Cyrillic without any Ukrainian or Russian cue: ask the model from this length
 MODEL_CONFIDENCE = 0.9
 
-_NAMES = {"en": "English", "uk": "Ukrainian", "ru": "Russian", "ko": "Korean", "be": "Belarusian",
-          "bg": "Bulgarian", "ja": "Japanese", "zh": "Chinese", "de": "German", "fr": "French",
-          "pl": "Polish"}
+_NAMES = {
+    "en": "English",
+    "uk": "Ukrainian",
+    "ru": "Russian",
+    "ko": "Korean",
+    "be": "Belarusian",
+    "bg": "Bulgarian",
+    "ja": "Japanese",
+    "zh": "Chinese",
+    "de": "German",
+    "fr": "French",
+    "pl": "Polish",
+}
 
 
 def language_name(code: str) -> str:
@@ -121,8 +131,13 @@ class LanguageGuard:
         else:
             return None
         if east_asian >= 2:
-            script = ("Hangul" if _HANGUL_RE.search(letters)
-                      else "Japanese kana" if _KANA_RE.search(letters) else "Chinese characters")
+            script = (
+                "Hangul"
+                if _HANGUL_RE.search(letters)
+                else "Japanese kana"
+                if _KANA_RE.search(letters)
+                else "Chinese characters"
+            )
             return f"not {language_name(lang)}: written in {script}"
         if cyrillic >= 2:
             return f"not {language_name(lang)}: written in Cyrillic"
@@ -206,6 +221,9 @@ def _script_guess(letters: str) -> str:
     latin = len(_LATIN_RE.findall(letters))
     cyrillic = len(_NON_CYRILLIC_RE.sub("", letters))
     hangul = len(_NON_HANGUL_RE.sub("", letters))
-    best = max((latin, "mostly Latin script: English left untranslated?"),
-               (cyrillic, "mostly Cyrillic script"), (hangul, "mostly Hangul"))
+    best = max(
+        (latin, "mostly Latin script: English left untranslated?"),
+        (cyrillic, "mostly Cyrillic script"),
+        (hangul, "mostly Hangul"),
+    )
     return best[1]

@@ -34,4 +34,3 @@ class EnglishMatcher(WordMatcher):
         if len(word) >= 2 and word.isupper():
             return frozenset({"^" + word})
         return frozenset({word.lower()})
-

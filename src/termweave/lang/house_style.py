@@ -44,8 +44,9 @@ class HouseStyle:
 DEFAULTS: dict[str, HouseStyle] = {
     # Ukrainian: «…» with „…“ inside; spaced en dash as in the seed, bound to the word before;
     # one-letter prepositions and conjunctions kept with the next word (ДСТУ 3772 typesetting).
-    "uk": HouseStyle(quotes="«»„“", dash="–", range="–", nbsp_before_dash=True,
-                     nbsp_after=("а", "в", "з", "і", "й", "о", "у")),
+    "uk": HouseStyle(
+        quotes="«»„“", dash="–", range="–", nbsp_before_dash=True, nbsp_after=("а", "в", "з", "і", "й", "о", "у")
+    ),
     # Korean academic journals: ‘…’ / “…”, ranges with the 물결표 ~, keywords without a period.
     "ko": HouseStyle(quotes="“”‘’", range="~", keywords_period="omit"),
 }
@@ -126,7 +127,7 @@ def typeset(text: str, style: HouseStyle, keywords: bool = False) -> str:
         return keywords_with_period(text, style) if keywords else text
     out, at = [], 0
     for span in find_protected(text):
-        out += [_typeset_plain(text[at:span.start], style), span.text]
+        out += [_typeset_plain(text[at : span.start], style), span.text]
         at = span.end
     text = "".join(out) + _typeset_plain(text[at:], style)
     return keywords_with_period(text, style) if keywords else text

@@ -6,13 +6,12 @@ suffixes such as 군, 측, 적) and noun prefixes (반, 친, 탈) keep the term'
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from termweave.glossary import Term
 from termweave.glossary.index import Matcher, TermHit, sorted_unique, variants_of
 from termweave.glossary.normalize import Normalized, lower_same_length, normalize
 from termweave.lang.analysers import korean_kiwi
-
 
 _KO_PARTICLES = (
     "이 가 은 는 을 를 의 에 에서 에게 에게서 께 께서 한테 로 으로 로서 으로서 로써 으로써 "
@@ -116,9 +115,7 @@ class KoreanMatcher(Matcher):
             cached = self._variants[cache_key] = (terms, prepared)
         return cached[1]
 
-    def find(
-        self, text: str, terms: Iterable[Term], kind: str = "allowed", source_lang: str = "en"
-    ) -> list[TermHit]:
+    def find(self, text: str, terms: Iterable[Term], kind: str = "allowed", source_lang: str = "en") -> list[TermHit]:
         terms = list(terms)
         if not text or not terms:
             return []
@@ -142,8 +139,9 @@ class KoreanMatcher(Matcher):
         present = [p for p in prepared if p[2] in together]
         return [self._find(text, present, r) if r is not None else [] for text, r in zip(texts, read)]
 
-    def _find(self, text: str, prepared: list[tuple[Term, str, str]],
-              read: tuple[Normalized, str, str] | None = None) -> list[TermHit]:
+    def _find(
+        self, text: str, prepared: list[tuple[Term, str, str]], read: tuple[Normalized, str, str] | None = None
+    ) -> list[TermHit]:
         norm, low, compact = read or _read(text)
         positions: list[int] | None = None
         hits = []
@@ -223,5 +221,3 @@ class KoreanMatcher(Matcher):
         if end in ends:
             return True
         return any(a < end < b and text[end:b] in _KO_BOUND_SUFFIXES for a, b in nouns)
-
-

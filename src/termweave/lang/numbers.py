@@ -7,21 +7,44 @@ import re
 
 # Words after a number that multiply it: "5 тис.", "2,5 млн", "5 million", "5만", "3천만".
 SCALE_WORDS = {
-    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-    "тис": 10**3, "тисяча": 10**3, "тисячі": 10**3, "тисяч": 10**3,
-    "млн": 10**6, "мільйон": 10**6, "мільйони": 10**6, "мільйонів": 10**6, "мільйона": 10**6,
-    "млрд": 10**9, "мільярд": 10**9, "мільярди": 10**9, "мільярдів": 10**9, "мільярда": 10**9,
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+    "тис": 10**3,
+    "тисяча": 10**3,
+    "тисячі": 10**3,
+    "тисяч": 10**3,
+    "млн": 10**6,
+    "мільйон": 10**6,
+    "мільйони": 10**6,
+    "мільйонів": 10**6,
+    "мільйона": 10**6,
+    "млрд": 10**9,
+    "мільярд": 10**9,
+    "мільярди": 10**9,
+    "мільярдів": 10**9,
+    "мільярда": 10**9,
 }
 KO_UNITS = {"십": 10, "백": 100, "천": 1000, "만": 10**4, "억": 10**8, "조": 10**12}
 
-MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
+MONTHS = ("january february march april may june july august september october november december").split()
 # Abbreviations (with or without a full stop): "Jan.", "Sept.", "sep".
 MONTH_ABBREVIATIONS = {name[:3]: n for n, name in enumerate(MONTHS, 1)} | {"sept": 9}
 # "-illion" words and their powers of ten ("sextillion" = 10^21, translated "10의 21제곱").
-POWERS = {"million": 6, "billion": 9, "trillion": 12, "quadrillion": 15, "quintillion": 18, "sextillion": 21,
-          "septillion": 24, "octillion": 27, "nonillion": 30, "decillion": 33, "googol": 100}
+POWERS = {
+    "million": 6,
+    "billion": 9,
+    "trillion": 12,
+    "quadrillion": 15,
+    "quintillion": 18,
+    "sextillion": 21,
+    "septillion": 24,
+    "octillion": 27,
+    "nonillion": 30,
+    "decillion": 33,
+    "googol": 100,
+}
 # Number bases named in words ("decimal" → 10진수 in Korean, "hexadecimal" → 16진수).
 BASES = {"binary": 2, "octal": 8, "decimal": 10, "hexadecimal": 16}
 # Words for "none" that a translation may use for the source's 0.
@@ -35,5 +58,15 @@ ORDINAL_WORDS = (
     "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
 ).split()
-TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-        "hundred": 100, "thousand": 1000, "dozen": 12}
+TENS = {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "thousand": 1000,
+    "dozen": 12,
+}

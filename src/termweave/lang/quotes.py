@@ -14,10 +14,29 @@ from dataclasses import dataclass
 
 # CLDR delimiters: quotationStart, quotationEnd, alternateQuotationStart, alternateQuotationEnd.
 CLDR_DELIMITERS: dict[str, str] = {
-    "en": "“”‘’", "de": "„“‚‘", "fr": "«»«»", "it": "«»“”", "es": "«»“”", "pt": "“”‘’", "nl": "‘’“”",
-    "ru": "«»„“", "uk": "«»„“", "be": "«»„“", "pl": "„”«»", "cs": "„“‚‘", "sk": "„“‚‘", "bg": "„“„“",
-    "ro": "„”«»", "hu": "„”»«", "sv": "””’’", "fi": "””’’", "el": "«»“”", "tr": "“”‘’",
-    "ja": "「」『』", "zh": "“”‘’", "ko": "“”‘’",
+    "en": "“”‘’",
+    "de": "„“‚‘",
+    "fr": "«»«»",
+    "it": "«»“”",
+    "es": "«»“”",
+    "pt": "“”‘’",
+    "nl": "‘’“”",
+    "ru": "«»„“",
+    "uk": "«»„“",
+    "be": "«»„“",
+    "pl": "„”«»",
+    "cs": "„“‚‘",
+    "sk": "„“‚‘",
+    "bg": "„“„“",
+    "ro": "„”«»",
+    "hu": "„”»«",
+    "sv": "””’’",
+    "fi": "””’’",
+    "el": "«»“”",
+    "tr": "“”‘’",
+    "ja": "「」『』",
+    "zh": "“”‘’",
+    "ko": "“”‘’",
 }
 
 

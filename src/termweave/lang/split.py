@@ -26,11 +26,64 @@ DEDICATED = {"uk": "tokenize-uk", "ko": "kiwi"}  # languages with their own spli
 
 # Abbreviations that stand before what they qualify, so a sentence never ends on them.
 NEVER_FINAL = {
-    "uk": ("т. зв.", "напр.", "див.", "пор.", "проф.", "акад.", "д-р", "ст.", "розд.", "підрозд.", "рис.",
-           "табл.", "с.", "п.", "вип.", "№", "січ.", "лют.", "берез.", "квіт.", "трав.", "черв.", "лип.", "серп.",
-           "верес.", "жовт.", "листоп.", "груд."),
-    "en": ("e.g.", "i.e.", "cf.", "viz.", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "St.", "No.", "Art.", "Fig.",
-           "Figs.", "pp.", "p.", "Vol.", "approx.", "ca.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."),
+    "uk": (
+        "т. зв.",
+        "напр.",
+        "див.",
+        "пор.",
+        "проф.",
+        "акад.",
+        "д-р",
+        "ст.",
+        "розд.",
+        "підрозд.",
+        "рис.",
+        "табл.",
+        "с.",
+        "п.",
+        "вип.",
+        "№",
+        "січ.",
+        "лют.",
+        "берез.",
+        "квіт.",
+        "трав.",
+        "черв.",
+        "лип.",
+        "серп.",
+        "верес.",
+        "жовт.",
+        "листоп.",
+        "груд.",
+    ),
+    "en": (
+        "e.g.",
+        "i.e.",
+        "cf.",
+        "viz.",
+        "Dr.",
+        "Prof.",
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "St.",
+        "No.",
+        "Art.",
+        "Fig.",
+        "Figs.",
+        "pp.",
+        "p.",
+        "Vol.",
+        "approx.",
+        "ca.",
+        "Jan.",
+        "Feb.",
+        "Aug.",
+        "Sept.",
+        "Oct.",
+        "Nov.",
+        "Dec.",
+    ),
 }
 
 
@@ -79,7 +132,9 @@ def _load_engine(engine: str, lang: str) -> Callable[[str], list[str]]:
 # no-break space after it; a line or paragraph break; or a ``{0>``/``<0}`` tag. A paragraph with
 # none of these (its only [.!?…] in a closing run of punctuation and quotes at the very end) is
 # one sentence whatever the rules say, so the engine is neither called nor loaded for it.
-_SRX_MAY_BREAK_RE = re.compile(r"[\n\x0b\x0c\r\x85\u2028\u2029{}]|[.!?…](?![.!?…'»\"„“”)\]›]*[^\S\n\x0b\x0c\r\x85\u2028\u2029]*\Z)")
+_SRX_MAY_BREAK_RE = re.compile(
+    r"[\n\x0b\x0c\r\x85\u2028\u2029{}]|[.!?…](?![.!?…'»\"„“”)\]›]*[^\S\n\x0b\x0c\r\x85\u2028\u2029]*\Z)"
+)
 
 
 def _srx_ukrainian() -> Callable[[str], list[str]]:
@@ -114,7 +169,7 @@ def _undo_false_splits(paragraph: str, pieces: list[str], never_final: tuple[str
     offsets = sentence_offsets(paragraph, pieces)
     starts = offsets[:1]
     for prev, piece, prev_at, at in zip(pieces, pieces[1:], offsets, offsets[1:]):
-        if _continues(prev, piece, paragraph[prev_at + len(prev):at], never_final):
+        if _continues(prev, piece, paragraph[prev_at + len(prev) : at], never_final):
             continue
         starts.append(at)
     ends = starts[1:] + [len(paragraph)]

@@ -27,14 +27,47 @@ _UK_EUPHONY = {
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 # Case endings stripped from words pymorphy3 does not know at all (names, Russian spellings
 # such as "Ына"), so that an unknown variant still matches its inflected forms.
-_UK_UNKNOWN_ENDINGS = ("ами", "ями", "ові", "еві", "ом", "ем", "ою", "ею", "ів", "ах", "ях", "ам", "ям",
-                       "ой", "ым", "а", "я", "у", "ю", "і", "е", "и", "ы")
+_UK_UNKNOWN_ENDINGS = (
+    "ами",
+    "ями",
+    "ові",
+    "еві",
+    "ом",
+    "ем",
+    "ою",
+    "ею",
+    "ів",
+    "ах",
+    "ях",
+    "ам",
+    "ям",
+    "ой",
+    "ым",
+    "а",
+    "я",
+    "у",
+    "ю",
+    "і",
+    "е",
+    "и",
+    "ы",
+)
 
 
 # Feminine person nouns formed from masculine ones (правопис 2019, § 32): a term for
 # refugees is rendered by біженка as much as by біженець.
-_UK_FEMININE_SUFFIXES = (("ець", "ка"), ("ник", "ниця"), ("ач", "ачка"), ("іст", "істка"), ("ист", "истка"),
-                         ("ар", "арка"), ("ер", "ерка"), ("ант", "антка"), ("ент", "ентка"), ("ог", "огиня"))
+_UK_FEMININE_SUFFIXES = (
+    ("ець", "ка"),
+    ("ник", "ниця"),
+    ("ач", "ачка"),
+    ("іст", "істка"),
+    ("ист", "истка"),
+    ("ар", "арка"),
+    ("ер", "ерка"),
+    ("ант", "антка"),
+    ("ент", "ентка"),
+    ("ог", "огиня"),
+)
 
 
 def _uk_feminitives(lemma: str) -> set[str]:
@@ -50,6 +83,8 @@ _UK_UNINFLECTED = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "ADVB", "PRED", "CO
 
 def _apostrophes(low: str) -> str:
     return low.replace("ʼ", "'").replace("’", "'")
+
+
 _PART_RE = re.compile(r"[^\W_]+")
 
 
@@ -136,8 +171,9 @@ class UkrainianMatcher(WordMatcher):
         # may be a short name: "Уна", "Уном" for "Ун".
         keys.add("~" + low)
         shortest = 2 if word[:1].isupper() else 3
-        keys.update("~" + low[: -len(e)] for e in _UK_UNKNOWN_ENDINGS
-                    if low.endswith(e) and len(low) - len(e) >= shortest)
+        keys.update(
+            "~" + low[: -len(e)] for e in _UK_UNKNOWN_ENDINGS if low.endswith(e) and len(low) - len(e) >= shortest
+        )
         if "-" in low:
             # pymorphy3 inflects only the last part of an unknown compound ("держав-ізгоїв" ->
             # "держав-ізгой"); lemmatise each part too: "держава-ізгой".
@@ -154,8 +190,7 @@ class UkrainianMatcher(WordMatcher):
         another form ("на Україні") stands for that construction only: its words as written."""
         head = next((w for w in words if not self._uninflected(w)), None)
         if head is not None and self._inflected(head):
-            return tuple(self.keys(w) if w[0].isdigit() else frozenset({"=" + _apostrophes(w.lower())})
-                         for w in words)
+            return tuple(self.keys(w) if w[0].isdigit() else frozenset({"=" + _apostrophes(w.lower())}) for w in words)
         return tuple(self.variant_keys(w) for w in words)
 
     def _uninflected(self, word: str) -> bool:
@@ -196,8 +231,9 @@ class UkrainianMatcher(WordMatcher):
             keys.update("~" + low[:-1] for e in "аяоеиіу" if low.endswith(e) and len(low) > 3)
         return frozenset(keys)
 
-    def may_occur(self, texts: list[str], terms: list[Term], kind: str = "allowed",
-                  source_lang: str = "en") -> list[bool] | None:
+    def may_occur(
+        self, texts: list[str], terms: list[Term], kind: str = "allowed", source_lang: str = "en"
+    ) -> list[bool] | None:
         """A variant can occur only where every one of its words has a word of the same
         beginning (see :func:`_uk_prefix`): "на Україні" needs a word in "ук-"."""
         key = (kind, source_lang, tuple(map(id, terms)))
@@ -267,5 +303,3 @@ class UkrainianMatcher(WordMatcher):
                     if found:
                         return True
         return False
-
-

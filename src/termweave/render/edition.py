@@ -49,9 +49,7 @@ def source_edition(document: Document) -> Edition:
     return Edition(document.lang, document, {s.id: s.text for s in document.segments})
 
 
-def target_edition(
-    document: Document, lang: str, catalog: Catalog, context_of, problems: list[Problem]
-) -> Edition:
+def target_edition(document: Document, lang: str, catalog: Catalog, context_of, problems: list[Problem]) -> Edition:
     """The edition in ``lang``: reviewed translations; the source stands in (and is recorded in
     ``problems``) where an entry is fuzzy, empty or missing. ``context_of(segment)`` gives the
     segment's msgctxt in the catalog."""

@@ -132,8 +132,10 @@ def collect(
             context = segment.id  # the row's label; entries and findings are found by identity
             key = (context_of(segment), segment.text)
             if not segment.translatable:
-                cells = [Cell(lang, segment.text, "kept" if lang != source_lang else "source", source_lang)
-                         for lang in (source_lang, *target_langs)]
+                cells = [
+                    Cell(lang, segment.text, "kept" if lang != source_lang else "source", source_lang)
+                    for lang in (source_lang, *target_langs)
+                ]
             else:
                 cells = [Cell(source_lang, segment.text, "source", source_lang)]
                 for lang in target_langs:
@@ -158,8 +160,13 @@ def collect(
 class _Marker:
     """Finds the glossary terms in a cell's text with the matcher of the text's language."""
 
-    def __init__(self, glossary: Glossary | None, source_lang: str, target_langs: tuple[str, ...],
-                 matchers: Mapping | None = None):
+    def __init__(
+        self,
+        glossary: Glossary | None,
+        source_lang: str,
+        target_langs: tuple[str, ...],
+        matchers: Mapping | None = None,
+    ):
         self.terms = list(glossary.terms) if glossary is not None else []
         self.source_lang = source_lang
         if matchers is None:

@@ -32,8 +32,9 @@ def asset(name: str) -> str:
 
 
 def _palette() -> tuple[tuple[str, str], ...]:
-    found = re.findall(rf"^\.c(\d+)\{{background:({_HEX});box-shadow:inset 0 -2px 0 ({_HEX})\}}$",
-                       asset("review.css"), re.MULTILINE)
+    found = re.findall(
+        rf"^\.c(\d+)\{{background:({_HEX});box-shadow:inset 0 -2px 0 ({_HEX})\}}$", asset("review.css"), re.MULTILINE
+    )
     return tuple((bg, accent) for _, bg, accent in sorted(found, key=lambda f: int(f[0])))
 
 
@@ -53,8 +54,9 @@ def _root_colour(name: str) -> str:
 # badge, label, tooltip, mark and diff; the page's text, background, muted and stripe colours.
 PALETTE = _palette()
 BADGES = _badges()
-TEXT_COLOUR, PAGE_BACKGROUND, MUTED_TEXT, STRIPE_BACKGROUND = (_root_colour(n) for n in ("text", "page", "muted",
-                                                                                         "stripe"))
+TEXT_COLOUR, PAGE_BACKGROUND, MUTED_TEXT, STRIPE_BACKGROUND = (
+    _root_colour(n) for n in ("text", "page", "muted", "stripe")
+)
 
 
 def contrast_ratio(foreground: str, background: str) -> float:
@@ -80,13 +82,22 @@ def csp_hash(text: str) -> str:
 
 def render_review(review: Review) -> str:
     style, script = asset("review.css"), asset("review.js")
-    csp = ("default-src 'none'; img-src 'none'; base-uri 'none'; form-action 'none'; "
-           f"style-src '{csp_hash(style)}'; script-src '{csp_hash(script)}'")
-    titles = [f'<p class="doc-title" lang="{esc(a.document.lang)}">{esc(title.text)}</p>'
-              for a in review.articles if (title := a.document.get("title")) is not None]
+    csp = (
+        "default-src 'none'; img-src 'none'; base-uri 'none'; form-action 'none'; "
+        f"style-src '{csp_hash(style)}'; script-src '{csp_hash(script)}'"
+    )
+    titles = [
+        f'<p class="doc-title" lang="{esc(a.document.lang)}">{esc(title.text)}</p>'
+        for a in review.articles
+        if (title := a.document.get("title")) is not None
+    ]
     # Template's substitute never re-reads what it inserts, so "$" in catalog text stays text.
     return Template(asset("review.html")).substitute(
-        csp=esc(csp), version=esc(__version__), title=esc(review.title), style=style, script=script,
+        csp=esc(csp),
+        version=esc(__version__),
+        title=esc(review.title),
+        style=style,
+        script=script,
         document_titles="\n".join(titles),
         summary="\n".join(_summary(review)),
         articles="\n".join(_articles(review)),
@@ -144,16 +155,24 @@ def _articles(review: Review) -> list[str]:
     """Navigation with each article's counts, when the page holds more than one."""
     if len(review.articles) < 2:
         return []
-    out = ['<nav class="articles" aria-labelledby="articles-heading">',
-           f'<h2 id="articles-heading">Articles ({len(review.articles)})</h2>', "<ol>"]
+    out = [
+        '<nav class="articles" aria-labelledby="articles-heading">',
+        f'<h2 id="articles-heading">Articles ({len(review.articles)})</h2>',
+        "<ol>",
+    ]
     for article in review.articles:
         counts = "; ".join(
             f"{esc(s.lang)}: {s.translated}/{s.entries} translated"
-            + (f", {s.fuzzy} fuzzy" if s.fuzzy else "") + (f", {s.untranslated} untranslated" if s.untranslated else "")
-            + (f", {s.errors} error(s)" if s.errors else "") + (f", {s.warnings} warning(s)" if s.warnings else "")
-            for s in article.summaries)
-        out.append(f'<li data-article="{esc(article.name)}"><a href="#{esc(article.anchor)}">{esc(article.name)}</a> '
-                   f'<span class="article-counts">{counts}</span></li>')
+            + (f", {s.fuzzy} fuzzy" if s.fuzzy else "")
+            + (f", {s.untranslated} untranslated" if s.untranslated else "")
+            + (f", {s.errors} error(s)" if s.errors else "")
+            + (f", {s.warnings} warning(s)" if s.warnings else "")
+            for s in article.summaries
+        )
+        out.append(
+            f'<li data-article="{esc(article.name)}"><a href="#{esc(article.anchor)}">{esc(article.name)}</a> '
+            f'<span class="article-counts">{counts}</span></li>'
+        )
     out += ["</ol>", "</nav>"]
     return out
 
@@ -181,22 +200,26 @@ def _column_label(review: Review, lang: str) -> tuple[str, str]:
 
 def _table(review: Review) -> list[str]:
     labels = {lang: _column_label(review, lang) for lang in review.languages}
-    out = ['<table id="segments" class="segments">',
-           f"<caption>Segments in reading order: {esc(review.source_lang)} source, then "
-           f"{esc(', '.join(review.target_langs))}</caption>",
-           '<colgroup><col class="col-id">' + "".join('<col class="col-lang">' for _ in review.languages)
-           + "</colgroup>",
-           '<thead><tr><th scope="col">Segment</th>']
+    out = [
+        '<table id="segments" class="segments">',
+        f"<caption>Segments in reading order: {esc(review.source_lang)} source, then "
+        f"{esc(', '.join(review.target_langs))}</caption>",
+        '<colgroup><col class="col-id">' + "".join('<col class="col-lang">' for _ in review.languages) + "</colgroup>",
+        '<thead><tr><th scope="col">Segment</th>',
+    ]
     out += [f'<th scope="col" data-col="{esc(lang)}">{labels[lang][0]}</th>' for lang in review.languages]
     out.append("</tr></thead>")
     several = len(review.articles) > 1
     for article in review.articles:
         out.append(f'<tbody id="{esc(article.anchor)}" data-article="{esc(article.name)}">')
         if several:
-            out.append(f'<tr class="doc"><th colspan="{len(review.languages) + 1}" scope="colgroup">'
-                       f"{esc(article.document.path.name)}</th></tr>")
-        out += [_row(row, {lang: label for lang, (_, label) in labels.items()}, review.source_lang)
-                for row in article.rows]
+            out.append(
+                f'<tr class="doc"><th colspan="{len(review.languages) + 1}" scope="colgroup">'
+                f"{esc(article.document.path.name)}</th></tr>"
+            )
+        out += [
+            _row(row, {lang: label for lang, (_, label) in labels.items()}, review.source_lang) for row in article.rows
+        ]
         out.append("</tbody>")
     out.append("</table>")
     return out
@@ -207,8 +230,10 @@ def _row(row: Row, labels: Mapping[str, str], source_lang: str) -> str:
     classes = "segment" + ("" if row.segment.translatable else " fixed") + (" has-findings" if count else "")
     seed_line = f'<span class="muted">seed line {row.segment.line}</span>' if row.segment.line else ""
     cells = "".join(_cell(cell, labels[cell.lang], row.colours, source_lang) for cell in row.cells)
-    return (f'<tr class="{classes}" id="seg-{esc(row.context)}" data-context="{esc(row.context)}" '
-            f'data-findings="{count}"><th scope="row"><code>{esc(row.context)}</code>{seed_line}</th>{cells}</tr>')
+    return (
+        f'<tr class="{classes}" id="seg-{esc(row.context)}" data-context="{esc(row.context)}" '
+        f'data-findings="{count}"><th scope="row"><code>{esc(row.context)}</code>{seed_line}</th>{cells}</tr>'
+    )
 
 
 def _cell(cell: Cell, label: str, colours: Mapping[str, int], source_lang: str) -> str:
@@ -232,8 +257,10 @@ def _cell(cell: Cell, label: str, colours: Mapping[str, int], source_lang: str) 
     if cell.where and (cell.findings or cell.state != "translated"):
         meta.append(f'<p class="where muted">{esc(cell.where)}</p>')
     meta_html = f'<div class="meta" lang="en">{"".join(meta)}</div>' if meta else ""
-    return (f'<td data-col="{esc(cell.lang)}" data-label="{esc(label)}" lang="{esc(cell.lang)}" '
-            f'data-state="{esc(cell.state)}" data-findings="{len(cell.findings)}">{body}{meta_html}</td>')
+    return (
+        f'<td data-col="{esc(cell.lang)}" data-label="{esc(label)}" lang="{esc(cell.lang)}" '
+        f'data-state="{esc(cell.state)}" data-findings="{len(cell.findings)}">{body}{meta_html}</td>'
+    )
 
 
 def _source_diff(cell: Cell, source_lang: str) -> str:
@@ -241,8 +268,10 @@ def _source_diff(cell: Cell, source_lang: str) -> str:
     removed words struck and the new ones underlined (or the previous source whole if it is equal)."""
     label = "Source changed since this translation:" if cell.diff else "Previous source:"
     body = diff_html(cell.diff) if cell.diff else esc(cell.previous)
-    return (f'<div class="source-diff"><p class="diff-label">{label}</p>'
-            f'<p class="diff-text" lang="{esc(source_lang)}">{body}</p></div>')
+    return (
+        f'<div class="source-diff"><p class="diff-label">{label}</p>'
+        f'<p class="diff-text" lang="{esc(source_lang)}">{body}</p></div>'
+    )
 
 
 def diff_html(pieces: Iterable[Piece]) -> str:
@@ -260,13 +289,20 @@ def diff_html(pieces: Iterable[Piece]) -> str:
 
 def _finding(finding: Finding) -> str:
     term = f' <span class="term-ref">({esc(finding.term)})</span>' if finding.term else ""
-    return (f'<li class="finding {esc(finding.severity)}" data-check="{esc(finding.check)}">'
-            f'<span class="badge {esc(finding.severity)}">{esc(finding.severity)}</span> '
-            f'<code class="check">{esc(finding.check)}</code> {esc(finding.message)}{term}</li>')
+    return (
+        f'<li class="finding {esc(finding.severity)}" data-check="{esc(finding.check)}">'
+        f'<span class="badge {esc(finding.severity)}">{esc(finding.severity)}</span> '
+        f'<code class="check">{esc(finding.check)}</code> {esc(finding.message)}{term}</li>'
+    )
 
 
-def mark_text(text: str, hits: list[TermHit], forbidden: Iterable[TermHit] = (),
-              spans: Iterable[tuple[int, int]] = (), colours: Mapping[str, int] | None = None) -> str:
+def mark_text(
+    text: str,
+    hits: list[TermHit],
+    forbidden: Iterable[TermHit] = (),
+    spans: Iterable[tuple[int, int]] = (),
+    colours: Mapping[str, int] | None = None,
+) -> str:
     """``text`` escaped, with term highlights (coloured by ``colours``, term id -> palette slot) and the
     findings' spans marked, properly nested."""
     chosen = _non_overlapping([(h, False) for h in hits] + [(h, True) for h in forbidden], len(text))
@@ -320,20 +356,27 @@ def _term_open(hit: TermHit, forbidden: bool, colour: int) -> str:
     else:
         tip = f"{term.id}: {renderings}" + (" (do not translate)" if term.dnt else "")
         classes = f"term c{colour}"
-    return (f'<span class="{classes}" tabindex="0" data-term="{esc(term.id)}" data-tip="{esc(tip)}" '
-            f'aria-describedby="{term_anchor(term.id)}">')
+    return (
+        f'<span class="{classes}" tabindex="0" data-term="{esc(term.id)}" data-tip="{esc(tip)}" '
+        f'aria-describedby="{term_anchor(term.id)}">'
+    )
 
 
 def _loose(review: Review) -> list[str]:
     if not review.loose:
         return []
-    out = ['<section class="loose" aria-labelledby="loose-heading">',
-           '<h2 id="loose-heading">Findings outside the seed’s segments</h2><ul class="findings">']
+    out = [
+        '<section class="loose" aria-labelledby="loose-heading">',
+        '<h2 id="loose-heading">Findings outside the seed’s segments</h2><ul class="findings">',
+    ]
     for lang, finding in review.loose:
         where = f"{finding.path.replace(chr(92), '/').rsplit('/', 1)[-1]}:{finding.line}"
         context = f" [{finding.context}]" if finding.context else ""
-        out.append(_finding(finding).replace("</li>", f' <span class="muted">{esc(lang)} · {esc(where)}'
-                                                      f"{esc(context)}</span></li>"))
+        out.append(
+            _finding(finding).replace(
+                "</li>", f' <span class="muted">{esc(lang)} · {esc(where)}{esc(context)}</span></li>'
+            )
+        )
     out += ["</ul>", "</section>"]
     return out
 
@@ -341,20 +384,24 @@ def _loose(review: Review) -> list[str]:
 def _legend(review: Review) -> list[str]:
     if not review.terms:
         return []
-    out = ['<section class="legend" aria-labelledby="legend-heading">',
-           '<h2 id="legend-heading">Glossary terms on this page</h2>', '<ul class="legend-list">']
+    out = [
+        '<section class="legend" aria-labelledby="legend-heading">',
+        '<h2 id="legend-heading">Glossary terms on this page</h2>',
+        '<ul class="legend-list">',
+    ]
     for term_id in sorted(review.terms):
         term = review.terms[term_id]
         renderings = []
         for lang in review.languages:
             allowed, banned = term.allowed(lang, review.source_lang), term.banned(lang)
             if allowed or banned:
-                text = esc(" | ".join(allowed)) + (f' <s>{esc(" | ".join(banned))}</s>' if banned else "")
+                text = esc(" | ".join(allowed)) + (f" <s>{esc(' | '.join(banned))}</s>" if banned else "")
                 renderings.append(f'<span lang="{esc(lang)}"><b lang="en">{esc(lang)}:</b> {text}</span>')
         note = f'<span class="note">{esc(term.note)}</span>' if term.note else ""
         colour = review.term_colours.get(term_id, colour_index(term_id))
-        out.append(f'<li id="{term_anchor(term_id)}"><span class="swatch c{colour}" aria-hidden="true">'
-                   f'</span><code>{esc(term_id)}</code> {" · ".join(renderings)} {note}</li>')
+        out.append(
+            f'<li id="{term_anchor(term_id)}"><span class="swatch c{colour}" aria-hidden="true">'
+            f"</span><code>{esc(term_id)}</code> {' · '.join(renderings)} {note}</li>"
+        )
     out += ["</ul>", "</section>"]
     return out
-

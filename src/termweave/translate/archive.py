@@ -35,8 +35,15 @@ MAX_TOKENIZER_BYTES = 256 * 1024**2  # SentencePiece models are a few MB
 MAX_COMPRESSION_RATIO = 100
 RATIO_CHECKED_FROM = 1024**2  # small members (metadata, vocabularies) may compress well
 # What zipfile raises on a damaged member: bad CRC, truncated data, an unsupported method.
-_CORRUPT = (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error, ValueError,
-            RuntimeError)
+_CORRUPT = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    NotImplementedError,
+    EOFError,
+    zlib.error,
+    ValueError,
+    RuntimeError,
+)
 STAGING_PREFIX = ".termweave-install-"
 MODELS_LOCK = ".termweave-models.lock"
 _LANG_CODE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{1,8})*$")
@@ -138,19 +145,20 @@ def _check_members(infos: list[zipfile.ZipInfo], path: Path) -> tuple[str, int]:
         folders.add(key.split("/")[0])
         if not info.is_dir() and "/" not in key:
             raise InputError(f"refusing archive: file {info.filename!r} is outside the package folder", path)
-        if info.file_size >= RATIO_CHECKED_FROM and info.file_size > MAX_COMPRESSION_RATIO * max(
-                info.compress_size, 1):
-            raise InputError(f"refusing archive: member {info.filename!r} expands {info.file_size} bytes from "
-                             f"{info.compress_size} (more than {MAX_COMPRESSION_RATIO}x: a zip bomb?)", path)
+        if info.file_size >= RATIO_CHECKED_FROM and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1):
+            raise InputError(
+                f"refusing archive: member {info.filename!r} expands {info.file_size} bytes from "
+                f"{info.compress_size} (more than {MAX_COMPRESSION_RATIO}x: a zip bomb?)",
+                path,
+            )
         size += info.file_size
         if size > MAX_UNCOMPRESSED_BYTES:
-            raise InputError(
-                f"refusing archive: more than {MAX_UNCOMPRESSED_BYTES // 1024**2} MiB uncompressed", path
-            )
+            raise InputError(f"refusing archive: more than {MAX_UNCOMPRESSED_BYTES // 1024**2} MiB uncompressed", path)
     packed = sum(info.compress_size for info in infos)
     if size >= RATIO_CHECKED_FROM and size > MAX_COMPRESSION_RATIO * max(packed, 1):
-        raise InputError(f"refusing archive: {packed} bytes expand to {size} (more than "
-                         f"{MAX_COMPRESSION_RATIO}x: a zip bomb?)", path)
+        raise InputError(
+            f"refusing archive: {packed} bytes expand to {size} (more than {MAX_COMPRESSION_RATIO}x: a zip bomb?)", path
+        )
     if len(folders) != 1:
         found = ", ".join(sorted(folders)[:5])
         raise InputError(f"refusing archive: expected one top-level folder, found {len(folders)} ({found})", path)
@@ -225,7 +233,9 @@ def _extract(check: ArchiveCheck, destination: Path) -> None:
             os.chmod(target, 0o644)
 
 
-def install_archive(path: str | Path, paths: ArgosPaths | None = None, replace: bool = False) -> tuple[PackageInfo, bool]:
+def install_archive(
+    path: str | Path, paths: ArgosPaths | None = None, replace: bool = False
+) -> tuple[PackageInfo, bool]:
     """Check, then install an ``.argosmodel`` into Argos's packages directory.
 
     Returns the installed package and whether it replaced a folder of the same name (an
@@ -241,8 +251,7 @@ def _install_checked(check: ArchiveCheck, paths: ArgosPaths, replace: bool) -> t
     packages, _ = scan_packages([paths.package_dir])
     destination = paths.package_dir / check.folder
     rivals = [
-        p for p in packages
-        if p.from_code == check.from_code and p.to_code == check.to_code and p.path != destination
+        p for p in packages if p.from_code == check.from_code and p.to_code == check.to_code and p.path != destination
     ]
     if rivals and not replace:
         raise UsageError(
@@ -347,9 +356,8 @@ def find_installed(spec: str, packages: list[PackageInfo]) -> list[PackageInfo]:
     pair = re.fullmatch(r"([A-Za-z_-]+?)\s*(?::|->|→)\s*([A-Za-z_-]+)", spec)
     found = []
     for package in packages:
-        if (
-            spec in (package.path.name, package.name, str(package.path))
-            or (pair and (package.from_code, package.to_code) == pair.groups())
+        if spec in (package.path.name, package.name, str(package.path)) or (
+            pair and (package.from_code, package.to_code) == pair.groups()
         ):
             found.append(package)
     if not found and Path(spec).exists():

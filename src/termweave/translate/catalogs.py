@@ -4,9 +4,9 @@ fuzzy with a comment (the drafting itself: :mod:`termweave.translate.draft`)."""
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 from termweave.config import Config
 from termweave.console import Console
@@ -83,8 +83,9 @@ def _resolve_langs(config: Config, langs: Sequence[str] | None) -> list[str]:
     return list(dict.fromkeys(langs))
 
 
-def translate_catalogs(config: Config, console: Console, langs: Sequence[str] | None = None,
-                       include_fuzzy: bool = False, beam: int = 4) -> TranslateSummary:
+def translate_catalogs(
+    config: Config, console: Console, langs: Sequence[str] | None = None, include_fuzzy: bool = False, beam: int = 4
+) -> TranslateSummary:
     """Draft every untranslated entry of the target catalogs (see :mod:`termweave.translate.draft`)."""
     started = time.perf_counter()
     if beam < 1:
@@ -154,8 +155,13 @@ def _routes(config: Config, langs: list[str]) -> dict[str, tuple[PackageInfo, ..
 Work = list[tuple[str, Message, Request | None, Draft | None]]  # (lang, entry, MT request, or a copy)
 
 
-def _plan(config: Config, catalogs: dict[str, Catalog], routes: dict[str, tuple[PackageInfo, ...]],
-          include_fuzzy: bool, summary: TranslateSummary) -> Work:
+def _plan(
+    config: Config,
+    catalogs: dict[str, Catalog],
+    routes: dict[str, tuple[PackageInfo, ...]],
+    include_fuzzy: bool,
+    summary: TranslateSummary,
+) -> Work:
     """What each entry gets: an MT request (prose), a copy (DOIs, names...), or nothing."""
     work: Work = []
     for lang, po in catalogs.items():
@@ -179,8 +185,9 @@ def _plan(config: Config, catalogs: dict[str, Catalog], routes: dict[str, tuple[
     return work
 
 
-def _draft_requests(engine: Engine, drafter: Drafter, work: Work,
-                    summary: TranslateSummary) -> tuple[dict[tuple[str, str], Draft], str]:
+def _draft_requests(
+    engine: Engine, drafter: Drafter, work: Work, summary: TranslateSummary
+) -> tuple[dict[tuple[str, str], Draft], str]:
     """Each distinct (language, source) translated once; the engine's version ("" if unused)."""
     requests: dict[tuple[str, str], Request] = {}
     for _, _, request, _ in work:

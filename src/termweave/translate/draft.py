@@ -18,9 +18,10 @@ import hashlib
 import json
 import re
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from termweave.console import Console
 from termweave.patterns import Span, find_numbers, find_protected
@@ -68,7 +69,7 @@ def is_prose(segment_id: str, text: str, spans: Sequence[Span]) -> bool:
         return False
     rest, last = [], 0
     for span in spans:
-        rest.append(text[last:span.start])
+        rest.append(text[last : span.start])
         last = span.end
     rest.append(text[last:])
     return bool(_LETTER.search("".join(rest)))
@@ -85,8 +86,9 @@ def wants_draft(entry: Message, include_fuzzy: bool) -> bool:
 class Drafter:
     """Runs requests through their routes, hop by hop, batching every text a package must decode."""
 
-    def __init__(self, engine: Engine, settings: DecodeSettings, glossary: Glossary | None, source_lang: str,
-                 console: Console):
+    def __init__(
+        self, engine: Engine, settings: DecodeSettings, glossary: Glossary | None, source_lang: str, console: Console
+    ):
         self.engine = engine
         self.settings = settings
         self.glossary = glossary
@@ -162,7 +164,8 @@ class Drafter:
                     drafts[index] = drafts[index] or Draft(best.text, method, score)
             todo = still
         leftovers = [
-            i for i, d in enumerate(drafts)
+            i
+            for i, d in enumerate(drafts)
             if d is None or (requests[i].spans and not _all_present(d.text, requests[i].spans))
         ]
         if leftovers:
@@ -182,7 +185,7 @@ class Drafter:
             for kind, text in _split_at_spans(request.source, request.spans):
                 core = text.strip()
                 if kind == "text" and _LETTER.search(core):
-                    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+                    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
                     layout.append(("piece", len(pieces), lead, trail))
                     pieces.append(Request(core, (), request.route, request.target_lang))
                 else:
@@ -232,7 +235,7 @@ def _relocate(text: str, spans: Sequence[Span]) -> tuple[Span, ...]:
 def _split_at_spans(text: str, spans: Sequence[Span]) -> list[tuple[str, str]]:
     parts, last = [], 0
     for span in spans:
-        parts.append(("text", text[last:span.start]))
+        parts.append(("text", text[last : span.start]))
         parts.append(("span", span.text))
         last = span.end
     parts.append(("text", text[last:]))
@@ -251,8 +254,9 @@ def _comment(text: str) -> list[str]:
     return [f"{COMMENT_PREFIX} {line}" for line in textwrap.wrap(text, width, break_on_hyphens=False)]
 
 
-def comment_lines(draft: Draft, route_: Sequence[PackageInfo], engine_version: str, beam: int,
-                  target_lang: str) -> list[str]:
+def comment_lines(
+    draft: Draft, route_: Sequence[PackageInfo], engine_version: str, beam: int, target_lang: str
+) -> list[str]:
     if draft.method == "copied":
         return _comment("copied unchanged (not prose: never sent to the model)")
     lines = _comment(describe_engine(route_, engine_version, beam))
@@ -295,7 +299,7 @@ def kept_translations(comments: str | list[str]) -> list[str]:
     for line in comments.splitlines() if isinstance(comments, str) else comments:
         if not line.startswith(KEPT_PREFIX):
             continue
-        rest = line[len(KEPT_PREFIX):].strip()
+        rest = line[len(KEPT_PREFIX) :].strip()
         try:
             chunk = json.loads(rest.removeprefix("+"))
         except ValueError:
@@ -312,8 +316,8 @@ def _legacy_replaced(lines: list[str]) -> str | None:
     marker = f"{COMMENT_PREFIX} replaced fuzzy msgstr: "
     for index, line in enumerate(lines):
         if line.startswith(marker):
-            rest = [other[len(COMMENT_PREFIX):].strip() for other in lines[index + 1:]]
-            return " ".join([line[len(marker):], *rest]).replace("\\n", "\n")
+            rest = [other[len(COMMENT_PREFIX) :].strip() for other in lines[index + 1 :]]
+            return " ".join([line[len(marker) :], *rest]).replace("\\n", "\n")
     return None
 
 
@@ -331,7 +335,7 @@ def apply_draft(entry: Message, draft: Draft, lines: list[str]) -> None:
     if legacy is not None and legacy not in previous:
         kept += kept_lines(legacy)
         previous.append(legacy)
-    fingerprints = {line[len(DRAFT_MARK):].strip() for line in ours if line.startswith(DRAFT_MARK)}
+    fingerprints = {line[len(DRAFT_MARK) :].strip() for line in ours if line.startswith(DRAFT_MARK)}
     drafted_by_us = bool(ours) and (not fingerprints or _fingerprint(entry.msgstr) in fingerprints)
     if entry.msgstr and not drafted_by_us and entry.msgstr not in previous:
         kept += kept_lines(entry.msgstr)  # a person's fuzzy translation: where the reviewer sees it

@@ -14,9 +14,10 @@ import json
 import math
 import os
 import threading
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from termweave.errors import UsageError
 from termweave.patterns import NUMBER_RE, Span, count_number
@@ -55,7 +56,7 @@ class ThreadPlan:
     intra_threads: int
 
     @classmethod
-    def for_machine(cls, paths: ArgosPaths | None = None, cpus: int | None = None) -> "ThreadPlan":
+    def for_machine(cls, paths: ArgosPaths | None = None, cpus: int | None = None) -> ThreadPlan:
         """Argos's ARGOS_INTER_THREADS / ARGOS_INTRA_THREADS if set, else one worker per core.
 
         Measured on 2 cores (benchmarks/mt_throughput.py --threads): two single-threaded
@@ -127,8 +128,13 @@ class LoadedPackage:
 class Engine:
     """Holds the loaded packages for one run (no global cache)."""
 
-    def __init__(self, device: str | None = None, compute_type: str | None = None,
-                 threads: ThreadPlan | None = None, paths: ArgosPaths | None = None):
+    def __init__(
+        self,
+        device: str | None = None,
+        compute_type: str | None = None,
+        threads: ThreadPlan | None = None,
+        paths: ArgosPaths | None = None,
+    ):
         paths = paths or ArgosPaths.from_env()
         self.device = device or str(paths.get("ARGOS_DEVICE_TYPE", "cpu"))
         self.compute_type = compute_type or str(paths.get("ARGOS_COMPUTE_TYPE", "auto"))
@@ -207,8 +213,7 @@ class Engine:
         codec = package.codec
         masked = masked and codec.supports_masking
         tokenized = [
-            codec.encode_masked(s.text, list(s.spans)) if masked and s.spans else codec.encode(s.text)
-            for s in sources
+            codec.encode_masked(s.text, list(s.spans)) if masked and s.spans else codec.encode(s.text) for s in sources
         ]
         outputs = self.decode(package, tokenized, settings, num_hypotheses, suppress_words, progress, desc)
         results: list[list[Hypothesis]] = []
@@ -243,7 +248,7 @@ class Engine:
         beam = max(settings.beam, 1)
         num_hypotheses = max(1, min(num_hypotheses, beam))
         suppress = package.suppressions(suppress_words) or None
-        chunks = [inputs[i:i + settings.chunk_size] for i in range(0, len(inputs), settings.chunk_size)]
+        chunks = [inputs[i : i + settings.chunk_size] for i in range(0, len(inputs), settings.chunk_size)]
         pending = []
         for chunk in chunks:
             longest = max((len(tokens) for tokens in chunk), default=1)
@@ -275,7 +280,7 @@ class Engine:
     @staticmethod
     def _strip_prefix(package: LoadedPackage, tokens: list[str]) -> list[str]:
         if package.prefix and tokens[: len(package.prefix)] == package.prefix:
-            return tokens[len(package.prefix):]
+            return tokens[len(package.prefix) :]
         return tokens
 
 

@@ -16,8 +16,8 @@ import tempfile
 import threading
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from termweave.console import Console
 from termweave.errors import UsageError
@@ -36,8 +36,7 @@ OFFLINE_HINT = (
 )
 
 
-def resolve_within(host: str, port: int, deadline: float,
-                   resolver: Callable = socket.getaddrinfo) -> None:
+def resolve_within(host: str, port: int, deadline: float, resolver: Callable = socket.getaddrinfo) -> None:
     """Resolve ``host`` or raise OSError; gives up after ``deadline`` seconds (offline DNS can hang)."""
     outcome: dict[str, object] = {}
 
@@ -57,15 +56,17 @@ def resolve_within(host: str, port: int, deadline: float,
         raise OSError(f"could not resolve {host}: {error}")
 
 
-def fetch(url: str, limit: int, timeout: float = REQUEST_TIMEOUT_S, sink=None,
-          resolve_deadline: float = RESOLVE_DEADLINE_S) -> bytes:
+def fetch(
+    url: str, limit: int, timeout: float = REQUEST_TIMEOUT_S, sink=None, resolve_deadline: float = RESOLVE_DEADLINE_S
+) -> bytes:
     """GET ``url`` once (http, https or file); OSError on any failure. Streams into ``sink`` if given."""
     parsed = urllib.parse.urlsplit(url)
     if parsed.scheme not in ("http", "https", "file"):
         raise OSError(f"unsupported URL scheme in {url!r}")
     if parsed.scheme != "file" and not _is_ip_literal(parsed.hostname or ""):
-        resolve_within(parsed.hostname or "", parsed.port or (443 if parsed.scheme == "https" else 80),
-                       resolve_deadline)
+        resolve_within(
+            parsed.hostname or "", parsed.port or (443 if parsed.scheme == "https" else 80), resolve_deadline
+        )
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     chunks = []
     total = 0
@@ -113,19 +114,31 @@ def fetch_index(paths: ArgosPaths, resolve_deadline: float = RESOLVE_DEADLINE_S)
 
 def pick_entry(index: list[dict], from_code: str, to_code: str) -> dict:
     entries = [
-        e for e in index
+        e
+        for e in index
         if e.get("type", "translate") == "translate" and e.get("from_code") == from_code and e.get("to_code") == to_code
     ]
     if not entries:
-        pairs = sorted({f"{e.get('from_code')}:{e.get('to_code')}" for e in index
-                        if from_code in (e.get("from_code"), e.get("to_code"))})
+        pairs = sorted(
+            {
+                f"{e.get('from_code')}:{e.get('to_code')}"
+                for e in index
+                if from_code in (e.get("from_code"), e.get("to_code"))
+            }
+        )
         hint = f" (pairs with {from_code}: {', '.join(pairs)})" if pairs else ""
         raise UsageError(f"the Argos package index has no {from_code}->{to_code} package{hint}")
     return max(entries, key=lambda e: version_key(str(e.get("package_version", ""))))
 
 
-def download_and_install(from_code: str, to_code: str, console: Console, paths: ArgosPaths | None = None,
-                         replace: bool = False, resolve_deadline: float = RESOLVE_DEADLINE_S) -> tuple[PackageInfo, bool]:
+def download_and_install(
+    from_code: str,
+    to_code: str,
+    console: Console,
+    paths: ArgosPaths | None = None,
+    replace: bool = False,
+    resolve_deadline: float = RESOLVE_DEADLINE_S,
+) -> tuple[PackageInfo, bool]:
     """Fetch the index, download the pair's package, check it and install it."""
     paths = paths or ArgosPaths.from_env()
     index = fetch_index(paths, resolve_deadline)

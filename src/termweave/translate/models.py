@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
 
 PIVOT_LANG = "en"
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
@@ -32,7 +32,7 @@ class ArgosPaths:
     settings: Mapping[str, object] = field(default_factory=dict)  # settings.json, then ARGOS_* variables
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> "ArgosPaths":
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> ArgosPaths:
         """Resolve the directories exactly as ``argostranslate.settings`` does (without creating them)."""
         env = os.environ if environ is None else environ
         home = Path(env["SNAP_USER_DATA"]) if "SNAP" in env else Path.home()
@@ -187,7 +187,8 @@ def installed_packages(dirs: Iterable[Path] | None = None) -> list[PackageInfo]:
 def best_package(from_code: str, to_code: str, packages: Iterable[PackageInfo]) -> PackageInfo | None:
     """The translate package for the pair with the highest version (then the first by name)."""
     candidates = [
-        p for p in packages
+        p
+        for p in packages
         if p.type == "translate" and p.from_code == from_code and p.to_code == to_code and p.tokenizer
     ]
     if not candidates:

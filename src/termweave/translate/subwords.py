@@ -28,7 +28,7 @@ def mask(text: str, spans: list[Span]) -> str:
     """Replace each span by one private-use character that marks it (index order)."""
     out, last = [], 0
     for index, span in enumerate(spans):
-        out.append(text[last:span.start])
+        out.append(text[last : span.start])
         out.append(chr(_PUA + index))
         last = span.end
     out.append(text[last:])
@@ -90,7 +90,7 @@ class SentencePieceCodec:
             index = 0
             while index < len(data):
                 width = _utf8_width(data[index])
-                char_bytes = data[index:index + width]
+                char_bytes = data[index : index + width]
                 try:
                     char = char_bytes.decode("utf-8")
                 except UnicodeDecodeError:

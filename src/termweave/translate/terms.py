@@ -40,7 +40,7 @@ class TermSet:
     target_matcher: Matcher | None = None
 
     @classmethod
-    def for_pair(cls, glossary: Glossary | None, source_lang: str, target_lang: str) -> "TermSet":
+    def for_pair(cls, glossary: Glossary | None, source_lang: str, target_lang: str) -> TermSet:
         if glossary is None:
             return cls(source_lang, target_lang)
         return cls(
@@ -74,10 +74,14 @@ def score_hypotheses(source: str, hypotheses: list[str], terms: TermSet) -> list
     scores = []
     for hypothesis in hypotheses:
         # Always the same term list, so the matcher reuses its index; filter the hits instead.
-        found = {
-            hit.term.id
-            for hit in target_matcher.find(hypothesis, terms.terms, kind="allowed", source_lang=terms.source_lang)
-        } if triggered else set()
+        found = (
+            {
+                hit.term.id
+                for hit in target_matcher.find(hypothesis, terms.terms, kind="allowed", source_lang=terms.source_lang)
+            }
+            if triggered
+            else set()
+        )
         bad = target_matcher.find(hypothesis, terms.banned, kind="forbidden", source_lang=terms.source_lang)
         forbidden: dict[tuple[str, str], tuple[Term, str]] = {}
         for hit in bad:
