@@ -173,3 +173,19 @@ def test_source_lang_option(project, capsys, tmp_path):
     )
     assert code == 1
     assert [f["term"] for f in json.loads(out)["findings"]] == ["dprk"]
+
+
+def test_a_catalog_outside_any_project_is_checked_without_the_glossary(tmp_path, monkeypatch, capsys):
+    """Like pofilter on any catalog: no termweave.toml, no glossary — every check but the term checks."""
+    real = Path(__file__).resolve().parents[1] / "data" / "real-catalogs" / "django-5.2" / "uk.po"
+    text = real.read_text(encoding="utf-8").replace("правильну %(protocol)s адресу", "правильну %(proto)s адресу")
+    assert "%(proto)s" in text
+    (tmp_path / "uk.po").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--format", "json", "uk.po"]) == 1
+    captured = capsys.readouterr()
+    assert "the term checks are skipped" in captured.err
+    found = json.loads(captured.out)["findings"]
+    assert any(f["check"] == "format" and "%(proto)s" in f["message"] for f in found)
+    assert not any(f["check"].startswith("term-") for f in found)
+    assert main(["check", "--glossary", "missing.csv", "uk.po"]) == 2  # a glossary asked for must exist

@@ -82,8 +82,13 @@ def run_check(args: argparse.Namespace) -> int:
     paths = list(args.po_files) or _project_catalogs(config)
     if not paths:
         raise InputError("no PO files to check (give PO_FILE arguments or run `termweave update`)", config.output)
-    glossary_path = args.glossary or config.glossary
-    glossary = load_glossary(glossary_path, required_languages=(source_lang or config.source_lang,))
+    glossary = None
+    if args.glossary or config.path is not None or config.glossary.exists():
+        glossary = load_glossary(
+            args.glossary or config.glossary, required_languages=(source_lang or config.source_lang,)
+        )
+    else:  # catalogs named outside a project (like pofilter): every check but the glossary's
+        console.info("check: no termweave.toml and no glossary: the term checks are skipped")
     resources = Resources(
         glossary=glossary, house_styles=project_house_styles(config), author_texts=author_texts(config)
     )
