@@ -272,3 +272,18 @@ def test_a_journal_gets_one_index_page_linking_every_articles_review(project, ca
     before = snapshot(project)
     assert run_cli("run") == 1  # settled: the index comes from the saved state, unchanged
     assert snapshot(project) == before
+
+
+def test_init_from_a_ukrainian_page_reads_it_as_ukrainian(tmp_path, monkeypatch):
+    """The page's labels (Ключові слова, Анотація, Завантаження) say its language; the other
+    languages become the targets, and the page's chrome stays out of the catalogs."""
+    page = ROOT / "tests" / "data" / "seeds" / "uk-sample.txt"
+    assert run_cli("init", str(tmp_path / "p"), "--from", str(page)) == 0
+    config = (tmp_path / "p" / "termweave.toml").read_text(encoding="utf-8")
+    assert 'source_lang = "uk"' in config and 'target_langs = ["en", "ko"]' in config
+    monkeypatch.chdir(tmp_path / "p")
+    assert run_cli("update") == 0
+    msgids = {e.msgid for e in load_po(tmp_path / "p" / "translations" / "en.po")}
+    assert "Завантаження" not in msgids and "Ключові слова" in msgids
+    assert run_cli("init", str(tmp_path / "q"), "--from", str(ROOT / "seeds" / "alliance-of-villains.txt")) == 0
+    assert 'source_lang = "en"' in (tmp_path / "q" / "termweave.toml").read_text(encoding="utf-8")

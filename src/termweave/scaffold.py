@@ -14,6 +14,7 @@ from pathlib import Path
 from termweave.config import CONFIG_NAME, check_language
 from termweave.errors import InputError
 from termweave.fsutil import atomic_write_bytes, read_text
+from termweave.lang.labels import LABELS
 from termweave.segment import parse_seed_text
 
 EXAMPLE_NAME = "example"
@@ -59,19 +60,50 @@ def article_name(page: Path) -> str:
     return name or "article"
 
 
+def page_language(text: str, page: Path) -> str:
+    """The language whose page labels read the page best: its keywords label found and the fewest
+    lines left to the abstract (a page read with another language's labels takes its keywords line
+    and page chrome for sentences). English when no language finds the keywords label (then the
+    English reading reports what is wrong with the page)."""
+    readings = []
+    for lang in sorted(LABELS, key=lambda code: code != "en"):
+        try:
+            kinds = [segment.kind for segment in parse_seed_text(text, page, lang).segments]
+        except InputError:
+            continue
+        if "keywords" in kinds:
+            readings.append((-kinds.count("sentence"), lang))
+    return max(readings, key=lambda reading: reading[0])[1] if readings else "en"
+
+
+def default_targets(source: str) -> tuple[str, ...]:
+    """Every language termweave knows page labels for, but the source."""
+    return tuple(lang for lang in ("en", "uk", "ko") if lang != source)
+
+
 def glossary_header(source: str, targets: tuple[str, ...]) -> str:
     return ",".join(["id", source, *targets, *(f"{t}_forbidden" for t in targets), "note"]) + "\n"
 
 
 def plan(
-    root: Path, source: str, targets: tuple[str, ...], page: Path | None, output: str = "translations"
+    root: Path,
+    source: str | None,
+    targets: tuple[str, ...] | None,
+    page: Path | None,
+    output: str = "translations",
 ) -> Skeleton:
-    """The files ``init`` would write, validated; raises InputError (nothing written)."""
+    """The files ``init`` would write, validated; raises InputError (nothing written).
+    ``source`` None: the page's language (English without a page); ``targets`` None: the other
+    languages termweave knows."""
     if (root / CONFIG_NAME).exists():
         raise InputError(
             f"already a termweave project; add an article by copying its page into {root / 'seeds'}/",
             root / CONFIG_NAME,
         )
+    if source is None:
+        source = page_language(read_text(page), page) if page is not None else "en"
+    if targets is None:
+        targets = default_targets(source)
     check_language(source)
     for target in targets:
         check_language(target)

@@ -30,8 +30,10 @@ def register(subparsers, common) -> None:
     p = subparsers.add_parser("init", parents=[common], help="start a project: termweave.toml, seeds/, glossary")
     p.add_argument("directory", nargs="?", type=Path, default=Path("."), help="the project folder (default: .)")
     p.add_argument("--from", dest="page", type=Path, metavar="PAGE.txt", help="start from this scraped article page")
-    p.add_argument("--source-lang", default="en", help="language of the pages (default: en)")
-    p.add_argument("--target-langs", default="uk,ko", help="languages to publish, comma-separated (default: uk,ko)")
+    p.add_argument(
+        "--source-lang", help="language of the pages (default: the --from page's, read by its labels; else en)"
+    )
+    p.add_argument("--target-langs", help="languages to publish, comma-separated (default: en, uk, ko but the source)")
     p.set_defaults(func=cmd_init)
     p = subparsers.add_parser("extract", parents=[common], help="segment the seed(s) and write the .pot template(s)")
     p.set_defaults(func=cmd_extract)
@@ -82,7 +84,7 @@ def _load(args: argparse.Namespace, catalogs: bool = True) -> tuple[Project, Con
 
 def cmd_init(args) -> int:
     console = console_for(args)
-    targets = tuple(t.strip() for t in args.target_langs.split(",") if t.strip())
+    targets = tuple(t.strip() for t in args.target_langs.split(",") if t.strip()) if args.target_langs else None
     skeleton = scaffold.plan(args.directory, args.source_lang, targets, args.page)
     for path in scaffold.write_skeleton(skeleton):
         console.info(f"wrote {path}")
