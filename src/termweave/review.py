@@ -30,7 +30,8 @@ from termweave.glossary.match import matcher_for
 from termweave.pipeline import check
 from termweave.project import Project
 from termweave.render.review_data import collect, colour_index
-from termweave.render.review_html import (
+from termweave.render.review_html import mark_text, render_review
+from termweave.render.review_style import (
     BADGES,
     MUTED_TEXT,
     PAGE_BACKGROUND,
@@ -38,8 +39,6 @@ from termweave.render.review_html import (
     STRIPE_BACKGROUND,
     TEXT_COLOUR,
     contrast_ratio,
-    mark_text,
-    render_review,
 )
 
 REPORT_NAME = "report.html"

@@ -16,6 +16,7 @@ from termweave.check.report import Finding, Severity
 
 CHECK_MODULES: tuple[str, ...] = (
     "termweave.check.checks",  # glossary, numbers, protected spans, attribution, language, ...
+    "termweave.check.whitespace",  # leading, trailing and doubled spaces
     "termweave.check.quotes",  # quotation marks (termweave.lang.quotes)
     "termweave.check.structure",  # format directives, placeholders, plural forms
     "termweave.check.style",  # house style: ko-range, uk-euphony (and house-style, author-terms)

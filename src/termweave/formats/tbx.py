@@ -27,7 +27,7 @@ from termweave import __version__
 from termweave.config import check_language
 from termweave.errors import InputError
 from termweave.formats.glossary_csv import META_COLUMNS, VARIANT_SEPARATOR, Glossary, Term
-from termweave.formats.xml import XML_LANG, xml_text
+from termweave.formats.xml import XML_LANG, decode_id, encode_id, has_control, xml_text
 from termweave.fsutil import read_text
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
@@ -48,35 +48,6 @@ CLDR_NOTE = re.compile(r"^CLDR:\s*(?P<code>[A-Za-z0-9]{2,8})$")
 _DNT_NOTE = re.compile(r"^do[\s-]+not[\s-]+translate\.?$", re.IGNORECASE)
 _FORBIDDEN_STATUSES = {"deprecatedterm", "supersededterm"}
 _STATUS_TYPES = {"administrativeStatus", "normativeAuthorization"}
-
-
-# -- ids: a term id is any string, a conceptEntry id must be an XML NCName ------------------
-
-_NAME_START = (
-    "A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
-    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
-)
-_NAME_CHAR = _NAME_START + r"\-.0-9\u00b7\u0300-\u036f\u203f-\u2040"
-_START_RE = re.compile(f"[{_NAME_START}]")
-_CHAR_RE = re.compile(f"[{_NAME_CHAR}]")
-_ESCAPED = re.compile(r"_x([0-9A-F]{4}|[0-9A-F]{8})_")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def encode_id(term_id: str) -> str:
-    """A reversible NCName for ``term_id``: other characters as ``_xHHHH_`` (as XmlConvert.EncodeName)."""
-    out = []
-    for index, char in enumerate(term_id):
-        allowed = (_START_RE if index == 0 else _CHAR_RE).match(char)
-        if allowed and not (char == "_" and _ESCAPED.match(term_id, index)):
-            out.append(char)
-        else:
-            out.append(f"_x{ord(char):04X}_" if ord(char) <= 0xFFFF else f"_x{ord(char):08X}_")
-    return "".join(out)
-
-
-def decode_id(name: str) -> str:
-    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), name)
 
 
 # -- export -------------------------------------------------------------------------------
@@ -325,7 +296,7 @@ def _term_id(raw: str | None, path: Path, line: int | None) -> str | None:
     if raw is None or not raw.strip():
         return None
     term_id = decode_id(raw.strip())
-    if term_id != term_id.strip() or _CONTROL.search(term_id):
+    if term_id != term_id.strip() or has_control(term_id):
         raise InputError(
             f"concept id {raw.strip()!r} decodes to {term_id!r}: a term id cannot start or end with "
             "whitespace or hold control characters",

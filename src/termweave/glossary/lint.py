@@ -53,30 +53,7 @@ def lint(glossary: Glossary, source_lang: str = "en", target_langs: tuple[str, .
             issues.extend(_cell_issues(line, term_id, column, cell, languages, apostrophes_used))
 
         for lang in languages:
-            allowed = {_key(v): v for v in split_variants(row.get(lang, ""))}
-            for variant in split_variants(row.get(lang + FORBIDDEN_SUFFIX, "")):
-                if _key(variant) in allowed:
-                    add(
-                        LintIssue(
-                            line,
-                            "error",
-                            "forbidden-allowed",
-                            f"{term_id}: {variant!r} is both allowed and forbidden in {lang!r}",
-                        )
-                    )
-            for key, variant in allowed.items():
-                if (lang, key) in seen_variants and seen_variants[(lang, key)][0] != term_id:
-                    other, other_line = seen_variants[(lang, key)]
-                    add(
-                        LintIssue(
-                            line,
-                            "error",
-                            "duplicate-variant",
-                            f"{term_id}: {lang} variant {variant!r} also belongs to {other!r} (line {other_line})",
-                        )
-                    )
-                else:
-                    seen_variants[(lang, key)] = (term_id, line)
+            issues.extend(_variant_issues(line, term_id, row, lang, seen_variants))
 
         if row.get("cldr", "").strip():
             issues.extend(_cldr_issues(line, term_id, row, languages))
@@ -92,6 +69,27 @@ def lint(glossary: Glossary, source_lang: str = "en", target_langs: tuple[str, .
                 )
             )
     return sorted(issues, key=lambda i: (i.line, i.rule))
+
+
+def _variant_issues(
+    line: int, term_id: str, row: dict[str, str], lang: str, seen: dict[tuple[str, str], tuple[str, int]]
+) -> list[LintIssue]:
+    """A variant both allowed and forbidden, or one another term already claims (``seen``: what
+    the rows so far claim, updated)."""
+    issues = []
+    allowed = {_key(v): v for v in split_variants(row.get(lang, ""))}
+    for variant in split_variants(row.get(lang + FORBIDDEN_SUFFIX, "")):
+        if _key(variant) in allowed:
+            message = f"{term_id}: {variant!r} is both allowed and forbidden in {lang!r}"
+            issues.append(LintIssue(line, "error", "forbidden-allowed", message))
+    for key, variant in allowed.items():
+        if (lang, key) in seen and seen[(lang, key)][0] != term_id:
+            other, other_line = seen[(lang, key)]
+            message = f"{term_id}: {lang} variant {variant!r} also belongs to {other!r} (line {other_line})"
+            issues.append(LintIssue(line, "error", "duplicate-variant", message))
+        else:
+            seen[(lang, key)] = (term_id, line)
+    return issues
 
 
 def _cell_issues(
