@@ -217,6 +217,14 @@ def test_korean_cheap_matcher_settles_plain_cases_without_kiwi(terms):
     assert not matcher.kiwi_loaded
 
 
+def test_korean_cheap_matcher_knows_the_essive_with_genitive(terms):
+    # 으로서의/로서의 ("as a ..."), as in the shipped ko title's 위협으로서의: no Kiwi load for it.
+    matcher = KoreanMatcher()
+    assert found(matcher, "주권으로서의 의미", terms) == [("sovereignty", "주권")]
+    assert found(matcher, "러시아로서의 선택", terms) == [("russia", "러시아")]
+    assert not matcher.kiwi_loaded
+
+
 def test_korean_kiwi_decides_what_the_cheap_matcher_cannot(ko, terms):
     before = ko.kiwi_calls
     assert found(ko, "한국어를 배운다", terms) == []
