@@ -24,15 +24,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SENTENCE = "The study covers the years 2014–2024."
+sys.path.insert(0, str(ROOT / "tests"))  # the tests' seed edit (support.toggle_seed_sentence)
 
-
-def _toggle_seed(project: Path, on: bool) -> None:
-    seed = project / "seeds" / "alliance-of-villains.txt"
-    lines = seed.read_text(encoding="utf-8").split("\n")
-    at = lines.index("Downloads") - 1
-    lines[at] = lines[at].removesuffix(" " + SENTENCE) + (" " + SENTENCE if on else "")
-    seed.write_text("\n".join(lines), encoding="utf-8")
+from support import toggle_seed_sentence  # noqa: E402
 
 
 def _save_as_editor(path: Path, text: str) -> None:
@@ -64,13 +58,13 @@ def trials(count: int) -> tuple[int, int]:
         uk = project / "translations" / "uk.po"
         main(["-q", "run"])
         started = time.perf_counter()
-        _toggle_seed(project, True)
+        toggle_seed_sentence(project, True)
         main(["-q", "run"])
         duration = time.perf_counter() - started
         rng = random.Random(11)
         during = lost = 0
         for trial in range(count):
-            _toggle_seed(project, trial % 2 == 0)
+            toggle_seed_sentence(project, trial % 2 == 0)
             marker = f"Правка {trial}"
             delay = rng.uniform(0, duration)
             read, write = os.pipe()

@@ -25,6 +25,19 @@ def run_cli(*argv: str) -> int:
     return main(list(argv))
 
 
+EXTRA_SENTENCE = "The study covers the years 2014–2024."
+
+
+def toggle_seed_sentence(project: Path, on: bool) -> None:
+    """Add or drop one sentence at the end of the shipped seed's abstract, so every ``update``
+    or ``run`` has catalogs to rewrite (used by the concurrency and kill tests and benchmark)."""
+    seed = project / "seeds" / "alliance-of-villains.txt"
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    at = lines.index("Downloads") - 1
+    lines[at] = lines[at].removesuffix(" " + EXTRA_SENTENCE) + (" " + EXTRA_SENTENCE if on else "")
+    seed.write_text("\n".join(lines), encoding="utf-8")
+
+
 def sentence_entry(po, start: str):
     """The live sentence message (no msgctxt: its text is its identity) whose source starts with ``start``."""
     return next(e for e in po if not e.obsolete and e.msgctxt is None and e.msgid.startswith(start))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from support import run_cli, snapshot
+from support import EXTRA_SENTENCE, run_cli, snapshot, toggle_seed_sentence
 
 from termweave.console import Console
 from termweave.errors import TermweaveError
@@ -22,7 +22,6 @@ from termweave.fsutil import ConcurrentEditError, atomic_write_bytes, guarded, r
 from termweave.lock import LOCK_NAME, LockTimeout, file_lock, project_session
 
 TRIALS = 200 if os.environ.get("TERMWEAVE_STRESS") else 8
-SENTENCE = "The study covers the years 2014–2024."
 
 
 def _save_as_editor(path: Path, context: str, text: str) -> None:
@@ -39,16 +38,6 @@ def _save_as_editor(path: Path, context: str, text: str) -> None:
 
 def _msgstr(path: Path, context: str) -> str:
     return next(e.msgstr for e in load_po(path) if e.msgctxt == context and not e.obsolete)
-
-
-def _toggle_seed(project: Path, trial: int) -> None:
-    """Change the last abstract sentence so every ``run`` rewrites the catalogs."""
-    seed = project / "seeds" / "alliance-of-villains.txt"
-    lines = seed.read_text(encoding="utf-8").split("\n")
-    abstract_end = lines.index("Downloads") - 1
-    base = lines[abstract_end].removesuffix(" " + SENTENCE)
-    lines[abstract_end] = base + (" " + SENTENCE if trial % 2 else "")
-    seed.write_text("\n".join(lines), encoding="utf-8")
 
 
 def test_second_writer_waits_then_names_the_holder(project):
@@ -85,7 +74,7 @@ def test_translator_save_between_read_and_write_is_merged(project, monkeypatch):
     from termweave import pipeline
 
     uk = project / "translations" / "uk.po"
-    _toggle_seed(project, 1)
+    toggle_seed_sentence(project, True)
     original = pipeline.merge
 
     def merge_while_translator_saves(template, old, lang, *args, **kwargs):
@@ -97,7 +86,7 @@ def test_translator_save_between_read_and_write_is_merged(project, monkeypatch):
     assert run_cli("update") == 0
     catalog = load_po(uk)
     assert _msgstr(uk, "title") == "Редакторська назва"  # their save won
-    assert any(SENTENCE == e.msgid for e in catalog)  # and our update landed too
+    assert any(EXTRA_SENTENCE == e.msgid for e in catalog)  # and our update landed too
 
 
 def test_unmergeable_change_stops_and_keeps_their_file(project):
@@ -127,13 +116,13 @@ def test_editor_saving_at_random_moments_loses_nothing(project):
     uk = project / "translations" / "uk.po"
     run_cli("-q", "run")
     started = time.perf_counter()
-    _toggle_seed(project, 1)
+    toggle_seed_sentence(project, True)
     run_cli("-q", "run")
     duration = time.perf_counter() - started
     rng = random.Random(11)
     lost = []
     for trial in range(TRIALS):
-        _toggle_seed(project, trial)
+        toggle_seed_sentence(project, trial % 2 == 1)
         marker = f"Правка {trial}"
         delay = rng.uniform(0, duration)
         pid = os.fork()
@@ -154,7 +143,7 @@ def test_editor_saving_at_random_moments_loses_nothing(project):
 def test_interrupted_multi_file_step_is_finished_by_the_next_command(project, monkeypatch):
     import termweave.lock as lock
 
-    _toggle_seed(project, 1)
+    toggle_seed_sentence(project, True)
     real_install = lock.install
     calls = []
 
@@ -176,7 +165,7 @@ def test_interrupted_multi_file_step_is_finished_by_the_next_command(project, mo
     assert half != before and sum(half.get(k) != before.get(k) for k in before) == 1
     assert run_cli("extract") == 0  # any writing command first finishes the step
     assert not (project / lock.JOURNAL_NAME).exists()
-    assert SENTENCE in (project / "translations" / "uk.po").read_text(encoding="utf-8")
+    assert EXTRA_SENTENCE in (project / "translations" / "uk.po").read_text(encoding="utf-8")
     assert not list(project.rglob("*.tmp"))
 
 

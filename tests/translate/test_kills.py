@@ -10,13 +10,11 @@ from __future__ import annotations
 import os
 import random
 import time
-from pathlib import Path
 
 from killing import context, leftovers, problems, reviewed, run_in_child
-from support import DATA, run_cli
+from support import DATA, run_cli, toggle_seed_sentence
 
 KILLS = 200 if os.environ.get("TERMWEAVE_STRESS") else 5
-SENTENCE = "The study covers the years 2014–2024."
 COMMANDS = (
     ["-q", "run", "--allow-incomplete"],
     ["-q", "update"],
@@ -24,15 +22,6 @@ COMMANDS = (
     ["-q", "translate"],
     ["-q", "glossary", "import", str(DATA / "tbx" / "basic-v3.tbx")],
 )
-
-
-def _toggle_seed(project: Path, on: bool) -> None:
-    """Add or drop one sentence, so update/run/translate have work to write."""
-    seed = project / "seeds" / "alliance-of-villains.txt"
-    lines = seed.read_text(encoding="utf-8").split("\n")
-    at = lines.index("Downloads") - 1
-    lines[at] = lines[at].removesuffix(" " + SENTENCE) + (" " + SENTENCE if on else "")
-    seed.write_text("\n".join(lines), encoding="utf-8")
 
 
 def test_random_kills_leave_whole_files_and_every_review(project, install):
@@ -53,7 +42,7 @@ def test_random_kills_leave_whole_files_and_every_review(project, install):
     killed = with_leftovers = 0
     for trial in range(KILLS):
         argv = COMMANDS[trial % len(COMMANDS)]
-        _toggle_seed(project, on=trial % 2 == 0)
+        toggle_seed_sentence(project, on=trial % 2 == 0)
         child = ctx.Process(target=run_in_child, args=(argv, str(project), env))
         child.start()
         time.sleep(rng.uniform(0, durations[tuple(argv)]))
