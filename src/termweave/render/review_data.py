@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from termweave.catalog.identity import context_of
 from termweave.check.report import Finding
+from termweave.formats.po import Catalog, Message
 from termweave.glossary import Glossary, Term
 from termweave.glossary.match import TermHit, matcher_for
 from termweave.segment import Document, Segment
@@ -105,7 +106,7 @@ def colour_index(term_id: str) -> int:
 
 def collect(
     documents: list[Document],
-    catalogs: Mapping[str, Iterable | None],
+    catalogs: Mapping[str, Catalog | None],
     glossary: Glossary | None,
     findings: Mapping[str, Iterable[Finding]] | None = None,
     source_lang: str = "en",
@@ -186,20 +187,19 @@ class _Marker:
         return cell
 
 
-def _live_entries(catalog: Iterable | None) -> dict:
+def _live_entries(catalog: Catalog | None) -> dict[tuple[str | None, str], Message]:
     if catalog is None:
         return {}
     return {(entry.msgctxt, entry.msgid): entry for entry in catalog if not entry.obsolete}
 
 
-def _catalog_path(catalog) -> str:
-    path = getattr(catalog, "path", None) or getattr(catalog, "fpath", None)
-    return str(path) if path else ""
+def _catalog_path(catalog: Catalog | None) -> str:
+    return str(catalog.path) if catalog is not None and catalog.path else ""
 
 
-def _target_cell(lang: str, segment: Segment, entry, path: str) -> Cell:
-    line = getattr(entry, "line", None)  # None for an entry built in memory rather than read from a file
-    where = f"{_basename(path)}:{line}" if path and line else ""
+def _target_cell(lang: str, segment: Segment, entry: Message | None, path: str) -> Cell:
+    # line 0: an entry built in memory rather than read from a file
+    where = f"{_basename(path)}:{entry.line}" if path and entry is not None and entry.line else ""
     if entry is None or not entry.msgstr:
         return Cell(lang, None, "untranslated", lang, where=where)
     if entry.msgid != segment.text:
@@ -215,7 +215,7 @@ def _basename(path: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def _catalog_summary(lang: str, catalog, findings: Iterable[Finding]) -> LanguageSummary:
+def _catalog_summary(lang: str, catalog: Catalog | None, findings: Iterable[Finding]) -> LanguageSummary:
     summary = LanguageSummary(lang)
     for entry in catalog or ():
         if entry.obsolete:
@@ -231,10 +231,8 @@ def _catalog_summary(lang: str, catalog, findings: Iterable[Finding]) -> Languag
     return summary
 
 
-def _has_translation(entry) -> bool:
-    plural = entry.msgstr_plural
-    forms = plural.values() if isinstance(plural, dict) else plural  # polib: a dict; formats.po: a list
-    return bool(entry.msgstr) or any(forms)
+def _has_translation(entry: Message) -> bool:
+    return bool(entry.msgstr) or any(entry.msgstr_plural)
 
 
 def _article_summaries(rows: list[Row], target_langs: tuple[str, ...]) -> list[LanguageSummary]:

@@ -37,8 +37,10 @@ if TYPE_CHECKING:
 COMMENT_PREFIX = "termweave-mt:"
 DRAFT_MARK = "termweave-draft:"  # fingerprint of the msgstr we drafted: anything else is a person's
 KEPT_PREFIX = "termweave-kept:"  # a person's fuzzy msgstr a draft replaced; never removed
-KEPT_WIDTH = 50  # characters of JSON per line: with the prefix, under polib's 76
-COMMENT_WIDTH = 76  # polib wraps "# " + comment at 78 columns
+KEPT_WIDTH = 50  # characters of JSON per line: with the prefix, within COMMENT_WIDTH
+# gettext never wraps '#' comments, but some PO tools (polib-based ones) wrap "# " + comment at
+# 78 columns; lines this short survive a save by any of them with their prefix.
+COMMENT_WIDTH = 76
 NEVER_TRANSLATED = frozenset({"copyright", "doi"})  # segment ids copied verbatim
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -249,7 +251,7 @@ def describe_engine(route_: Sequence[PackageInfo], engine_version: str, beam: in
 
 
 def _comment(text: str) -> list[str]:
-    """Prefixed lines short enough that polib never wraps them (a wrapped tail would lose the prefix)."""
+    """Prefixed lines short enough that no PO tool wraps them (a wrapped tail would lose the prefix)."""
     width = COMMENT_WIDTH - len(COMMENT_PREFIX) - 1
     return [f"{COMMENT_PREFIX} {line}" for line in textwrap.wrap(text, width, break_on_hyphens=False)]
 
@@ -276,8 +278,8 @@ def _fingerprint(text: str) -> str:
 
 
 def kept_lines(text: str) -> list[str]:
-    """A person's translation as comment lines, losslessly: JSON chunks short enough that polib
-    never wraps them; continuation lines start with ``+``."""
+    """A person's translation as comment lines, losslessly: JSON chunks short enough that no PO
+    tool wraps them; continuation lines start with ``+``."""
     chunks: list[str] = []
     current: list[str] = []
     width = 0
