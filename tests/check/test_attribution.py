@@ -135,4 +135,6 @@ def test_licence_data_covers_every_licence_in_termweaves_languages_with_sources(
     raw = json.loads(resources.files("termweave.data").joinpath("cc_licences.json").read_text(encoding="utf-8"))
     for entry in raw["licences"]:
         assert set(entry["sources"]) == set(entry["titles"]), entry["code"]
-        assert all(s.startswith(("verbatim: legalcode/", "composed: ")) for s in entry["sources"].values())
+        assert all(
+            s.startswith(("verbatim: legalcode/", "verbatim: docs/", "composed: ")) for s in entry["sources"].values()
+        )

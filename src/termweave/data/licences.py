@@ -1,9 +1,12 @@
 """The Creative Commons licences and their official titles (``cc_licences.json``).
 
 The titles come from Creative Commons' own translations (the cc-legal-tools-data repository;
-each title records where it comes from). :func:`named_licences` finds which licences a text
+each title records where it comes from; ``scripts/cc_titles.py`` regenerates the file), in every
+language CC publishes the 4.0 legal code in. :func:`named_licences` finds which licences a text
 names — by code ("CC BY-NC-SA 4.0"), by official title in the text's language or in English
-("Із Зазначенням Авторства 4.0 Міжнародна", "저작자표시 4.0 국제"), or by the URL of the deed.
+("Із Зазначенням Авторства 4.0 Міжнародна", "저작자표시 4.0 국제", "表示 - 非営利 - 継承 4.0 国際"),
+or by the URL of the deed. A catalog's language finds its titles by its full code or its base
+language (:func:`data_languages`: ``pt_BR`` → pt-br, pt; ``zh_TW`` → zh-tw, zh-hant).
 """
 
 from __future__ import annotations
@@ -22,8 +25,10 @@ class CcLicence:
     url: str
     titles: tuple[tuple[str, str], ...]  # (language, official title)
 
-    def title(self, lang: str) -> str | None:
-        return dict(self.titles).get(lang)
+    def title(self, lang: str | None) -> str | None:
+        """The official title in ``lang`` (a catalog's Language: "uk", "pt_BR", "zh_TW")."""
+        titles = dict(self.titles)
+        return next((titles[code] for code in data_languages(lang) if code in titles), None)
 
 
 @lru_cache(maxsize=1)
@@ -41,48 +46,93 @@ def by_code(code: str) -> CcLicence | None:
     return next((lic for lic in cc_licences() if lic.code == code), None)
 
 
-_DASHES_RE = re.compile(r"\s*[-‐‑‒–—]\s*")
+_DASHES_RE = re.compile(r"\s*[-‐‑‒–—―─]\s*")  # ─ (U+2500) joins the zh-hant elements
 _SPACES_RE = re.compile(r"\s+")
+_APOSTROPHES = str.maketrans("’‘ʼ", "'''")  # one character for another: offsets stay comparable
 _CODE_RE = re.compile(
     r"\bCC[\s-]*(BY(?:[\s-]*(?:NC|ND|SA)\b)*)[\s-]*(\d\.\d)|\bCC[\s-]?(?:0|Zero)\b(?:[\s-]*1\.0)?", re.I
 )
 _URL_RE = re.compile(r"creativecommons\.org/(?:licenses/([a-z-]+)/(\d\.\d)|publicdomain/zero/1\.0)", re.I)
 VERSION_RE = re.compile(r"(?<![\d.])\d+\.\d+(?!\d|\.\d)")  # "4.0", also before a full stop
-_EDITION_WORDS = (
-    "international",
-    "unported",
-    "universal",
-    "міжнародна",
-    "неадаптована",
-    "універсальна",
-    "국제",
-    "공통",
-)
+# Codes catalogs use that CC's data keys otherwise: Chinese by script (both when only "zh" is
+# known, as the check's base language is), Norwegian Bokmål and Nynorsk as "no".
+_LANGUAGE_ALIASES = {
+    "zh": ("zh-hans", "zh-hant"),
+    "zh-cn": ("zh-hans",),
+    "zh-sg": ("zh-hans",),
+    "zh-tw": ("zh-hant",),
+    "zh-hk": ("zh-hant",),
+    "zh-mo": ("zh-hant",),
+    "nb": ("no",),
+    "nn": ("no",),
+}
+# Kana and CJK ideographs: scripts written without spaces, where a title may follow a letter directly.
+_UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ARABIC_LETTER_RE = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+_ARABIC_MARKS = "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed"  # vowel marks and tatweel, often left out
+_ARABIC_MARK_RE = re.compile(f"[{_ARABIC_MARKS}]")
+_BIDI_MARKS = "[\u200e\u200f\u061c]*"  # LRM, RLM, ALM: right-to-left text may put them around "4.0"
+_GAP = f"{_BIDI_MARKS} ?{_BIDI_MARKS}"
+
+
+@lru_cache(maxsize=64)
+def data_languages(lang: str | None) -> tuple[str, ...]:
+    """The keys a catalog's language may have in the data, most specific first: "pt_BR" → pt-br, pt;
+    "de_AT" → de-at, de; "zh_TW" → zh-tw, zh-hant, zh, zh-hans; "sr@latin" → sr-latn, sr."""
+    if not lang:
+        return ()
+    code, _, modifier = lang.split(".")[0].lower().replace("_", "-").partition("@")
+    if modifier == "latin":
+        code = code.split("-")[0] + "-latn"
+    parts = code.split("-")
+    found = [code, *_LANGUAGE_ALIASES.get(code, ()), "-".join(parts[:2]), parts[0]]
+    return tuple(dict.fromkeys([*found, *_LANGUAGE_ALIASES.get(parts[0], ())]))
 
 
 def normalise(text: str) -> str:
-    """Case, dashes and spacing made uniform, so a title matches however it is typeset."""
-    return _SPACES_RE.sub(" ", _DASHES_RE.sub("-", text.casefold().replace("\u00a0", " ")))
+    """Case, dashes, apostrophes and spacing made uniform, so a title matches however it is typeset."""
+    plain = text.casefold().replace("\u00a0", " ").translate(_APOSTROPHES)
+    return _SPACES_RE.sub(" ", _DASHES_RE.sub("-", plain))
 
 
 def _core(title: str) -> str:
-    """A title without its edition word: the licence is named by its elements and version."""
-    words = normalise(title).split(" ")
-    return " ".join(words[:-1]) if words[-1] in _EDITION_WORDS else " ".join(words)
+    """A title up to its version: the licence is named by its elements and version, whatever
+    edition word follows ("Міжнародна", "国際", "tarptautinė licencija"), and without a leading
+    "Creative Commons" (the Greek titles carry one)."""
+    plain = normalise(title)
+    version = VERSION_RE.search(plain)
+    return (plain[: version.end()] if version else plain).removeprefix("creative commons ")
+
+
+def _title_pattern(core: str) -> re.Pattern:
+    """A title core's pattern: after no letter or hyphen (in Chinese and Japanese, which do not
+    space words, after no hyphen), spaces optional and bidi marks allowed (right-to-left text),
+    Arabic vowel marks and tatweel optional, and followed by no further digits."""
+    parts = []
+    for char in _ARABIC_MARK_RE.sub("", core):
+        if char == " ":
+            parts.append(_GAP)
+        elif char == "،":
+            parts.append("[،,]")
+        else:
+            parts.append(re.escape(char) + (f"[{_ARABIC_MARKS}]*" if _ARABIC_LETTER_RE.match(char) else ""))
+    start = r"(?<!-)" if _UNSPACED_RE.match(core) else r"(?<![\w-])"
+    return re.compile(start + "".join(parts) + r"(?![\w.-]*\d)")
 
 
 @lru_cache(maxsize=16)
-def _title_patterns(lang: str) -> tuple[tuple[re.Pattern, str], ...]:
+def _title_patterns(lang: str | None) -> tuple[tuple[re.Pattern, str], ...]:
+    """The title patterns of ``lang`` and of English only: compiled once per language in play."""
+    codes = dict.fromkeys((*data_languages(lang), "en"))
     found = []
     for lic in cc_licences():
-        for code in {lang, "en"}:
-            title = lic.title(code)
-            if title:
-                found.append((re.compile(r"(?<![\w-])" + re.escape(_core(title)) + r"(?![\w.-]*\d)"), lic.code))
+        titles = dict(lic.titles)
+        for core in dict.fromkeys(_core(titles[code]) for code in codes if code in titles):
+            found.append((_title_pattern(core), lic.code))
     return tuple(found)
 
 
-def named_licences(text: str, lang: str) -> list[str]:
+def named_licences(text: str, lang: str | None) -> list[str]:
     """Codes of the CC licences ``text`` names, in order of first mention, without repeats."""
     found: dict[int, str] = {}
     for m in _CODE_RE.finditer(text):
