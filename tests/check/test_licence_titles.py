@@ -96,13 +96,46 @@ def unnamed(title: str) -> str:
     return f"the licence must be named by its official title «{title}» or its code CC BY-NC-SA 4.0"
 
 
-@pytest.mark.parametrize("lang, by, by_nc_sa", CASES)
+@pytest.mark.parametrize("lang, by, by_nc_sa", CASES, ids=[case[0] for case in CASES])
 def test_a_translation_naming_another_licence_by_its_official_title_fails(check, lang, by, by_nc_sa):
     # The check knows a catalog's base language ("zh" for zh_TW): its titles, in both scripts for Chinese.
     title = by_code("CC BY-NC-SA 4.0").title(base_language(lang))
     assert title and title != by_code("CC BY-NC-SA 4.0").title("en")  # the catalog's language has its own title
     assert attribution(check, lang, by) == [WRONG, unnamed(title)]
     assert attribution(check, lang, by_nc_sa) == []
+
+
+@pytest.mark.parametrize(
+    "lang, by, by_nc_sa",
+    [
+        # No CC legal code in Hebrew or Persian: the English titles, between right-to-left marks.
+        (
+            "he",
+            "היצירה מופצת ברישיון \u200fAttribution 4.0 International\u200f של Creative Commons.",
+            "היצירה מופצת ברישיון \u200fAttribution-NonCommercial-ShareAlike 4.0 International\u200f "
+            "של Creative Commons.",
+        ),
+        (
+            "fa",
+            "این اثر تحت مجوز \u200fAttribution 4.0 International\u200f کریتیو کامنز منتشر شده است.",
+            "این اثر تحت مجوز \u200fAttribution-NonCommercial-ShareAlike 4.0 International\u200f "
+            "کریتیو کامنز منتشر شده است.",
+        ),
+    ],
+    ids=["he", "fa"],
+)
+def test_english_titles_in_right_to_left_text(check, lang, by, by_nc_sa):
+    assert by_code("CC BY-NC-SA 4.0").title(lang) is None
+    assert attribution(check, lang, by) == [WRONG, "the licence must be named by its code CC BY-NC-SA 4.0"]
+    assert attribution(check, lang, by_nc_sa) == []
+
+
+def test_arabic_titles_with_or_without_vowel_marks():
+    marked = "نَسْبُ الـمُصنَّف، غير تجاري، الترخيص بالمثل 4.0 دولي"  # CC's own spelling
+    bare = "نسب المصنف، غير تجاري، الترخيص بالمثل 4.0 دولي"
+    for text in (marked, bare, bare.replace("، ", ", ")):
+        assert named_licences(f"رخصة {text}.", "ar") == ["CC BY-NC-SA 4.0"]
+    assert named_licences("رخصة نسب المصنف 4.0 دولي", "ar") == ["CC BY 4.0"]
 
 
 def test_a_regional_catalog_finds_its_languages_titles(check):
