@@ -67,10 +67,10 @@ _LANGUAGE_ALIASES = {
     "nn": ("no",),
 }
 # Kana and CJK ideographs: scripts written without spaces, where a title may follow a letter directly.
-_UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_ARABIC_LETTER_RE = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
-_ARABIC_MARKS = "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed"  # vowel marks and tatweel, often left out
-_ARABIC_MARK_RE = re.compile(f"[{_ARABIC_MARKS}]")
+_UNSPACED = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+_ARABIC_LETTERS = ((0x0620, 0x064A), (0x066E, 0x06D3), (0x06FA, 0x06FF))
+# Arabic vowel marks and tatweel, often left out (a pattern string: compiled on first use, not at import).
+_ARABIC_MARKS = "[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]"
 _BIDI_MARKS = "[\u200e\u200f\u061c]*"  # LRM, RLM, ALM: right-to-left text may put them around "4.0"
 _GAP = f"{_BIDI_MARKS} ?{_BIDI_MARKS}"
 
@@ -104,19 +104,23 @@ def _core(title: str) -> str:
     return (plain[: version.end()] if version else plain).removeprefix("creative commons ")
 
 
+def _in(char: str, ranges: tuple[tuple[int, int], ...]) -> bool:
+    return any(low <= ord(char) <= high for low, high in ranges)
+
+
 def _title_pattern(core: str) -> re.Pattern:
     """A title core's pattern: after no letter or hyphen (in Chinese and Japanese, which do not
     space words, after no hyphen), spaces optional and bidi marks allowed (right-to-left text),
     Arabic vowel marks and tatweel optional, and followed by no further digits."""
     parts = []
-    for char in _ARABIC_MARK_RE.sub("", core):
+    for char in re.sub(_ARABIC_MARKS, "", core):
         if char == " ":
             parts.append(_GAP)
         elif char == "،":
             parts.append("[،,]")
         else:
-            parts.append(re.escape(char) + (f"[{_ARABIC_MARKS}]*" if _ARABIC_LETTER_RE.match(char) else ""))
-    start = r"(?<!-)" if _UNSPACED_RE.match(core) else r"(?<![\w-])"
+            parts.append(re.escape(char) + (f"{_ARABIC_MARKS}*" if _in(char, _ARABIC_LETTERS) else ""))
+    start = r"(?<!-)" if core and _in(core[0], _UNSPACED) else r"(?<![\w-])"
     return re.compile(start + "".join(parts) + r"(?![\w.-]*\d)")
 
 
