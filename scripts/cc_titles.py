@@ -45,8 +45,13 @@ LICENCES = [(unit, "4.0") for unit in UNITS] + [(unit, "3.0") for unit in UNITS]
 FIRST_LANGUAGES = ("en", "uk", "ko")  # termweave's own languages lead each table
 # The deeds' words for the editions CC publishes no legal code for (3.0 unported, CC0 outside its
 # legal-code languages), as cc-legal-tools renders deed titles; other languages keep the English word.
+# (Read for the earlier data: the uk deed catalog translates both words, the ko one not "Unported".)
 DJANGO_UK = "locale/uk/LC_MESSAGES/django.po@041c96af1836227eddffe3ed945b24b6afbaa4a5"
-EDITION_WORDS = {"Unported": {"uk": ("Неадаптована", DJANGO_UK)}, "Universal": {"uk": ("Універсальна", DJANGO_UK)}}
+DJANGO_KO = "locale/ko/LC_MESSAGES/django.po@03c58d00ec1de35be553cb6903a7b8f8949f8718"
+EDITION_WORDS = {
+    "Unported": {"uk": ("Неадаптована", DJANGO_UK), "ko": ("Unported", DJANGO_KO)},
+    "Universal": {"uk": ("Універсальна", DJANGO_UK)},
+}
 # An element CC left in English capitals in a catalog (a placeholder), and the licence naming it alone.
 PLACEHOLDERS = {"NONCOMMERCIAL": "by-nc", "NODERIVATIVES": "by-nd", "SHAREALIKE": "by-sa"}
 VERSION_RE = re.compile(r"(?<![\d.])\d+\.\d+(?!\d|\.\d)")
@@ -136,6 +141,8 @@ def fill_placeholders(titles: Titles) -> None:
 
 def edition_word(english: str, lang: str) -> tuple[str, str]:
     word, where = EDITION_WORDS[english].get(lang, (english, ""))
+    if where and word == english:
+        return word, f"'{english}' in English, as the deeds say it: {where} does not translate it"
     if where:
         return word, f"'{word}' from {where} (msgid {english})"
     return word, f"'{english}' in English (no deed word of this language read; matching ignores the edition word)"
@@ -158,7 +165,7 @@ def compose_unported(titles: Titles) -> None:
 def compose_universal(titles: Titles) -> None:
     table = titles.setdefault(("zero", "1.0"), {})
     for lang in EDITION_WORDS["Universal"]:
-        if lang not in table:
+        if lang not in table:  # uk: no CC0 legal code, the deed's word
             word, note = edition_word("Universal", lang)
             table[lang] = (f"CC0 1.0 {word}", f"composed: CC0 1.0 and {note}")
 
