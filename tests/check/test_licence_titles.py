@@ -157,6 +157,9 @@ def test_a_shorter_title_inside_a_longer_one_is_not_named():
     # "署名 4.0" (BY) and "表示 4.0" (BY) must not be found inside the BY-NC-SA titles.
     assert named_licences("署名—非商业性使用—相同方式共享 4.0 协议国际版", "zh-hans") == ["CC BY-NC-SA 4.0"]
     assert named_licences("表示 - 非営利 - 継承 4.0 国際", "ja") == ["CC BY-NC-SA 4.0"]
+    # Unspaced text runs on after the version, numbers included; "4.0.1" is another version.
+    assert named_licences("本作品采用署名4.0国际许可协议于2024年发布", "zh") == ["CC BY 4.0"]
+    assert named_licences("本作品采用署名4.0.1国际许可协议", "zh") == []
     assert named_licences("CC BY 4.0 et CC BY-SA 4.0 : Attribution 4.0 International", "fr") == [
         "CC BY 4.0",
         "CC BY-SA 4.0",

@@ -109,9 +109,10 @@ def _in(char: str, ranges: tuple[tuple[int, int], ...]) -> bool:
 
 
 def _title_pattern(core: str) -> re.Pattern:
-    """A title core's pattern: after no letter or hyphen (in Chinese and Japanese, which do not
-    space words, after no hyphen), spaces optional and bidi marks allowed (right-to-left text),
-    Arabic vowel marks and tatweel optional, and followed by no further digits."""
+    """A title core's pattern: after no letter or hyphen, spaces optional and bidi marks allowed
+    (right-to-left text), Arabic vowel marks and tatweel optional, and not followed by more of a
+    version number. Chinese and Japanese do not space words: there the title may follow a letter
+    and be followed by one."""
     parts = []
     for char in re.sub(_ARABIC_MARKS, "", core):
         if char == " ":
@@ -120,8 +121,9 @@ def _title_pattern(core: str) -> re.Pattern:
             parts.append("[،,]")
         else:
             parts.append(re.escape(char) + (f"{_ARABIC_MARKS}*" if _in(char, _ARABIC_LETTERS) else ""))
-    start = r"(?<!-)" if core and _in(core[0], _UNSPACED) else r"(?<![\w-])"
-    return re.compile(start + "".join(parts) + r"(?![\w.-]*\d)")
+    if core and _in(core[0], _UNSPACED):  # the next word may follow "4.0" directly: only "4.0.1", "4.0b1" differ
+        return re.compile(r"(?<!-)" + "".join(parts) + r"(?![a-z.-]*\d)")
+    return re.compile(r"(?<![\w-])" + "".join(parts) + r"(?![\w.-]*\d)")
 
 
 @lru_cache(maxsize=16)
