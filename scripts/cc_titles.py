@@ -8,7 +8,7 @@ file it holds and the commit it was read at. Two kinds of file give titles:
 
 - ``docs/licenses/<id>/<version>/rdf`` and ``docs/publicdomain/zero/1.0/rdf``: the RDF that
   cc-legal-tools publishes for each licence; its ``dcterms:title`` in each ``xml:lang`` is the
-  title message of that language's legal-code catalog (checked where both were read: ar BY).
+  title message of that language's legal-code catalog (the script counts where both were read and agree).
 - ``legalcode/<locale>/LC_MESSAGES/<id>_40.po`` (``zero_10.po``/``cc0_10.po`` for CC0): the
   legal-code catalog itself; the title is the msgstr of its first message. A catalog read
   overrides the RDF's title (the RDF of a given commit can lag the catalogs: et, newer sk).
@@ -102,11 +102,14 @@ def read_inputs(folder: Path) -> Titles:
             titles.setdefault(key, {}).update(found)
         else:
             catalogs.append(read_catalog(folder / relative, where, relative))
+    agreeing = 0
     for key, lang, (title, source) in catalogs:
         earlier = titles.setdefault(key, {}).get(lang)
         if earlier and earlier[0] != title:
             print(f"cc_titles: {lang} {key[0]} {key[1]}: the catalog's «{title}» replaces «{earlier[0]}» of the RDF")
+        agreeing += bool(earlier) and earlier[0] == title
         titles[key][lang] = (title, source)
+    print(f"cc_titles: {len(catalogs)} catalogs read, {agreeing} with the very title the RDF has")
     return titles
 
 
