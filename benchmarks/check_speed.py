@@ -260,27 +260,63 @@ def generate(path: Path, entries: int, seed: int = 2024) -> set[str]:
 # Run from a small wrapper process: a child inherits its parent's peak RSS across fork and exec,
 # so measuring from this (large) benchmark process would overstate the tools' memory.
 _WRAPPER = r"""
-import json, os, subprocess, sys, time
+import json, os, subprocess, sys, threading, time
 cmd, out, cwd = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3] or None
+
+def tree(root):
+    parents = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat") as stat:
+                    parents.setdefault(int(stat.read().rsplit(")", 1)[1].split()[1]), []).append(int(name))
+            except OSError:
+                pass
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(parents.get(pid, ()))
+    return found
+
+def pss_kib(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            return next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+    except (OSError, StopIteration):
+        return 0
+
+peak = [0]
+def sample(pid, done):  # the whole process tree's proportional set size (shared pages split)
+    while not done.wait(0.02):
+        peak[0] = max(peak[0], sum(pss_kib(p) for p in tree(pid)))
+
 with open(out if out else os.devnull, "wb") as sink:
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.DEVNULL, cwd=cwd)
+    done = threading.Event()
+    sampler = threading.Thread(target=sample, args=(proc.pid, done))
+    sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-print(json.dumps([wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)]))
+    done.set()
+    sampler.join()
+print(json.dumps([wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), peak[0] / 1024]))
 """
 
 
 def measure(cmd: list[str], stdout_path: Path | None = None, cwd: Path | None = None) -> tuple[float, float, int]:
-    """Run ``cmd``; return (wall seconds, peak RSS in MiB, exit code)."""
+    """Run ``cmd``; return (wall seconds, peak memory in MiB, exit code). The memory is the
+    larger of the biggest process's peak RSS and the sampled peak of the process tree's total
+    PSS (every 20 ms; worker processes count, the pages they share with their parent once)."""
     result = subprocess.run(
         [sys.executable, "-c", _WRAPPER, json.dumps(cmd), str(stdout_path or ""), str(cwd or "")],
         capture_output=True,
         text=True,
         check=True,
     )
-    wall, rss, code = json.loads(result.stdout)
-    return wall, rss, code
+    wall, rss, code, pss = json.loads(result.stdout)
+    return wall, max(rss, pss), code
 
 
 def termweave_cmd(*args: str) -> list[str]:

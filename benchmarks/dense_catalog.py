@@ -7,8 +7,10 @@ Every sentence carries three to six glossary terms (states, weapons, treaties, c
 case (Ukrainian) or with the particle (Korean) the sentence needs, and numbers in each language's
 convention (1,200 = 1 200; 3.5 = 3,5). In about 10 % of the entries one number of the translation is
 changed. For each language the script writes the catalog, runs ``termweave check`` (every check,
-the project glossary, JSON) and ``pofilter`` (default tests) in their own processes, and prints
-wall time, peak memory, the ratio, and how many of the changed numbers each tool flags.
+the project glossary, JSON; as run by default, with a process per CPU, and with ``--jobs 1``)
+and ``pofilter`` (default tests) in their own processes, and prints wall time, peak memory (the
+larger of the biggest process's peak RSS and the process tree's sampled total PSS), the ratio,
+and how many of the changed numbers each tool flags.
 Targets: termweave <= 0.25x pofilter's wall time, <= 200 MiB. The last line prints the ratio.
 """
 
@@ -296,6 +298,7 @@ def main() -> None:
             tw = measure(
                 termweave_cmd(str(po), "--glossary", str(args.glossary), "--format", "json"), stdout_path=report_path
             )
+            one = measure(termweave_cmd(str(po), "--glossary", str(args.glossary), "--format", "json", "--jobs", "1"))
             pf = measure([str(VENV_BIN / "pofilter"), "--progress=none", str(po), str(Path(tmp) / f"pf.{lang}.po")])
             findings = json.loads(report_path.read_text(encoding="utf-8"))["findings"]
             by_check: dict[str, int] = {}
@@ -310,6 +313,7 @@ def main() -> None:
             )
             print(f"  {'tool':<30}{'wall s':>8}{'peak MiB':>10}{'exit':>6}")
             print(f"  {'termweave check (all)':<30}{tw[0]:>8.2f}{tw[1]:>10.0f}{tw[2]:>6}")
+            print(f"  {'termweave check --jobs 1':<30}{one[0]:>8.2f}{one[1]:>10.0f}{one[2]:>6}")
             print(f"  {'pofilter (default tests)':<30}{pf[0]:>8.2f}{pf[1]:>10.0f}{pf[2]:>6}")
             print(f"  findings by check: {dict(sorted(by_check.items()))}")
             print(

@@ -7,11 +7,12 @@ found in one pass per side (``Matcher.find_many``), which is where most of the t
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from termweave.check.catalog import Catalog, Entry, load_catalog
 from termweave.check.context import EntryContext, Resources
+from termweave.check.parallel import default_jobs, forked_map
 from termweave.check.registry import Check, all_checks
 from termweave.check.report import CheckReport, Finding
 from termweave.console import Console
@@ -21,6 +22,7 @@ from termweave.glossary.match import Matcher, outermost
 
 BATCH = 1000  # entries whose glossary hits are found in one pass
 PROBE = 100  # texts the cheap may-occur test tries before it is used on a whole batch
+PARALLEL_MIN = 2000  # entries below which forking workers costs more than it saves
 IGNORE_PREFIX = "ignore-"  # "#, ignore-term-missing": Weblate's per-entry suppression flag
 _IGNORE_LIKE_RE = re.compile(r"^ignore\b|^ignore_", re.I)
 _IGNORE_RE = re.compile(r"^ignore-([a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -172,12 +174,15 @@ def run_checks(
     resources: Resources | None = None,
     skip: set[str] | None = None,
     texts: Mapping[Path, str] | None = None,
+    jobs: int | None = None,
 ) -> CheckReport:
     """Check every PO file; nothing is written.
 
     ``source_lang``: the source language of every catalog; None reads each PO header's
     ``X-Source-Language`` and falls back to English. Bad input (a PO file that does not
     parse, a missing or unknown ``Language`` header) raises InputError before any check runs.
+    ``jobs``: processes for runs of :data:`PARALLEL_MIN` entries or more (None: one per
+    available CPU, at most 8; 1: this process only).
     """
     checks = select_checks(only, skip)
     texts = texts or {}  # files' contents the caller has read already
@@ -192,7 +197,29 @@ def run_checks(
         for entry in catalog.entries:
             if entry.flags:
                 suppressed(entry, catalog, console)
-    findings: list[Finding] = []
-    for catalog in catalogs:
-        findings.extend(check_catalog(catalog, checks, resources, console))
-    return CheckReport(findings=findings, files=len(catalogs), entries=sum(len(c.entries) for c in catalogs))
+    entries = sum(len(c.entries) for c in catalogs)
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs > 1 and entries >= PARALLEL_MIN:
+        findings = _check_forked(catalogs, checks, resources, jobs, console)
+    else:
+        findings = []
+        for catalog in catalogs:
+            findings.extend(check_catalog(catalog, checks, resources, console))
+    return CheckReport(findings=findings, files=len(catalogs), entries=entries)
+
+
+def _check_forked(
+    catalogs: list[Catalog], checks: list[Check], resources: Resources, jobs: int, console: Console | None
+) -> list[Finding]:
+    """The batches of every catalog dealt to ``jobs`` processes (see check.parallel), findings
+    in the order a single process gives them."""
+    parts = [(catalog, at) for catalog in catalogs for at in range(0, len(catalog.entries), BATCH)]
+
+    def work(part: tuple[Catalog, int]) -> list[Finding]:
+        catalog, at = part
+        return check_entries(catalog, catalog.entries[at : at + BATCH], checks, resources)
+
+    def watch(own: Sequence[tuple[Catalog, int]]) -> Iterable[tuple[Catalog, int]]:
+        return console.progress(own, total=len(own), desc=f"check ({jobs} processes)") if console else own
+
+    return [finding for found in forked_map(work, parts, jobs, watch) for finding in found]

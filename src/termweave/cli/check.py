@@ -51,7 +51,19 @@ def register(subparsers, common) -> None:
         metavar="LANG",
         help="source language of the catalogs (default: the X-Source-Language header, else en)",
     )
+    p.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="worker processes for runs of 2,000 entries or more (default: one per CPU, at most 8; 1: none)",
+    )
     p.set_defaults(func=run_check)
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {value!r}")
+    return int(value)
 
 
 def parse_only(value: str | None, option: str = "--only") -> set[str] | None:
@@ -93,7 +105,14 @@ def run_check(args: argparse.Namespace) -> int:
         glossary=glossary, house_styles=project_house_styles(config), author_texts=author_texts(config)
     )
     report = run_checks(
-        paths, glossary, source_lang=source_lang, only=only, console=console, skip=skip, resources=resources
+        paths,
+        glossary,
+        source_lang=source_lang,
+        only=only,
+        console=console,
+        skip=skip,
+        resources=resources,
+        jobs=args.jobs,
     )
     if args.format == "json":
         console.result(json.dumps(report.to_json(), ensure_ascii=False, indent=2))

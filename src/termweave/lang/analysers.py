@@ -20,10 +20,16 @@ def ukrainian_morph():
 def korean_kiwi():
     """Kiwi, for the term matcher and the sentence splitter alike. No typo or multi-word
     (WikiData names) dictionaries: half the load time and 190 MiB less, and the term sets score
-    the same without them (benchmarks/term_accuracy.py)."""
+    the same without them (benchmarks/term_accuracy.py). No worker threads (``num_workers=0``):
+    termweave tokenizes a word at a time, and a process without threads can fork its check
+    workers safely (check.parallel)."""
+    import warnings
+
     from kiwipiepy import Kiwi
 
-    return Kiwi(load_typo_dict=False, load_multi_dict=False)
+    with warnings.catch_warnings():  # "behavior of num_workers=0 changed in 0.21": 0 now means none, as wanted
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return Kiwi(num_workers=0, load_typo_dict=False, load_multi_dict=False)
 
 
 def loaded() -> dict[str, bool]:

@@ -1,0 +1,152 @@
+"""Checks spread over forked processes give exactly the findings of one process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from termweave.check import parallel, runner
+from termweave.check.parallel import forked_map
+from termweave.cli import main
+from termweave.glossary import load_glossary
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL = ROOT / "tests" / "data" / "real-catalogs"
+CATALOGS = [REAL / "django-5.2" / "uk.po", REAL / "django-5.2" / "ko.po", REAL / "sphinx-9.0.4" / "uk_UA.po"]
+
+
+@pytest.fixture
+def forking(monkeypatch):
+    """Forking allowed although this test process may have threads (rapidfuzz's, from earlier
+    tests): none of them holds a lock the work here needs. can_fork itself is tested in a
+    fresh interpreter below."""
+    monkeypatch.setattr(parallel, "can_fork", lambda: True)
+
+
+def square_with_pid(n: int) -> tuple[int, int]:
+    return n * n, os.getpid()
+
+
+def test_forked_map_keeps_item_order_and_uses_other_processes(forking):
+    found = forked_map(square_with_pid, list(range(23)), jobs=3)
+    assert [value for value, _ in found] == [n * n for n in range(23)]
+    pids = {pid for _, pid in found}
+    assert os.getpid() in pids and len(pids) == 3
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # every child was reaped
+
+
+def fail_on_seven(n: int) -> int:
+    if n == 7:
+        raise ValueError(f"bad item {n}")
+    return n
+
+
+@pytest.mark.parametrize("jobs", [4, 5])
+def test_an_exception_in_a_child_is_raised_in_the_parent(jobs, forking):
+    assert (7 - 1) % jobs != 0  # item 0 first, then 1, 1 + jobs, ... here: item 7 goes to a child
+    with pytest.raises(ValueError, match="bad item 7"):
+        forked_map(fail_on_seven, list(range(12)), jobs=jobs)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_a_failure_in_the_parent_still_reaps_the_children(forking):
+    with pytest.raises(ValueError, match="bad item 7"):
+        forked_map(fail_on_seven, list(range(12)), jobs=6)  # items 0, then 1, 7 are the parent's
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def spy_on_fork(monkeypatch) -> list[int]:
+    forks: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            forks.append(pid)
+        return pid
+
+    monkeypatch.setattr(parallel.os, "fork", fork)
+    return forks
+
+
+def test_real_catalogs_checked_in_two_processes_give_the_same_report(monkeypatch, forking):
+    glossary = load_glossary(ROOT / "glossary" / "terms.csv")
+    one = runner.run_checks(CATALOGS, glossary, jobs=1)
+    forks = spy_on_fork(monkeypatch)
+    monkeypatch.setattr(runner, "PARALLEL_MIN", 0)
+    two = runner.run_checks(CATALOGS, glossary, jobs=2)
+    assert len(forks) == 1
+    assert one.findings and two.findings == one.findings
+    assert two.to_json() == one.to_json()
+
+
+CAN_FORK_PROBE = """
+import subprocess
+import sys
+import threading
+from termweave.check.parallel import can_fork
+from termweave.lang.analysers import korean_kiwi
+fresh = can_fork()
+korean_kiwi().tokenize("북한과 러시아의 군사 동맹")  # Kiwi without worker threads
+with_kiwi = can_fork()
+stop = threading.Event()
+worker = threading.Thread(target=stop.wait)
+worker.start()
+with_thread = can_fork()
+stop.set()
+worker.join()
+print(fresh, with_kiwi, with_thread)
+"""
+
+
+def test_only_a_process_without_threads_forks_and_kiwi_starts_none():
+    result = subprocess.run([sys.executable, "-c", CAN_FORK_PROBE], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["True", "True", "False"]
+
+
+def test_a_process_with_other_threads_checks_in_one_process(monkeypatch):
+    forks = spy_on_fork(monkeypatch)
+    monkeypatch.setattr(runner, "PARALLEL_MIN", 0)
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        report = runner.run_checks(CATALOGS[:2], None, jobs=2)
+    finally:
+        stop.set()
+        worker.join()
+    assert forks == [] and report.findings
+
+
+def test_small_runs_stay_in_one_process(monkeypatch, forking):
+    forks = spy_on_fork(monkeypatch)
+    report = runner.run_checks([CATALOGS[0]], None, jobs=2)  # fewer than PARALLEL_MIN entries
+    assert report.entries < runner.PARALLEL_MIN
+    assert forks == []
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+def test_jobs_option_wants_a_positive_whole_number(value, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", "--jobs", value, str(CATALOGS[0])])
+    assert exit_info.value.code == 2
+    assert "--jobs" in capsys.readouterr().err
+
+
+def test_jobs_option_gives_the_same_json(tmp_path, monkeypatch, capsys, forking):
+    monkeypatch.chdir(tmp_path)  # outside any project: no glossary
+    monkeypatch.setattr(runner, "PARALLEL_MIN", 0)
+    outputs = []
+    for jobs in ("1", "2"):
+        main(["check", "--format", "json", "--jobs", jobs, *map(str, CATALOGS)])
+        outputs.append(json.loads(capsys.readouterr().out))
+    assert outputs[0]["findings"] and outputs[0] == outputs[1]
