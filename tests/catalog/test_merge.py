@@ -106,6 +106,32 @@ def test_flags_come_from_the_template_and_fuzzy_from_the_merge():
     assert bye.fuzzy and "python-brace-format" in bye.flags  # {name} lost in the translation: needs review
 
 
+def test_a_translators_suppression_flag_survives_the_merge_where_msgmerge_drops_it(tmp_path):
+    """``#, ignore-quotes`` (Weblate's per-entry suppression) is the reviewer's decision: it stays
+    on the same message through an update, but a fuzzy match does not lend it to another one."""
+    old = catalog(
+        Message(
+            msgid="Say 'hi' to %(name)s", msgstr="Скажіть 'привіт' %(name)s", flags=["python-format", "ignore-quotes"]
+        ),
+        Message(msgid="The alliance of villains", msgstr="Альянс лиходіїв", flags=["ignore-term-missing"]),
+    )
+    pot = template(
+        Message(msgid="Say 'hi' to %(name)s", flags=["python-format"]),
+        Message(msgid="The alliance of the villains", flags=[]),
+    )
+    say, alliance = merge(pot, old, "uk").live
+    assert say.flags == ["python-format", "ignore-quotes"] and not say.fuzzy
+    assert alliance.fuzzy and alliance.msgstr == "Альянс лиходіїв" and "ignore-term-missing" not in alliance.flags
+    # GNU msgmerge drops the flag it does not know; termweave's file keeps it and stays valid.
+    (tmp_path / "old.po").write_text(dump_po(old), encoding="utf-8")
+    (tmp_path / "new.pot").write_text(dump_po(pot), encoding="utf-8")
+    assert "ignore-quotes" not in msgmerge(tmp_path / "old.po", tmp_path / "new.pot")
+    merged = tmp_path / "merged.po"
+    merged.write_text(dump_po(merge(pot, old, "uk")), encoding="utf-8")
+    assert "#, python-format, ignore-quotes\n" in merged.read_text(encoding="utf-8")
+    subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(merged)], check=True)
+
+
 def test_without_msgctxt_unrelated_translations_are_not_handed_out():
     old = catalog(
         Message(msgid="Delete %s?", msgstr="Видалити %s?"),

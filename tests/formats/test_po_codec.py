@@ -176,3 +176,23 @@ def test_without_libunistring_the_plain_breaker_keeps_every_string(monkeypatch, 
     assert comparable(parse_po(written).messages) == comparable(catalog.messages)
     wide = [line for line in written.split("\n") if len(line) > 79 and " " in line.strip('"').rstrip()[:-1]]
     assert len(wide) < len(written.split("\n")) / 100
+
+
+def test_flags_gettext_does_not_know_are_kept_after_its_own(tmp_path):
+    """msgcat drops ``ignore-quotes`` (and any flag it does not know); a reviewer's Weblate-style
+    suppression must survive termweave rewriting the file, so it is kept, after gettext's flags
+    in gettext's order, once."""
+    text = (
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        "#, ignore-quotes, no-wrap, python-format, fuzzy, ignore-quotes, read-only\n"
+        'msgid "Say \'%(x)s\'"\nmsgstr "Скажіть \'%(x)s\'"\n'
+    )
+    path = tmp_path / "uk.po"
+    path.write_text(text, encoding="utf-8")
+    catalog = load_po(path)
+    assert catalog.messages[0].flags[0] == "ignore-quotes"
+    written = dump_po(catalog)
+    assert "#, fuzzy, python-format, no-wrap, ignore-quotes, read-only\n" in written
+    msgcat = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "#, fuzzy, python-format, no-wrap\n" in msgcat  # what GNU gettext keeps
+    assert written.replace(", ignore-quotes, read-only", "") == msgcat

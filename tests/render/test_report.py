@@ -500,3 +500,35 @@ def test_review_page_fits_phone_tablet_and_desktop_and_prints(project, tmp_path)
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     for width in (360, 768, 1400):
         shutil.copy(tmp_path / f"report-{width}.png", ARTEFACTS / f"report-{width}.png")
+
+
+def test_suppression_flags_are_shown_where_they_silence_a_check(project):
+    """English left in a Ukrainian entry is an error; with ``#, ignore-wrong-language,
+    ignore-unchanged`` the page says which checks that entry switched off."""
+    from termweave.formats.po import load_po, save_po
+
+    uk_po = project / "translations" / "uk.po"
+    catalog = load_po(uk_po)
+    entry = next(m for m in catalog.messages if m.msgctxt is None and m.msgstr and " " in m.msgid)
+    entry.msgstr = entry.msgid
+    save_po(catalog, uk_po)
+    page = project / "translations" / "report.html"
+
+    def uk_cell():
+        run_cli("report", "-q")
+        tree = lxml.html.document_fromstring(page.read_text(encoding="utf-8"))
+        rows = [r for r in tree.xpath('//tr[contains(@class, "segment")]') if entry.msgid in r.text_content()]
+        return rows[0].xpath('td[@data-col="uk"]')[0]
+
+    before = uk_cell()
+    assert before.xpath('.//li[@data-check="wrong-language"]')
+    assert not before.xpath('.//*[@data-suppressed]')
+
+    entry.flags = [*entry.flags, "ignore-wrong-language", "ignore-unchanged"]
+    save_po(catalog, uk_po)
+    after = uk_cell()
+    assert not after.xpath('.//li[@data-check="wrong-language"]') and not after.xpath('.//li[@data-check="unchanged"]')
+    note = after.xpath('.//p[@data-suppressed]')[0]
+    assert note.get("data-suppressed") == "wrong-language unchanged"
+    assert "ignore-wrong-language" in note.text_content() and "ignore-unchanged" in note.text_content()
+    assert "uk.po:" in after.text_content()  # where the flag is to be found

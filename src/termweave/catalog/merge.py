@@ -24,7 +24,7 @@ from pathlib import Path
 
 from termweave.catalog.extract import comment_for_language
 from termweave.catalog.fuzzy import FuzzyIndex
-from termweave.formats.po import Catalog, Message, load_po, po_timestamp, save_po
+from termweave.formats.po import Catalog, Message, gettext_flag, load_po, po_timestamp, save_po
 
 TEMPLATE_HEADERS = ("POT-Creation-Date", "Report-Msgid-Bugs-To")
 DEFAULT_NPLURALS = 2  # gettext's default when the header has no Plural-Forms
@@ -101,7 +101,7 @@ def merge_message(old: Message, ref: Message, force_fuzzy: bool) -> Message:
         msgid=ref.msgid,
         msgctxt=ref.msgctxt,
         msgid_plural=ref.msgid_plural,
-        flags=(["fuzzy"] if fuzzy else []) + [f for f in ref.flags if f != "fuzzy"],
+        flags=(["fuzzy"] if fuzzy else []) + [f for f in ref.flags if f != "fuzzy"] + _own_flags(old, ref, force_fuzzy),
         translator_comments=list(old.translator_comments),
         extracted_comments=list(ref.extracted_comments),
         references=list(ref.references),
@@ -114,6 +114,14 @@ def merge_message(old: Message, ref: Message, force_fuzzy: bool) -> Message:
     else:
         message.msgstr = forms[0] if forms else ""
     return message
+
+
+def _own_flags(old: Message, ref: Message, force_fuzzy: bool) -> list[str]:
+    """The flags gettext does not know that the translator put on the same message (a Weblate
+    ``ignore-<check>``): kept where msgmerge would drop them; not lent by a fuzzy match."""
+    if force_fuzzy or not old.flags:
+        return []
+    return [f for f in old.flags if not gettext_flag(f) and f not in ref.flags]
 
 
 def _has_format(flags: list[str], flag: str) -> bool:

@@ -6,7 +6,6 @@ found in one pass per side (``Matcher.find_many``), which is where most of the t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from termweave.check.context import EntryContext, Resources
 from termweave.check.parallel import default_jobs, forked_map
 from termweave.check.registry import Check, all_checks
 from termweave.check.report import CheckReport, Finding
+from termweave.check.suppression import IGNORE_PREFIX, looks_like_suppression, suppressed_id
 from termweave.console import Console
 from termweave.errors import InputError, UsageError
 from termweave.glossary import Glossary, Term
@@ -23,9 +23,6 @@ from termweave.glossary.match import Matcher, outermost
 BATCH = 1000  # entries whose glossary hits are found in one pass
 PROBE = 100  # texts the cheap may-occur test tries before it is used on a whole batch
 PARALLEL_MIN = 2000  # entries below which forking workers costs more than it saves
-IGNORE_PREFIX = "ignore-"  # "#, ignore-term-missing": Weblate's per-entry suppression flag
-_IGNORE_LIKE_RE = re.compile(r"^ignore\b|^ignore_", re.I)
-_IGNORE_RE = re.compile(r"^ignore-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 
 def unknown_ids_message(unknown: list[str]) -> str:
@@ -49,19 +46,19 @@ def suppressed(entry: Entry, catalog: Catalog, console: Console | None) -> froze
     """
     ids = set()
     for flag in entry.flags:
-        if not _IGNORE_LIKE_RE.match(flag):
+        if not looks_like_suppression(flag):
             continue
-        m = _IGNORE_RE.match(flag)
-        if m is None:
+        check_id = suppressed_id(flag)
+        if check_id is None:
             if console is not None:
                 console.warn(
                     f"{catalog.path}:{entry.line}: malformed suppression flag {flag!r} "
                     f"(expected {IGNORE_PREFIX}<check-id>); ignored"
                 )
             continue
-        if m.group(1) not in all_checks():
-            raise InputError(unknown_ids_message([m.group(1)]), catalog.path, entry.line)
-        ids.add(m.group(1))
+        if check_id not in all_checks():
+            raise InputError(unknown_ids_message([check_id]), catalog.path, entry.line)
+        ids.add(check_id)
     return frozenset(ids)
 
 

@@ -157,16 +157,26 @@ FORMAT_LANGUAGES = (
 
 
 def normalized_flags(flags: list[str], with_fuzzy: bool, with_range: bool = True) -> list[str]:
-    """The flags gettext writes, in its order: fuzzy, format flags, range, no-wrap (others dropped)."""
+    """The flags gettext writes, in its order: fuzzy, format flags, range, no-wrap; then every
+    flag gettext does not know, as written (gettext drops those; Weblate and translate-toolkit
+    keep them, and ``ignore-<check>`` is a reviewer's decision that must survive a rewrite)."""
     return list(_normalized_flags(tuple(flags), with_fuzzy, with_range)) if flags else []
+
+
+def gettext_flag(flag: str) -> bool:
+    """Is this a flag gettext reads (fuzzy, a format flag, range, wrap)? Others are a tool's own."""
+    return flag in ("fuzzy", "wrap", "no-wrap") or flag.endswith("-format") or flag.startswith("range:")
 
 
 @lru_cache(maxsize=1024)
 def _normalized_flags(flags: tuple[str, ...], with_fuzzy: bool, with_range: bool) -> tuple[str, ...]:
     formats: dict[str, str | None] = {}  # None: impossible-<name>-format, dropped
     range_flag, no_wrap = None, False
+    others: list[str] = []
     state: str | None
     for flag in flags:
+        if flag == "fuzzy":
+            continue
         if flag.endswith("-format"):
             name, state = flag[:-7], "yes"
             for prefix, value in (("no-", "no"), ("possible-", "yes"), ("impossible-", None)):
@@ -179,6 +189,8 @@ def _normalized_flags(flags: tuple[str, ...], with_fuzzy: bool, with_range: bool
             range_flag = flag
         elif flag in ("wrap", "no-wrap"):
             no_wrap = flag == "no-wrap"
+        elif not gettext_flag(flag) and flag not in others:
+            others.append(flag)
     out = ["fuzzy"] if with_fuzzy and "fuzzy" in flags else []
     for name in FORMAT_LANGUAGES:
         state = formats.get(name)
@@ -188,7 +200,7 @@ def _normalized_flags(flags: tuple[str, ...], with_fuzzy: bool, with_range: bool
         out.append(range_flag)
     if no_wrap:
         out.append("no-wrap")
-    return tuple(out)
+    return (*out, *others)
 
 
 def _comment_lines(comments: list[str]) -> list[str]:

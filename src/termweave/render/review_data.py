@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from termweave.catalog.identity import context_of
 from termweave.check.report import Finding
+from termweave.check.suppression import suppressed_ids
 from termweave.formats.po import Catalog, Message
 from termweave.glossary import Glossary, Term
 from termweave.glossary.match import TermHit, matcher_for
@@ -41,6 +42,7 @@ class Cell:
     previous: str | None = None  # a fuzzy entry's previous source (#| msgid)
     diff: list[Piece] = field(default_factory=list)  # previous -> current source, word by word
     where: str = ""  # path:line of the catalog entry (its msgid line)
+    suppressed: tuple[str, ...] = ()  # check ids the entry's ``#, ignore-<id>`` flags switch off
 
 
 @dataclass
@@ -200,15 +202,18 @@ def _catalog_path(catalog: Catalog | None) -> str:
 def _target_cell(lang: str, segment: Segment, entry: Message | None, path: str) -> Cell:
     # line 0: an entry built in memory rather than read from a file
     where = f"{_basename(path)}:{entry.line}" if path and entry is not None and entry.line else ""
-    if entry is None or not entry.msgstr:
+    if entry is None:
         return Cell(lang, None, "untranslated", lang, where=where)
+    off = tuple(suppressed_ids(entry.flags))
+    if not entry.msgstr:
+        return Cell(lang, None, "untranslated", lang, where=where, suppressed=off)
     if entry.msgid != segment.text:
-        return Cell(lang, entry.msgstr, "outdated", lang, where=where)
+        return Cell(lang, entry.msgstr, "outdated", lang, where=where, suppressed=off)
     if entry.fuzzy:
         previous = entry.previous_msgid
         diff = word_diff(previous, entry.msgid) if previous else []
-        return Cell(lang, entry.msgstr, "fuzzy", lang, previous=previous, diff=diff, where=where)
-    return Cell(lang, entry.msgstr, "translated", lang, where=where)
+        return Cell(lang, entry.msgstr, "fuzzy", lang, previous=previous, diff=diff, where=where, suppressed=off)
+    return Cell(lang, entry.msgstr, "translated", lang, where=where, suppressed=off)
 
 
 def _basename(path: str) -> str:

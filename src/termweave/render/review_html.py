@@ -205,13 +205,22 @@ def _cell(cell: Cell, label: str, colours: Mapping[str, int], source_lang: str) 
         meta.append(_source_diff(cell, source_lang))
     if cell.findings:
         meta.append('<ul class="findings">' + "".join(_finding(f) for f in cell.findings) + "</ul>")
-    if cell.where and (cell.findings or cell.state != "translated"):
+    if cell.suppressed:
+        meta.append(_suppressed(cell.suppressed))
+    if cell.where and (cell.findings or cell.suppressed or cell.state != "translated"):
         meta.append(f'<p class="where muted">{esc(cell.where)}</p>')
     meta_html = f'<div class="meta" lang="en">{"".join(meta)}</div>' if meta else ""
     return (
         f'<td data-col="{esc(cell.lang)}" data-label="{esc(label)}" lang="{esc(cell.lang)}" '
         f'data-state="{esc(cell.state)}" data-findings="{len(cell.findings)}">{body}{meta_html}</td>'
     )
+
+
+def _suppressed(ids: tuple[str, ...]) -> str:
+    """The checks the entry's ``#, ignore-<id>`` flags switch off: a reviewer must see that a
+    clean cell is clean because someone silenced a check, not because the check passed."""
+    flags = ", ".join(f"<code>ignore-{esc(check_id)}</code>" for check_id in ids)
+    return f'<p class="suppressed muted" data-suppressed="{esc(" ".join(ids))}">Checks switched off here: {flags}</p>'
 
 
 def _source_diff(cell: Cell, source_lang: str) -> str:
