@@ -185,7 +185,7 @@ def test_flags_gettext_does_not_know_are_kept_after_its_own(tmp_path):
     text = (
         'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
         "#, ignore-quotes, no-wrap, python-format, fuzzy, ignore-quotes, read-only\n"
-        'msgid "Say \'%(x)s\'"\nmsgstr "Скажіть \'%(x)s\'"\n'
+        "msgid \"Say '%(x)s'\"\nmsgstr \"Скажіть '%(x)s'\"\n"
     )
     path = tmp_path / "uk.po"
     path.write_text(text, encoding="utf-8")

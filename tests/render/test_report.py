@@ -522,13 +522,13 @@ def test_suppression_flags_are_shown_where_they_silence_a_check(project):
 
     before = uk_cell()
     assert before.xpath('.//li[@data-check="wrong-language"]')
-    assert not before.xpath('.//*[@data-suppressed]')
+    assert not before.xpath(".//*[@data-suppressed]")
 
     entry.flags = [*entry.flags, "ignore-wrong-language", "ignore-unchanged"]
     save_po(catalog, uk_po)
     after = uk_cell()
     assert not after.xpath('.//li[@data-check="wrong-language"]') and not after.xpath('.//li[@data-check="unchanged"]')
-    note = after.xpath('.//p[@data-suppressed]')[0]
+    note = after.xpath(".//p[@data-suppressed]")[0]
     assert note.get("data-suppressed") == "wrong-language unchanged"
     assert "ignore-wrong-language" in note.text_content() and "ignore-unchanged" in note.text_content()
     assert "uk.po:" in after.text_content()  # where the flag is to be found
