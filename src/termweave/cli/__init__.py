@@ -1,26 +1,51 @@
 """The ``termweave`` command line: all argparse code lives in this package.
 
-One module per command group registers its subcommands (``register(subparsers, common)``);
-each command is a thin layer over the core (project, pipeline, formats, check, translate,
-render), which never imports this package. Heavy libraries load inside the core functions
-that need them, so ``termweave --help`` stays light.
+This module knows every command's name and one-line help, so ``termweave --help`` lists them
+without importing the core. Only the chosen command's module (``termweave.cli.<group>``, one
+per command group) is imported: its ``ARGUMENTS[name](parser, common)`` defines the command's
+arguments and its function, and the module imports at its top what the command needs. Each
+command is a thin layer over the core (project, pipeline, formats, check, translate, render),
+which never imports this package. Heavy libraries load inside the core functions that need them.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from pathlib import Path
 
 from termweave import __version__
-from termweave.cli import check, glossary, merge, render, translate, workflow
 from termweave.cli.common import common_parser, config_for, console_for
 from termweave.config import CONFIG_NAME
 from termweave.errors import TermweaveError
 from termweave.lock import project_session
 
-COMMAND_GROUPS = (workflow, merge, glossary, check, translate, render)
+DESCRIPTION = "Trilingual scholarly abstracts: seed -> glossary-checked PO catalogs -> editions."
+
+# command -> (its module in termweave.cli, its one-line help), in the order `--help` lists them.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("workflow", "start a project: termweave.toml, seeds/, glossary"),
+    "extract": ("workflow", "segment the seed(s) and write the .pot template(s)"),
+    "update": ("workflow", "extract, then merge the templates into each language's .po (msgmerge semantics)"),
+    "build": ("workflow", "render the editions that are ready"),
+    "run": ("workflow", "the whole job: extract, update, translate (if a model is installed), check, build"),
+    "status": ("workflow", "per article and language: translated, fuzzy, untranslated, check findings"),
+    "merge": (
+        "merge",
+        "merge a template into a catalog as `msgmerge --previous` does (DEF.po REF.pot, msgmerge's order)",
+    ),
+    "glossary": ("glossary", "glossary tools"),
+    "check": ("check", "check translations: glossary terms, numbers, attribution, language"),
+    "translate": (
+        "translate",
+        "draft untranslated entries with an installed Argos model (written fuzzy, with a comment)",
+    ),
+    "models": ("translate", "list, install or remove Argos translation models"),
+    "report": ("render", "run the checks and write the review page (translations/report.html)"),
+    "tm": ("render", "translation memory tools"),
+}
 
 # Commands that write project files: they hold the project lock (termweave.lock).
 WRITING_COMMANDS = {
@@ -38,18 +63,27 @@ WRITING_COMMANDS = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, with the arguments of ``command`` only (its module is the one
+    imported); the other commands are there by name and help, for ``--help`` and the errors."""
     common = common_parser()
-    parser = argparse.ArgumentParser(
-        prog="termweave",
-        description="Trilingual scholarly abstracts: seed -> glossary-checked PO catalogs -> editions.",
-        parents=[common],
-    )
+    parser = argparse.ArgumentParser(prog="termweave", description=DESCRIPTION, parents=[common])
     parser.add_argument("--version", action="version", version=f"termweave {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for group in COMMAND_GROUPS:
-        group.register(subparsers, common)
+    for name, (module, help_text) in COMMANDS.items():
+        if name != command:  # never parsed: `termweave X ...` is parsed by a parser built for X
+            subparsers.add_parser(name, help=help_text, add_help=False)
+            continue
+        command_parser = subparsers.add_parser(name, parents=[common], help=help_text)
+        importlib.import_module(f"termweave.cli.{module}").ARGUMENTS[name](command_parser, common)
     return parser
+
+
+def chosen_command(argv: list[str]) -> str:
+    """The command ``argv`` names, found by the same parser (options before it, ``--config PATH``
+    included); ``--help``, ``--version``, a missing or unknown command end here as they always did."""
+    args, _rest = build_parser().parse_known_args(argv)
+    return str(args.command)
 
 
 def command_path(args: argparse.Namespace) -> tuple[str, ...]:
@@ -66,8 +100,8 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(chosen_command(argv)).parse_args(argv)
     try:
         return run_command(args)
     except TermweaveError as exc:
@@ -81,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         return 141
 
 
-__all__ = ["build_parser", "config_for", "console_for", "main"]
+__all__ = ["COMMANDS", "build_parser", "config_for", "console_for", "main"]
 
 
 if __name__ == "__main__":

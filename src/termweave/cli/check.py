@@ -31,13 +31,9 @@ CHECK_IDS_HELP = (
 )
 
 
-def register(subparsers, common) -> None:
-    p = subparsers.add_parser(
-        "check",
-        parents=[common],
-        help="check translations: glossary terms, numbers, attribution, language",
-        description="Check PO catalogs against the glossary and the source. "
-        "Exit 0: no error; 1: errors found; 2: bad input.",
+def check_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Check PO catalogs against the glossary and the source. Exit 0: no error; 1: errors found; 2: bad input."
     )
     p.add_argument(
         "po_files", nargs="*", type=Path, metavar="PO_FILE", help="catalogs to check (default: every translations/*.po)"
@@ -64,6 +60,9 @@ def _jobs(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {value!r}")
     return int(value)
+
+
+ARGUMENTS = {"check": check_arguments}
 
 
 def parse_only(value: str | None, option: str = "--only") -> set[str] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -15,8 +16,7 @@ from termweave.glossary.merge import plan_import, render_plan
 from termweave.project import glossary_conflicts
 
 
-def register(subparsers, common) -> None:
-    glossary = subparsers.add_parser("glossary", parents=[common], help="glossary tools")
+def glossary_arguments(glossary: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     commands = glossary.add_subparsers(dest="glossary_command", metavar="SUBCOMMAND", required=True)
     p = commands.add_parser("lint", parents=[common], help="report problems in the glossary CSV (errors exit 1)")
     p.add_argument("csv", nargs="?", type=Path, help="glossary CSV (default: the project's)")
@@ -45,6 +45,9 @@ def register(subparsers, common) -> None:
     )
     p.add_argument("-o", "--output", type=Path, help="CSV to write (default: the project's glossary)")
     p.set_defaults(func=cmd_import)
+
+
+ARGUMENTS = {"glossary": glossary_arguments}
 
 
 def cmd_lint(args) -> int:

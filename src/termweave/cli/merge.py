@@ -12,18 +12,16 @@ from termweave.errors import UsageError
 from termweave.formats.po import dump_po, load_po, save_po
 
 
-def register(subparsers, common) -> None:
-    p = subparsers.add_parser(
-        "merge",
-        parents=[common],
-        help="merge a template into a catalog as `msgmerge --previous` does (DEF.po REF.pot, msgmerge's order)",
-    )
+def merge_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     p.add_argument("definitions", type=Path, metavar="DEF.po", help="the translated catalog")
     p.add_argument("reference", type=Path, metavar="REF.pot", help="the template (or any catalog) with the sources")
     p.add_argument("-o", "--output", metavar="OUT", help="write here ('-': standard output, the default)")
     p.add_argument("-U", "--update", action="store_true", help="rewrite DEF.po in place (only if something changed)")
     p.add_argument("--lang", help="the catalog's language, set when its header has no 'Language' field")
     p.set_defaults(func=cmd_merge)
+
+
+ARGUMENTS = {"merge": merge_arguments}
 
 
 def cmd_merge(args: argparse.Namespace) -> int:

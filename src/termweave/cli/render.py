@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from termweave.cli.common import config_for, console_for
@@ -9,19 +10,20 @@ from termweave.render.tm import export_tmx
 from termweave.review import write_report
 
 
-def register(subparsers, common) -> None:
-    p = subparsers.add_parser(
-        "report", parents=[common], help="run the checks and write the review page (translations/report.html)"
-    )
+def report_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", type=Path, help="where to write the page (default: <output>/report.html)")
     p.set_defaults(func=cmd_report)
 
-    tm = subparsers.add_parser("tm", parents=[common], help="translation memory tools")
+
+def tm_arguments(tm: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     commands = tm.add_subparsers(dest="tm_command", metavar="SUBCOMMAND", required=True)
     p = commands.add_parser("export", parents=[common], help="write the reviewed (non-fuzzy) translations as TMX 1.4")
     p.add_argument("--format", choices=["tmx"], default="tmx", help="interchange format (default: tmx)")
     p.add_argument("-o", "--output", type=Path, help="where to write it (default: <output>/<domain>.tmx)")
     p.set_defaults(func=cmd_tm_export)
+
+
+ARGUMENTS = {"report": report_arguments, "tm": tm_arguments}
 
 
 def cmd_report(args) -> int:

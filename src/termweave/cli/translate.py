@@ -21,12 +21,7 @@ from termweave.translate.index import download_and_install
 from termweave.translate.models import ArgosPaths, describe_route, route, scan_packages, served_pairs
 
 
-def register(subparsers, common) -> None:
-    p = subparsers.add_parser(
-        "translate",
-        parents=[common],
-        help="draft untranslated entries with an installed Argos model (written fuzzy, with a comment)",
-    )
+def translate_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--to",
         metavar="LANGS",
@@ -44,7 +39,8 @@ def register(subparsers, common) -> None:
     )
     p.set_defaults(func=run_translate)
 
-    models = subparsers.add_parser("models", parents=[common], help="list, install or remove Argos translation models")
+
+def models_arguments(models: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     actions = models.add_subparsers(dest="models_command", metavar="ACTION", required=True)
     p = actions.add_parser("list", parents=[common], help="installed packages and the language pairs they serve")
     p.set_defaults(func=run_models_list)
@@ -59,6 +55,9 @@ def register(subparsers, common) -> None:
         "package", metavar="NAME|FROM:TO", help="folder name, argospm name (translate-en_uk) or pair (en:uk)"
     )
     p.set_defaults(func=run_models_remove)
+
+
+ARGUMENTS = {"translate": translate_arguments, "models": models_arguments}
 
 
 def _lang_list(value: str) -> list[str]:

@@ -26,8 +26,7 @@ from termweave.workflow import (
 )
 
 
-def register(subparsers, common) -> None:
-    p = subparsers.add_parser("init", parents=[common], help="start a project: termweave.toml, seeds/, glossary")
+def init_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     p.add_argument("directory", nargs="?", type=Path, default=Path("."), help="the project folder (default: .)")
     p.add_argument("--from", dest="page", type=Path, metavar="PAGE.txt", help="start from this scraped article page")
     p.add_argument(
@@ -35,15 +34,9 @@ def register(subparsers, common) -> None:
     )
     p.add_argument("--target-langs", help="languages to publish, comma-separated (default: en, uk, ko but the source)")
     p.set_defaults(func=cmd_init)
-    p = subparsers.add_parser("extract", parents=[common], help="segment the seed(s) and write the .pot template(s)")
-    p.set_defaults(func=cmd_extract)
-    p = subparsers.add_parser(
-        "update",
-        parents=[common],
-        help="extract, then merge the templates into each language's .po (msgmerge semantics)",
-    )
-    p.set_defaults(func=cmd_update)
-    p = subparsers.add_parser("build", parents=[common], help="render the editions that are ready")
+
+
+def build_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--allow-incomplete",
         action="store_true",
@@ -64,16 +57,14 @@ def register(subparsers, common) -> None:
         help="build only this translation (repeatable); the source edition is always built",
     )
     p.set_defaults(func=cmd_build)
-    p = subparsers.add_parser(
-        "run",
-        parents=[common],
-        help="the whole job: extract, update, translate (if a model is installed), check, build",
-    )
+
+
+def run_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     p.add_argument("--allow-incomplete", action="store_true", help="build even with fuzzy/untranslated entries")
     p.set_defaults(func=cmd_run)
-    p = subparsers.add_parser(
-        "status", parents=[common], help="per article and language: translated, fuzzy, untranslated, check findings"
-    )
+
+
+def status_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["table", "json"], default="table", help="output format (default: table)")
     p.set_defaults(func=cmd_status)
 
@@ -179,3 +170,13 @@ def _report_changes(console: Console, changes: pipeline.Changes) -> None:
         console.info(f"wrote {path}")
     if changes.unchanged:
         console.info(f"unchanged: {len(changes.unchanged)} file(s)")
+
+
+ARGUMENTS = {
+    "init": init_arguments,
+    "extract": lambda p, common: p.set_defaults(func=cmd_extract),
+    "update": lambda p, common: p.set_defaults(func=cmd_update),
+    "build": build_arguments,
+    "run": run_arguments,
+    "status": status_arguments,
+}
