@@ -22,12 +22,11 @@ author's choices (:func:`author_variants`).
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from termweave.catalog.identity import Key, entry_key, key_of
-from termweave.config import Config, check_language
+from termweave.config import Config, check_language, parse_toml
 from termweave.errors import InputError
 from termweave.formats.po import Catalog
 from termweave.fsutil import read_text
@@ -70,10 +69,7 @@ def load_author_seeds(config: Config) -> list[AuthorSeed]:
     if config.path is None or not config.path.exists():
         return []
     text = read_text(config.path)
-    try:
-        tables = tomllib.loads(text).get("author_translation", [])
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"invalid TOML: {exc}", config.path) from None
+    tables = parse_toml(config.path, text).get("author_translation", [])
     line = next((n for n, ln in enumerate(text.splitlines(), 1) if ln.strip() == "[[author_translation]]"), None)
     if not isinstance(tables, list):
         raise InputError("author_translation must be an array of tables ([[author_translation]])", config.path, line)

@@ -23,7 +23,6 @@ wrong type or a path outside is an error naming the line.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,7 +145,10 @@ def _toml_type(value) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _parse_toml(path: Path, text: str) -> dict:
+def parse_toml(path: Path, text: str) -> dict:
+    """``text`` (the content of ``path``) as TOML, or an InputError naming the line."""
+    import tomllib  # its parser and regexes cost a few ms: only a command in a project reads TOML
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -172,7 +174,7 @@ def load_config(path: str | Path = CONFIG_NAME, required: bool = False) -> Confi
         _check_article_names(seeds, root / "seeds", None)
         return Config(root=root, seeds=seeds, glossary=root / "glossary/terms.csv", output=root / "translations")
     text = read_text(path)
-    data = _parse_toml(path, text)
+    data = parse_toml(path, text)
     table = data.get("termweave", data)
     if not isinstance(table, dict):
         raise InputError(f"[termweave] must be a table, found {_toml_type(table)}", path, _line_of(text, "termweave"))

@@ -15,10 +15,8 @@ command that holds the project lock (:mod:`termweave.lock`) a :class:`WriteGuard
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -92,6 +90,8 @@ _GUARD: ContextVar[WriteGuard | None] = ContextVar("termweave_write_guard", defa
 
 
 def digest(data: bytes) -> str:
+    import hashlib  # (with OpenSSL) ~2 ms: only the writing commands and the run state need digests
+
     return hashlib.sha256(data).hexdigest()
 
 
@@ -171,6 +171,8 @@ def _current(path: Path) -> bytes | None:
 
 
 def _write_temp(path: Path, data: bytes) -> Path:
+    import tempfile  # with shutil and random ~3 ms: only a write needs it
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}{TMP_MARK}", suffix=TMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

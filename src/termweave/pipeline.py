@@ -33,7 +33,8 @@ from termweave.fsutil import write_if_changed
 from termweave.glossary.match import Matcher, matcher_for
 from termweave.lang.house_style import project_house_styles
 from termweave.lock import staged_step
-from termweave.project import REPORT_NAME, SINGLE_EDITION_NAME, Article, Project
+from termweave.places import REPORT_NAME, SINGLE_EDITION_NAME
+from termweave.project import Article, Project
 from termweave.render.edition import Edition, Problem, source_edition, target_edition, typeset_edition
 
 

@@ -22,7 +22,7 @@ from termweave.config import check_language
 from termweave.errors import InputError, UsageError
 from termweave.glossary import load_glossary
 from termweave.lang.house_style import project_house_styles
-from termweave.project import article_places
+from termweave.places import article_places
 
 CHECK_IDS_HELP = (
     "term-missing, term-forbidden, number-mismatch, protected-altered, attribution-altered, "

@@ -9,11 +9,9 @@ break-after-space rule stands in (identical on text made of spaces and narrow le
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 PAGE_WIDTH = 79
@@ -44,7 +42,8 @@ _C = re.compile(r"%(?:\d+\$)?[-+ #0'I]*(?:\*|\d+)?(?:\.(?:\*|\d+)?)?(?:hh|h|ll|l
 
 _ESCAPE_TABLE = str.maketrans(_WRITE_ESCAPES)
 # No character below U+1100 is East Asian wide: with these counted twice, a width is never underestimated.
-_MAYBE_WIDE = re.compile("[\u1100-\U0010ffff]")
+# (Written as the complement of a small range: a class over the large one takes ~5 ms to compile.)
+_MAYBE_WIDE = re.compile("[^\x00-\u10ff]")
 
 
 def escape(text: str) -> str:
@@ -52,10 +51,36 @@ def escape(text: str) -> str:
     return text.translate(_ESCAPE_TABLE) if _NEEDS_ESCAPE.search(text) else text
 
 
+def _library_names() -> Iterator[str | None]:
+    yield from ("libunistring.so.5", "libunistring.so.2")
+    import ctypes.util  # it imports subprocess and shutil, and runs ldconfig: only if the usual names fail
+
+    yield ctypes.util.find_library("unistring")
+
+
 @lru_cache(maxsize=1)
-def _libunistring() -> Callable[..., int] | None:
-    """libunistring's width line breaker, or None when the library is not installed."""
-    for name in ("libunistring.so.5", "libunistring.so.2", ctypes.util.find_library("unistring")):
+def _libunistring() -> Callable[[bytes, int, int, bytes], bytes] | None:
+    """libunistring's width line breaker as ``(data, width, start column, overrides) -> break
+    codes``, or None when the library is not installed. ctypes loads here, on the first wrap."""
+    import ctypes
+
+    func = _breaker_function()
+    if func is None:
+        return None
+
+    def linebreaks(data: bytes, width: int, start: int, overrides: bytes) -> bytes:
+        result = ctypes.create_string_buffer(len(data))
+        func(data, len(data), width, start, 0, overrides, b"UTF-8", result)
+        return result.raw
+
+    return linebreaks
+
+
+def _breaker_function() -> Callable[..., int] | None:
+    """``u8_width_linebreaks`` of the first libunistring that loads."""
+    import ctypes
+
+    for name in _library_names():
         if not name:
             continue
         try:
@@ -106,9 +131,8 @@ def _breaks(data: bytes, width: int, start: int, overrides: bytes) -> list[int]:
     breaker = _libunistring()
     if breaker is None:
         return _plain_breaks(data, width, start, overrides)
-    result = ctypes.create_string_buffer(len(data))
-    breaker(data, len(data), width, start, 0, overrides, b"UTF-8", result)
-    raw, found, at = result.raw, [], result.raw.find(_POSSIBLE_BYTE)
+    raw = breaker(data, width, start, overrides)
+    found, at = [], raw.find(_POSSIBLE_BYTE)
     while at >= 0:
         found.append(at)
         at = raw.find(_POSSIBLE_BYTE, at + 1)

@@ -16,11 +16,10 @@ twice gives the same bytes. The DOI and the copyright line are never typeset.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from termweave.config import Config
+from termweave.config import Config, parse_toml
 from termweave.errors import InputError
 from termweave.fsutil import read_text
 from termweave.patterns import find_protected
@@ -68,10 +67,7 @@ def load_house_styles(path: Path) -> dict[str, HouseStyle]:
     if not path.exists():
         return styles
     text = read_text(path)
-    try:
-        tables = tomllib.loads(text).get("house_style", {})
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"invalid TOML: {exc}", path) from None
+    tables = parse_toml(path, text).get("house_style", {})
     for lang, table in tables.items():
         line = _line_of(text, f"[house_style.{lang}]")
         if not isinstance(table, dict):

@@ -10,7 +10,7 @@ from termweave.errors import InputError
 from termweave.formats.po import load_po
 from termweave.formats.tmx import Unit, collect_units, render_tmx
 from termweave.fsutil import write_if_changed
-from termweave.project import article_places
+from termweave.places import article_places
 
 
 def default_tmx_path(config: Config) -> Path:
