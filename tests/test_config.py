@@ -140,3 +140,15 @@ def test_symlink_loop_is_an_error_naming_the_line(tmp_path):
     with pytest.raises(InputError) as err:
         load_config(path)
     assert err.value.line == 2 and "seeds:" in err.value.message
+
+
+def test_languages_accepted_without_babel_are_known_to_cldr():
+    from babel import Locale
+
+    from termweave.config import CLDR_LANGUAGES, check_language
+
+    for code in CLDR_LANGUAGES:
+        assert Locale.parse(code).language == code
+        assert check_language(code) == code
+    with pytest.raises(InputError, match="unknown language code"):
+        check_language("xx")

@@ -26,10 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from termweave.catalog.identity import Key, entry_key, key_of
-from termweave.config import Config, check_language, parse_toml
-from termweave.errors import InputError
+from termweave.config import Config, load_author_seeds
 from termweave.formats.po import Catalog
-from termweave.fsutil import read_text
 from termweave.segment import Document, Segment, parse_seed
 
 COMMENT_PREFIX = "author's translation: "
@@ -37,14 +35,6 @@ REPLACED_HEAD = "replaced by the author's translation, was (lines joined with on
 REPLACED_LINE = "| "
 COMMENT_WIDTH = 70  # under the PO wrap width, so no line is re-wrapped (which would lose hyphens)
 ALIGNED_KINDS = ("title", "keywords", "sentence")
-
-
-@dataclass(frozen=True)
-class AuthorSeed:
-    seed: Path
-    lang: str
-    of: Path | None  # the source seed; None: the only one
-    name: str  # the seed as termweave.toml writes it (relative): what catalog comments cite
 
 
 @dataclass(frozen=True)
@@ -62,39 +52,6 @@ class AuthorTranslations:
 
     texts: dict[tuple[Path, str], dict[Key, AuthorText]]
     unaligned: list[str]
-
-
-def load_author_seeds(config: Config) -> list[AuthorSeed]:
-    """The ``[[author_translation]]`` entries of the project's ``termweave.toml``."""
-    if config.path is None or not config.path.exists():
-        return []
-    text = read_text(config.path)
-    tables = parse_toml(config.path, text).get("author_translation", [])
-    line = next((n for n, ln in enumerate(text.splitlines(), 1) if ln.strip() == "[[author_translation]]"), None)
-    if not isinstance(tables, list):
-        raise InputError("author_translation must be an array of tables ([[author_translation]])", config.path, line)
-    seeds = []
-    for table in tables:
-        unknown = sorted(set(table) - {"seed", "lang", "of"})
-        if unknown or not isinstance(table.get("seed"), str) or not isinstance(table.get("lang"), str):
-            raise InputError(
-                "author_translation needs seed and lang (and optionally of), strings"
-                + (f"; unknown key(s): {', '.join(unknown)}" if unknown else ""),
-                config.path,
-                line,
-            )
-        lang = check_language(table["lang"], config.path, line)
-        if lang not in config.target_langs:
-            raise InputError(f"author_translation lang {lang!r} is not a target language", config.path, line)
-        of = config.root / table["of"] if isinstance(table.get("of"), str) else None
-        if of is None and len(config.seeds) != 1:
-            raise InputError(
-                "author_translation needs 'of' (the source seed) when there are several seeds", config.path, line
-            )
-        if of is not None and of not in config.seeds:
-            raise InputError(f"author_translation 'of' {table['of']!r} is not one of the seeds", config.path, line)
-        seeds.append(AuthorSeed(config.root / table["seed"], lang, of, table["seed"]))
-    return seeds
 
 
 def collect_author_translations(config: Config, documents: dict[Path, Document]) -> AuthorTranslations:

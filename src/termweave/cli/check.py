@@ -13,12 +13,11 @@ import argparse
 import json
 from pathlib import Path
 
-from termweave.author import author_texts
 from termweave.check import Resources, render_text, run_checks
 from termweave.check.catalog import base_language
 from termweave.check.runner import select_checks
 from termweave.cli.common import config_for, console_for
-from termweave.config import check_language
+from termweave.config import Config, check_language, load_author_seeds
 from termweave.errors import InputError, UsageError
 from termweave.glossary import load_glossary
 from termweave.lang.house_style import project_house_styles
@@ -81,6 +80,17 @@ def _project_catalogs(config) -> list:
     return found or sorted(config.output.glob("*.po"))
 
 
+def _author_texts(config: Config) -> dict[str, dict[tuple[str | None, str], str]]:
+    """The author's translations the terminology is compared with (termweave.author). Reading
+    them segments the seeds, so the segmenter is imported only when termweave.toml declares one:
+    a check of loose catalogs, or of a project without one, never loads it."""
+    if not load_author_seeds(config):
+        return {}
+    from termweave.author import author_texts
+
+    return author_texts(config)
+
+
 def run_check(args: argparse.Namespace) -> int:
     console = console_for(args)
     config = config_for(args)
@@ -101,7 +111,7 @@ def run_check(args: argparse.Namespace) -> int:
     else:  # catalogs named outside a project (like pofilter): every check but the glossary's
         console.info("check: no termweave.toml and no glossary: the term checks are skipped")
     resources = Resources(
-        glossary=glossary, house_styles=project_house_styles(config), author_texts=author_texts(config)
+        glossary=glossary, house_styles=project_house_styles(config), author_texts=_author_texts(config)
     )
     report = run_checks(
         paths,
