@@ -19,7 +19,10 @@ of Django 5.2 and Sphinx 9.0.4 (28 files, 3,578 entries), in the same run.
    glossary; as run by default, with a process per CPU, and with ``--jobs 1``) and of
    ``pofilter`` (its default tests) over all 28 files, each in its own process, best of three.
    Memory: the larger of the biggest process's peak RSS and the process tree's sampled total
-   PSS. Target: termweave <= 0.25x pofilter's wall time, <= 200 MiB.
+   PSS. Target: termweave <= 0.25x pofilter's wall time, <= 200 MiB. Both run as installed
+   commands (``.venv/bin/termweave``, ``.venv/bin/pofilter``), termweave's modules compiled to
+   bytecode first, as pip does for an installed wheel (``check_speed.compile_bytecode``: an
+   editable install under PYTHONDONTWRITEBYTECODE=1 would compile them from source on every run).
 
 The last line prints the wall-time ratio.
 """
