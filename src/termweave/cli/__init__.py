@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from termweave import __version__
-from termweave.cli.common import common_parser, config_for, console_for
+from termweave.cli.common import Parser, common_parser, config_for, console_for
 from termweave.config import CONFIG_NAME
 from termweave.errors import TermweaveError
 from termweave.lock import project_session
@@ -67,7 +67,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The whole command line, with the arguments of ``command`` only (its module is the one
     imported); the other commands are there by name and help, for ``--help`` and the errors."""
     common = common_parser()
-    parser = argparse.ArgumentParser(prog="termweave", description=DESCRIPTION, parents=[common])
+    parser = Parser(prog="termweave", description=DESCRIPTION, parents=[common])
     parser.add_argument("--version", action="version", version=f"termweave {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module, help_text) in COMMANDS.items():

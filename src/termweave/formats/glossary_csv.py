@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from termweave.config import CLDR_LANGUAGES
 from termweave.errors import InputError
 from termweave.fsutil import read_text
 
@@ -145,6 +146,8 @@ def split_variants(cell: str) -> tuple[str, ...]:
 def is_language_column(name: str) -> bool:
     if name in META_COLUMNS or name.endswith(FORBIDDEN_SUFFIX) or not _LANG_CODE.match(name):
         return False
+    if name in CLDR_LANGUAGES:
+        return True
     from babel import Locale, UnknownLocaleError
 
     try:

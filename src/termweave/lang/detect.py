@@ -32,11 +32,11 @@ if TYPE_CHECKING:
     from lingua import LanguageDetector  # imported when first needed: building it takes 0.7 s
 
 _NON_LETTER_RE = re.compile(r"[\W\d_]+")
-_NON_HANGUL_RE = re.compile(r"[^\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")
 _NON_CYRILLIC_RE = re.compile(r"[^\u0400-\u04ff]+")
 _UK_ONLY_RE = re.compile(r"[іїєґІЇЄҐ]|[\u0400-\u04ff]['’ʼ][\u0400-\u04ff]")
 _RU_ONLY_RE = re.compile(r"[ыэъёЫЭЪЁ]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
+# (Compiled once: a class of 11,000 code points costs ~1 ms to compile; its complement as much again.)
 _HANGUL_RE = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _KANA_RE = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
@@ -143,7 +143,7 @@ class LanguageGuard:
         return None
 
     def _korean(self, letters: str) -> str | None:
-        hangul = len(_NON_HANGUL_RE.sub("", letters))
+        hangul = len(_HANGUL_RE.findall(letters))
         if len(letters) >= MIN_LETTERS_SCRIPT and hangul < 0.25 * len(letters):
             return f"not Korean: {hangul} of {len(letters)} letters are Hangul ({_script_guess(letters)})"
         return None
@@ -226,7 +226,7 @@ def _han_count(letters: str) -> int:
 def _script_guess(letters: str) -> str:
     latin = len(_LATIN_RE.findall(letters))
     cyrillic = len(_NON_CYRILLIC_RE.sub("", letters))
-    hangul = len(_NON_HANGUL_RE.sub("", letters))
+    hangul = len(_HANGUL_RE.findall(letters))
     best = max(
         (latin, "mostly Latin script: English left untranslated?"),
         (cyrillic, "mostly Cyrillic script"),
