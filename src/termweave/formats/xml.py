@@ -4,6 +4,7 @@ XML 1.0 cannot hold (C0 controls other than tab/newline/carriage return, U+FFFE,
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 from termweave.errors import InputError
@@ -29,17 +30,25 @@ _NAME_START = (
     "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
 )
 _NAME_CHAR = _NAME_START + r"\-.0-9\u00b7\u0300-\u036f\u203f-\u2040"
-_START_RE = re.compile(f"[{_NAME_START}]")
-_CHAR_RE = re.compile(f"[{_NAME_CHAR}]")
+
+
+@cache
+def _name_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(first character, other characters) of an NCName. Compiled on first use: classes over
+    most of Unicode take ~7 ms to compile, and only the TBX writer needs them."""
+    return re.compile(f"[{_NAME_START}]"), re.compile(f"[{_NAME_CHAR}]")
+
+
 _ESCAPED = re.compile(r"_x([0-9A-F]{4}|[0-9A-F]{8})_")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def encode_id(term_id: str) -> str:
     """A reversible NCName for ``term_id``: other characters as ``_xHHHH_`` (as XmlConvert.EncodeName)."""
+    start_re, char_re = _name_patterns()
     out = []
     for index, char in enumerate(term_id):
-        allowed = (_START_RE if index == 0 else _CHAR_RE).match(char)
+        allowed = (start_re if index == 0 else char_re).match(char)
         if allowed and not (char == "_" and _ESCAPED.match(term_id, index)):
             out.append(char)
         else:

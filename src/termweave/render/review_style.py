@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 
 @cache
 def asset(name: str) -> str:
-    return resources.files("termweave.render").joinpath("assets", name).read_text(encoding="utf-8")
+    # Package data beside this module (pyproject's package-data); importlib.resources would
+    # add ~5 ms of imports (zipfile, tempfile) to every command that writes the review page.
+    return (Path(__file__).parent / "assets" / name).read_text(encoding="utf-8")
 
 
 _HEX = "#[0-9a-f]{6}"
