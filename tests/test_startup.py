@@ -79,8 +79,22 @@ def test_check_of_loose_catalogs_imports_nothing_heavy(tmp_path):
     # Nor the project loader, the segmenter, the pipeline or the other commands' modules.
     for package in ("termweave.project", "termweave.segment", "termweave.author", "termweave.pipeline"):
         assert package not in modules
+    assert "termweave.lock" not in modules  # only the commands that write take the project lock
     for package in ("termweave.catalog", "termweave.translate", "termweave.render", "termweave.cli.workflow"):
         assert not {m for m in modules if m == package or m.startswith(package + ".")}
+
+
+def test_check_of_a_project_reads_its_toml_and_nothing_else_heavy(tmp_path):
+    for name in ("termweave.toml", "seeds", "glossary", "translations"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    code, modules = run_and_list_modules(["check", "--format", "json"], tmp_path)
+    assert code == 0
+    assert {"tomllib", "termweave.check.runner", "termweave.glossary.match"} <= modules
+    # The shipped Ukrainian glossary terms need pymorphy3 (and it finds its dictionary through
+    # importlib.metadata: zipfile, tempfile); nothing else heavy loads.
+    assert not (set(HEAVY) - {"tomllib", "pymorphy3", "zipfile", "tempfile"}) & modules
+    assert "termweave.segment" not in modules  # no author's translation declared: no seed is read
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))

@@ -3,7 +3,8 @@
 This module knows every command's name and one-line help, so ``termweave --help`` lists them
 without importing the core. Only the chosen command's module (``termweave.cli.<group>``, one
 per command group) is imported: its ``ARGUMENTS[name](parser, common)`` defines the command's
-arguments and its function, and the module imports at its top what the command needs. Each
+arguments and its function (one that writes project files runs in the project session:
+:func:`termweave.cli.session.writing`), and the module imports at its top what the command needs. Each
 command is a thin layer over the core (project, pipeline, formats, check, translate, render),
 which never imports this package. Heavy libraries load inside the core functions that need them.
 """
@@ -14,13 +15,10 @@ import argparse
 import importlib
 import os
 import sys
-from pathlib import Path
 
 from termweave import __version__
 from termweave.cli.common import Parser, common_parser, config_for, console_for
-from termweave.config import CONFIG_NAME
 from termweave.errors import TermweaveError
-from termweave.lock import project_session
 
 DESCRIPTION = "Trilingual scholarly abstracts: seed -> glossary-checked PO catalogs -> editions."
 
@@ -47,21 +45,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "tm": ("render", "translation memory tools"),
 }
 
-# Commands that write project files: they hold the project lock (termweave.lock).
-WRITING_COMMANDS = {
-    ("init",),
-    ("extract",),
-    ("update",),
-    ("build",),
-    ("run",),
-    ("translate",),
-    ("report",),
-    ("merge",),
-    ("glossary", "import"),
-    ("glossary", "export"),
-    ("tm", "export"),
-}
-
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The whole command line, with the arguments of ``command`` only (its module is the one
@@ -86,24 +69,11 @@ def chosen_command(argv: list[str]) -> str:
     return str(args.command)
 
 
-def command_path(args: argparse.Namespace) -> tuple[str, ...]:
-    sub = getattr(args, f"{args.command}_command", None)
-    return (args.command, sub) if sub else (args.command,)
-
-
-def run_command(args: argparse.Namespace) -> int:
-    if command_path(args) not in WRITING_COMMANDS:
-        return int(args.func(args) or 0)
-    root = getattr(args, "config", Path(CONFIG_NAME)).parent
-    with project_session(root, console_for(args)):
-        return int(args.func(args) or 0)
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(chosen_command(argv)).parse_args(argv)
     try:
-        return run_command(args)
+        return int(args.func(args) or 0)
     except TermweaveError as exc:
         print(f"termweave: {exc}", file=sys.stderr)
         return exc.exit_code

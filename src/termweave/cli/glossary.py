@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from termweave.cli.common import config_for, console_for
+from termweave.cli.session import writing
 from termweave.formats.glossary_csv import existing_newline
 from termweave.formats.tbx import TBX_FORMS, glossary_to_tbx, parse_tbx
 from termweave.fsutil import write_if_changed
@@ -32,7 +33,7 @@ def glossary_arguments(glossary: argparse.ArgumentParser, common: argparse.Argum
     p.add_argument(
         "-o", "--output", type=Path, help="output file, '-' for stdout (default: the CSV's path with the .tbx suffix)"
     )
-    p.set_defaults(func=cmd_export)
+    p.set_defaults(func=writing(cmd_export))
     p = commands.add_parser(
         "import", parents=[common], help="merge the terms of a TBX file (v3 or v2 martif) into the glossary CSV by id"
     )
@@ -44,7 +45,7 @@ def glossary_arguments(glossary: argparse.ArgumentParser, common: argparse.Argum
         help="make the CSV hold exactly the TBX's terms (default: add new ids, update changed cells, keep the rest)",
     )
     p.add_argument("-o", "--output", type=Path, help="CSV to write (default: the project's glossary)")
-    p.set_defaults(func=cmd_import)
+    p.set_defaults(func=writing(cmd_import))
 
 
 ARGUMENTS = {"glossary": glossary_arguments}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from termweave.catalog.merge import MergeStats, merge
 from termweave.cli.common import console_for
+from termweave.cli.session import writing
 from termweave.errors import UsageError
 from termweave.formats.po import dump_po, load_po, save_po
 
@@ -18,7 +19,7 @@ def merge_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser)
     p.add_argument("-o", "--output", metavar="OUT", help="write here ('-': standard output, the default)")
     p.add_argument("-U", "--update", action="store_true", help="rewrite DEF.po in place (only if something changed)")
     p.add_argument("--lang", help="the catalog's language, set when its header has no 'Language' field")
-    p.set_defaults(func=cmd_merge)
+    p.set_defaults(func=writing(cmd_merge))
 
 
 ARGUMENTS = {"merge": merge_arguments}

@@ -6,13 +6,14 @@ import argparse
 from pathlib import Path
 
 from termweave.cli.common import config_for, console_for
+from termweave.cli.session import writing
 from termweave.render.tm import export_tmx
 from termweave.review import write_report
 
 
 def report_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", type=Path, help="where to write the page (default: <output>/report.html)")
-    p.set_defaults(func=cmd_report)
+    p.set_defaults(func=writing(cmd_report))
 
 
 def tm_arguments(tm: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
@@ -20,7 +21,7 @@ def tm_arguments(tm: argparse.ArgumentParser, common: argparse.ArgumentParser) -
     p = commands.add_parser("export", parents=[common], help="write the reviewed (non-fuzzy) translations as TMX 1.4")
     p.add_argument("--format", choices=["tmx"], default="tmx", help="interchange format (default: tmx)")
     p.add_argument("-o", "--output", type=Path, help="where to write it (default: <output>/<domain>.tmx)")
-    p.set_defaults(func=cmd_tm_export)
+    p.set_defaults(func=writing(cmd_tm_export))
 
 
 ARGUMENTS = {"report": report_arguments, "tm": tm_arguments}

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from termweave.cli.common import config_for, console_for
+from termweave.cli.session import writing
 from termweave.config import check_language
 from termweave.errors import TermweaveError
 from termweave.lock import staged_step
@@ -37,7 +38,7 @@ def translate_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentPar
         metavar="N",
         help="beam size; N hypotheses are scored against the glossary (default: 4)",
     )
-    p.set_defaults(func=run_translate)
+    p.set_defaults(func=writing(run_translate))
 
 
 def models_arguments(models: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from termweave import pipeline, scaffold, status
 from termweave.check.report import render_text
 from termweave.cli.common import config_for, console_for
+from termweave.cli.session import writing
 from termweave.console import Console
 from termweave.errors import UsageError
 from termweave.project import Project
@@ -33,7 +34,7 @@ def init_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser) 
         "--source-lang", help="language of the pages (default: the --from page's, read by its labels; else en)"
     )
     p.add_argument("--target-langs", help="languages to publish, comma-separated (default: en, uk, ko but the source)")
-    p.set_defaults(func=cmd_init)
+    p.set_defaults(func=writing(cmd_init))
 
 
 def build_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
@@ -56,12 +57,12 @@ def build_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser)
         metavar="LANG",
         help="build only this translation (repeatable); the source edition is always built",
     )
-    p.set_defaults(func=cmd_build)
+    p.set_defaults(func=writing(cmd_build))
 
 
 def run_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     p.add_argument("--allow-incomplete", action="store_true", help="build even with fuzzy/untranslated entries")
-    p.set_defaults(func=cmd_run)
+    p.set_defaults(func=writing(cmd_run))
 
 
 def status_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
@@ -174,8 +175,8 @@ def _report_changes(console: Console, changes: pipeline.Changes) -> None:
 
 ARGUMENTS = {
     "init": init_arguments,
-    "extract": lambda p, common: p.set_defaults(func=cmd_extract),
-    "update": lambda p, common: p.set_defaults(func=cmd_update),
+    "extract": lambda p, common: p.set_defaults(func=writing(cmd_extract)),
+    "update": lambda p, common: p.set_defaults(func=writing(cmd_update)),
     "build": build_arguments,
     "run": run_arguments,
     "status": status_arguments,
