@@ -3,10 +3,11 @@
 This module knows every command's name and one-line help, so ``termweave --help`` lists them
 without importing the core. Only the chosen command's module (``termweave.cli.<group>``, one
 per command group) is imported: its ``ARGUMENTS[name](parser, common)`` defines the command's
-arguments and its function (one that writes project files runs in the project session:
-:func:`termweave.cli.session.writing`), and the module imports at its top what the command needs. Each
-command is a thin layer over the core (project, pipeline, formats, check, translate, render),
-which never imports this package. Heavy libraries load inside the core functions that need them.
+arguments and its function (a command that writes project files runs in the project session,
+:func:`termweave.cli.session.writing`), and the module imports at its top what the command
+needs. Each command is a thin layer over the core (project, pipeline, formats, check,
+translate, render), which never imports this package. Heavy libraries load inside the core
+functions that need them.
 """
 
 from __future__ import annotations
