@@ -41,7 +41,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "translate",
         "draft untranslated entries with an installed Argos model (written fuzzy, with a comment)",
     ),
-    "models": ("translate", "list, install or remove Argos translation models"),
+    "models": ("models", "list, install or remove Argos translation models"),
     "report": ("render", "run the checks and write the review page (translations/report.html)"),
     "tm": ("render", "translation memory tools"),
 }
