@@ -1,6 +1,7 @@
 """Message identity and articles: positions never decide what a message is (issue 11/12)."""
 
 import subprocess
+from pathlib import Path
 
 import polib
 import pytest
@@ -174,6 +175,43 @@ def test_article_glossary_overrides_the_journal_term_and_lint_reports_conflicts(
     out = capsys.readouterr().out
     assert "second.csv:2: warning: [article-conflict] alliance: overrides the journal glossary's term" in out
     assert "second.csv:3: error: [article-conflict] bloc: 'alliance' is also the journal term 'alliance'" in out
+
+
+def test_check_without_files_uses_each_articles_own_glossary_as_run_does(project, capsys):
+    """The second article's glossary allows only «альянс» for "alliance"; «союз» (the journal's
+    first variant) in its title is a term-missing error there, and only there."""
+    import json
+
+    from termweave import pipeline
+
+    two_articles(project)
+    (project / "glossary" / "second.csv").write_text(
+        "id,en,uk,ko,note\nalliance,alliance,альянс,동맹,\n", encoding="utf-8"
+    )
+    (project / "termweave.toml").write_text(
+        '[termweave]\nseeds = ["seeds/*.txt"]\n\n[articles.second]\nglossary = "glossary/second.csv"\n',
+        encoding="utf-8",
+    )
+    assert run_cli("update") == 0
+    for article in ("alliance-of-villains", "second"):
+        path = project / "translations" / article / "uk.po"
+        catalog = load_po(path)  # polib: another translator's tool
+        title = catalog.find("title", by="msgctxt")
+        title.msgstr, title.flags = "Союз лиходіїв", []
+        catalog.save(str(path))
+    capsys.readouterr()
+
+    def alliance_missing(*argv: str) -> list[str]:
+        run_cli("check", "--format", "json", "--only", "term-missing", *argv)
+        findings = json.loads(capsys.readouterr().out)["findings"]
+        return sorted(f["path"] for f in findings if f["term"] == "alliance" and f["context"] == "title")
+
+    second = str(Path("translations") / "second" / "uk.po")
+    assert alliance_missing() == [second]
+    assert alliance_missing("--glossary", "glossary/terms.csv") == []  # the journal's alone: «союз» is allowed
+    loaded = Project.load(project)
+    in_run = [f for f in pipeline.check(loaded, only={"term-missing"}).findings if f.term == "alliance"]
+    assert [Path(f.path).relative_to(project) for f in in_run if f.context == "title"] == [Path(second)]
 
 
 def test_project_api_loads_once_and_reports_articles(project):

@@ -154,9 +154,9 @@ def check(project: Project, console=None, only: set[str] | None = None) -> Check
     for article in project.articles:
         paths = [article.po_path(lang) for lang in project.target_langs if article.po_path(lang).exists()]
         by_glossary.setdefault(id(article.glossary), (article, []))[1].extend(paths)
-    report = CheckReport(findings=[], files=0, entries=0)
     house_styles = project_house_styles(project.config)
     authors = _author_texts(project)
+    parts = []
     for article, paths in by_glossary.values():
         if not paths:
             continue
@@ -171,10 +171,8 @@ def check(project: Project, console=None, only: set[str] | None = None) -> Check
             resources=resources,
             texts=texts,
         )
-        report.findings.extend(part.findings)
-        report.files += part.files
-        report.entries += part.entries
-    return report
+        parts.append(part)
+    return CheckReport.merged(parts)
 
 
 def _author_texts(project: Project) -> dict:

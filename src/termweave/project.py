@@ -14,7 +14,7 @@ project moves from one layout to the other, the catalogs are carried over (see
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from termweave.catalog.identity import Key, Migration, entry_key, key_of, migrate_catalog
@@ -243,11 +243,7 @@ def _article_glossary(journal: Glossary | None, path: Path | None, config: Confi
     if path is None:
         return journal
     own = load_glossary(path, required_languages=config.languages)
-    if journal is None:
-        return own
-    ids = {t.id for t in own.terms}
-    languages = tuple(dict.fromkeys((*own.languages, *journal.languages)))
-    return replace(own, terms=[*own.terms, *(t for t in journal.terms if t.id not in ids)], languages=languages)
+    return own if journal is None else journal.overlaid_by(own)
 
 
 def glossary_conflicts(journal: Glossary, own: Glossary, source_lang: str) -> list[tuple[int, str, str]]:

@@ -56,6 +56,13 @@ class CheckReport:
     files: int
     entries: int
 
+    @classmethod
+    def merged(cls, parts: list[CheckReport]) -> CheckReport:
+        """One report of several runs (each article's catalogs with its own glossary)."""
+        return cls(
+            [f for part in parts for f in part.findings], sum(p.files for p in parts), sum(p.entries for p in parts)
+        )
+
     @property
     def errors(self) -> int:
         return sum(1 for f in self.findings if f.severity == "error")

@@ -13,7 +13,7 @@ import argparse
 import json
 from pathlib import Path
 
-from termweave.check import Resources, render_text, run_checks
+from termweave.check import CheckReport, Resources, render_text, run_checks
 from termweave.check.catalog import base_language
 from termweave.check.runner import select_checks
 from termweave.cli.common import config_for, console_for
@@ -73,11 +73,15 @@ def parse_only(value: str | None, option: str = "--only") -> set[str] | None:
     return ids
 
 
-def _project_catalogs(config) -> list:
-    """Every article's catalogs (in the output folder, or in each article's folder)."""
-    places = article_places(config) if config.seeds else []
-    found = [p.po_path(lang) for p in places for lang in config.target_langs if p.po_path(lang).exists()]
-    return found or sorted(config.output.glob("*.po"))
+def _project_catalogs(config: Config) -> list[tuple[Path | None, list[Path]]]:
+    """Every article's catalogs (in the output folder, or in each article's folder), grouped by
+    the article's own glossary (None: the journal's alone)."""
+    groups: dict[Path | None, list[Path]] = {}
+    for place in article_places(config) if config.seeds else []:
+        found = [place.po_path(lang) for lang in config.target_langs if place.po_path(lang).exists()]
+        if found:
+            groups.setdefault(place.glossary_path, []).extend(found)
+    return list(groups.items()) or [(None, sorted(config.output.glob("*.po")))]
 
 
 def _author_texts(config: Config) -> dict[str, dict[tuple[str | None, str], str]]:
@@ -100,29 +104,36 @@ def run_check(args: argparse.Namespace) -> int:
     source_lang = None
     if args.source_lang:
         source_lang = base_language(check_language(args.source_lang))
-    paths = list(args.po_files) or _project_catalogs(config)
-    if not paths:
+    groups = [(None, list(args.po_files))] if args.po_files else _project_catalogs(config)
+    if not any(paths for _, paths in groups):
         raise InputError("no PO files to check (give PO_FILE arguments or run `termweave update`)", config.output)
-    glossary = None
+    required = (source_lang or config.source_lang,)
+    journal = None
     if args.glossary or config.path is not None or config.glossary.exists():
-        glossary = load_glossary(
-            args.glossary or config.glossary, required_languages=(source_lang or config.source_lang,)
-        )
+        journal = load_glossary(args.glossary or config.glossary, required_languages=required)
     else:  # catalogs named outside a project (like pofilter): every check but the glossary's
         console.info("check: no termweave.toml and no glossary: the term checks are skipped")
-    resources = Resources(
-        glossary=glossary, house_styles=project_house_styles(config), author_texts=_author_texts(config)
-    )
-    report = run_checks(
-        paths,
-        glossary,
-        source_lang=source_lang,
-        only=only,
-        console=console,
-        skip=skip,
-        resources=resources,
-        jobs=args.jobs,
-    )
+    house_styles, authors = project_house_styles(config), _author_texts(config)
+    parts = []
+    for own, paths in groups:
+        glossary = journal
+        if own is not None and not args.glossary:  # the article's own terms on top of the journal's
+            own_glossary = load_glossary(own, required_languages=required)
+            glossary = own_glossary if journal is None else journal.overlaid_by(own_glossary)
+        resources = Resources(glossary=glossary, house_styles=house_styles, author_texts=authors)
+        parts.append(
+            run_checks(
+                paths,
+                glossary,
+                source_lang=source_lang,
+                only=only,
+                console=console,
+                skip=skip,
+                resources=resources,
+                jobs=args.jobs,
+            )
+        )
+    report = CheckReport.merged(parts)
     if args.format == "json":
         console.result(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from termweave.config import CLDR_LANGUAGES
@@ -133,6 +133,13 @@ class Glossary:
             if term.id == term_id:
                 return term
         return None
+
+    def overlaid_by(self, own: Glossary) -> Glossary:
+        """An article's glossary: its own terms, then this (the journal's) terms it does not
+        override (same id: the article's wins)."""
+        ids = {t.id for t in own.terms}
+        languages = tuple(dict.fromkeys((*own.languages, *self.languages)))
+        return replace(own, terms=[*own.terms, *(t for t in self.terms if t.id not in ids)], languages=languages)
 
     def for_pair(self, source_lang: str, target_lang: str) -> list[Term]:
         """Terms that can be triggered in ``source_lang`` and checked in ``target_lang``."""
