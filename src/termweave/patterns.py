@@ -11,19 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
-from termweave.lang.numbers import (
-    BASES,
-    CLOCK_WORDS,
-    KO_UNITS,
-    MONTH_ABBREVIATIONS,
-    MONTHS,
-    NUMBER_WORDS,
-    ORDINAL_WORDS,
-    POWERS,
-    SCALE_WORDS,
-    TENS,
-    ZERO_WORDS_RE,
-)
+from termweave.lang.numbers import IMPLIED_WORDS, KO_UNITS, SCALE_WORDS, ZERO_WORDS_RE
 
 # A URL or DOI ends at whitespace, a bracket of markup (<…>), a quote (an HTML attribute's
 # "…"), or before trailing sentence punctuation: "see <https://x.org/a>." gives https://x.org/a.
@@ -99,6 +87,7 @@ _ROMAN_RE = re.compile(r"(?<![^\W\d_])[IVXLC]{1,7}(?![^\W\d_])")
 _ROMAN_CYRILLIC = str.maketrans({"І": "I", "Х": "X", "С": "C"})  # look-alikes used in Ukrainian
 _ROMAN_UK_RE = re.compile(r"(?<![^\W\d_])[IVXLCІХС]{1,7}(?=\s*(?:ст|сторіч|століт|тис))")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_IMPLIED_VALUES = {word: frozenset(map(Decimal, values)) for word, values in IMPLIED_WORDS.items()}
 _DIGIT_RE = re.compile(r"\d")
 
 
@@ -151,6 +140,18 @@ class NumberFormat:
             if len(self.cache) < 100_000:  # bounded: a catalog of unique numbers must not grow it forever
                 self.cache[raw] = value
         return value
+
+    def values(self, raws: list[str]) -> list[Decimal] | None:
+        """The :meth:`value` of each of ``raws``; None when one is no single number."""
+        cache, values = self.cache, []
+        for raw in raws:
+            value = cache.get(raw, _MISSING)
+            if value is _MISSING:
+                value = self.value(raw)
+            if value is None:
+                return None
+            values.append(value)
+        return values
 
     def swapped(self) -> NumberFormat:
         decimal = "." if self.decimal == "," else ","
@@ -328,23 +329,9 @@ def implied_numbers(text: str, lang: str) -> set:
             hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
             found |= {Decimal(hour), Decimal(int(m.group(2) or 0))}
         for word in _WORD_RE.findall(text):
-            low = word.lower()
-            if low in MONTHS:
-                found.add(Decimal(MONTHS.index(low) + 1))
-            elif low in MONTH_ABBREVIATIONS:
-                found.add(Decimal(MONTH_ABBREVIATIONS[low]))
-            elif low in POWERS:
-                found |= {Decimal(10), Decimal(POWERS[low])}
-            elif low in BASES:
-                found.add(Decimal(BASES[low]))
-            elif low in CLOCK_WORDS:
-                found |= {Decimal(v) for v in CLOCK_WORDS[low]} | {Decimal(0)}
-            elif low in NUMBER_WORDS:
-                found.add(Decimal(NUMBER_WORDS.index(low)))
-            elif low in ORDINAL_WORDS:
-                found.add(Decimal(ORDINAL_WORDS.index(low)))
-            elif low in TENS:
-                found.add(Decimal(TENS[low]))
+            values = _IMPLIED_VALUES.get(word.lower())
+            if values:
+                found |= values
         for m in _ROMAN_RE.finditer(text):
             value = roman_value(m.group())
             if value and m.group() != "I":  # the pronoun

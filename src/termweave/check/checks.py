@@ -144,10 +144,9 @@ class NumberMismatch(Check):
         if len(raw_src) == len(raw_tgt):
             # The same values in any order (Korean puts the year first), each read in its own
             # convention: nothing to report (the readings below only ever add values that can match).
-            src_values = [v for v in (src_format.value(raw) for raw in raw_src) if v is not None]
-            tgt_values = [v for v in (tgt_format.value(raw) for raw in raw_tgt) if v is not None]
-            readable = len(src_values) == len(raw_src) and len(tgt_values) == len(raw_tgt)
-            if readable and sorted(src_values) == sorted(tgt_values):
+            src_values = src_format.values(raw_src)
+            tgt_values = tgt_format.values(raw_tgt) if src_values is not None else None
+            if tgt_values is not None and sorted(src_values or ()) == sorted(tgt_values):
                 return []
         src = find_number_values(source, ctx.source_lang, src_format)
         tgt = find_number_values(translation, ctx.lang, tgt_format)

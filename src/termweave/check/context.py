@@ -52,6 +52,7 @@ class Resources:
     _pair_terms: dict[tuple[str, str], list[Term]] = field(default_factory=dict)
     _forbidden_terms: dict[str, list[Term]] = field(default_factory=dict)
     _formats: dict[str, NumberFormat] = field(default_factory=dict)
+    _styles: dict[str, HouseStyle] = field(default_factory=dict)  # house_style's answers
     house_styles: dict[str, HouseStyle] = field(default_factory=dict)  # from termweave.toml; else defaults
     author_texts: dict[str, dict[tuple[str | None, str], str]] = field(default_factory=dict)  # lang -> key -> text
     _author_variants: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
@@ -59,7 +60,10 @@ class Resources:
     source_hit_cache: dict[tuple[str, str], dict[str, list]] = field(default_factory=dict)
 
     def house_style(self, lang: str) -> HouseStyle:
-        return self.house_styles.get(lang) or default_style(lang)
+        style = self._styles.get(lang)
+        if style is None:
+            style = self._styles[lang] = self.house_styles.get(lang) or default_style(lang)
+        return style
 
     def author_variants(self, source_lang: str, lang: str) -> dict[str, frozenset[str]]:
         """Term id -> the glossary variants the author's own translation uses (termweave.author)."""
@@ -98,6 +102,8 @@ class Resources:
 _LICENCE_RE = re.compile(r"creative\s+commons|\bCC[ -]?(?:BY|0)\b", re.IGNORECASE)
 _LICENCE_TERM_RE = re.compile(r"creative\s+commons|attribution|licen[cs]e|\bCC\b", re.IGNORECASE)
 _LETTER_RE = re.compile(r"[^\W\d_]")
+# Markup (< & `) and format directives of every format (% { $) start with one of these.
+_NON_PROSE_CHAR_RE = re.compile(r"[<&`%{$]")
 
 
 class EntryContext:
@@ -246,7 +252,10 @@ class EntryContext:
 
     def non_prose(self, text: str) -> list[tuple[int, int]]:
         """Spans of ``text`` that are not prose: protected spans, markup, format directives."""
-        spans = [(s.start, s.end) for s in find_protected(text)] if maybe_protected(text) else []
+        protected = maybe_protected(text)
+        if not protected and _NON_PROSE_CHAR_RE.search(text) is None:
+            return []  # most texts: no markup or directive can start without one of these characters
+        spans = [(s.start, s.end) for s in find_protected(text)] if protected else []
         spans += [(s.start, s.end) for s in find_markup(text)]
         formats = format_flags(self.entry.flags)
         for fmt in formats:

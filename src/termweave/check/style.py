@@ -20,7 +20,7 @@ from termweave.patterns import find_protected
 # A dash between two digits: en dash, em dash, figure dash, horizontal bar. The hyphen-minus
 # is left alone: 한글 맞춤법 (부록, 문장 부호) admits the 붙임표 "-" for a range beside "~".
 KO_RANGE_RE = re.compile(r"(?<=\d)\s?[\u2012\u2013\u2014\u2015~]\s?(?=\d)")
-_RANGE_MARKS = "\u2012\u2013\u2014\u2015~"  # KO_RANGE_RE needs one of them (a cheap test first)
+_RANGE_MARK_RE = re.compile("[\u2012\u2013\u2014\u2015~]")  # KO_RANGE_RE needs one (a cheap test first)
 
 
 @register
@@ -42,12 +42,16 @@ class KoreanRange(Check):
 def range_findings(check: Check, ctx: EntryContext, wanted: str) -> list[Finding]:
     """A dash between two digits that is not ``wanted``, outside DOIs and URLs."""
     text = ctx.translation
-    if not wanted or not any(mark in text for mark in _RANGE_MARKS) or not KO_RANGE_RE.search(text):
+    if not wanted or not _RANGE_MARK_RE.search(text):
         return []
-    protected = [(p.start, p.end) for p in find_protected(ctx.translation)]
+    protected = None  # found only when a range has another mark (most use the wanted one)
     findings = []
-    for m in KO_RANGE_RE.finditer(ctx.translation):
-        if m.group().strip() == wanted or any(start <= m.start() < end for start, end in protected):
+    for m in KO_RANGE_RE.finditer(text):
+        if m.group().strip() == wanted:
+            continue
+        if protected is None:
+            protected = [(p.start, p.end) for p in find_protected(text)]
+        if any(start <= m.start() < end for start, end in protected):
             continue
         findings.append(
             ctx.finding(
@@ -83,6 +87,7 @@ class UkrainianEuphony(Check):
 # The other house-style settings
 
 _SPACED_DASH_RE = re.compile(rf"(?<=\S)[ \u00a0]([{DASHES}]) ")
+_DASH_RE = re.compile(f"[{DASHES}]")
 
 
 @register
@@ -101,7 +106,7 @@ class HouseStyleCheck(Check):
         style = ctx.res.house_style(ctx.lang)
         text = ctx.translation
         findings = []
-        if style.dash and any(dash in text for dash in DASHES):  # _SPACED_DASH_RE needs one
+        if style.dash and _DASH_RE.search(text):  # _SPACED_DASH_RE needs one
             for m in _SPACED_DASH_RE.finditer(text):
                 if m.group(1) != style.dash:
                     findings.append(
@@ -109,8 +114,13 @@ class HouseStyleCheck(Check):
                     )
         if ctx.lang.split("_")[0] != "ko":
             findings += range_findings(self, ctx, style.range)
-        context = ctx.entry.msgctxt or ""
-        if context.rsplit("/", 1)[-1] == "keywords" and keywords_with_period(text, style) != text:
+        context = ctx.entry.msgctxt
+        if (
+            context
+            and context.endswith("keywords")
+            and context.rsplit("/", 1)[-1] == "keywords"
+            and keywords_with_period(text, style) != text
+        ):
             wanted = "without" if style.keywords_period == "omit" else "with"
             findings.append(ctx.finding(self, f"house style writes the keywords {wanted} a final period"))
         return findings

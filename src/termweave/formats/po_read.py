@@ -194,10 +194,11 @@ class _Reader:
         if message.obsolete:
             self.messages.append(message)
             return
-        first = self.seen.get(message.key)
+        key = (message.msgctxt, message.msgid)  # message.key, built once
+        first = self.seen.get(key)
         if first is not None:
             raise self.error(f"duplicate message definition (first on line {first})", line)
-        self.seen[message.key] = line
+        self.seen[key] = line
         if message.msgid == "" and message.msgctxt is None and self.header is None and not self.messages:
             self.header = message
         else:

@@ -85,8 +85,10 @@ def scan_canonical(
 def _strings(block: str | None, unescape, path, line: int) -> str | None:
     if block is None:
         return None
-    pieces = _STRING.findall(block)
-    raw = pieces[0] if len(pieces) == 1 else "".join(pieces)
+    if block.find("\n") == len(block) - 1:
+        raw = block[1:-2]  # the usual: one line, '"…"\n' (the entry pattern has checked its escapes)
+    else:
+        raw = "".join(_STRING.findall(block))
     if "\\" in raw or "\x04" in raw:
         return unescape(raw, path, line)
     return raw
@@ -97,11 +99,16 @@ def _message(match: re.Match[str], line: int, unescape, path) -> Message:
     obsolete = idline[0] == "#"
     message = Message(
         msgid=_strings(msgid, unescape, path, line) or "",
-        msgctxt=_strings(ctx, unescape, path, line),
-        msgid_plural=_strings(plural, unescape, path, line),
+        msgctxt=_strings(ctx, unescape, path, line) if ctx is not None else None,
+        msgid_plural=_strings(plural, unescape, path, line) if plural is not None else None,
         obsolete=obsolete,
         line=line,
     )
+    if plural is None and block.startswith("msgstr ") and block.find("\n") == len(block) - 1:
+        message.msgstr = _strings(block[7:], unescape, path, line) or ""  # the usual: msgstr "…" on one line
+        if previous:
+            _previous(message, previous, obsolete, unescape, path, line)
+        return message
     first = _FORM.match(block)
     if plural is None:
         if first is None or first.group(1) is not None or _FORM.search(block, first.end()) is not None:

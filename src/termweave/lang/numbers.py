@@ -70,3 +70,26 @@ TENS = {
     "thousand": 1000,
     "dozen": 12,
 }
+
+
+def _implied_words() -> dict[str, tuple[int, ...]]:
+    """Word (lower case) -> the values it states, for patterns.implied_numbers: a month, an
+    abbreviated month, an "-illion" (10 and its power), a base, a clock word (and 0), a number
+    word, an ordinal, a round ten; the first reading in this order wins ("may" is May, 5)."""
+    found: dict[str, tuple[int, ...]] = {}
+    for table in (
+        {name: (n,) for n, name in enumerate(MONTHS, 1)},
+        {name: (n,) for name, n in MONTH_ABBREVIATIONS.items()},
+        {name: (10, power) for name, power in POWERS.items()},
+        {name: (base,) for name, base in BASES.items()},
+        {name: (*values, 0) for name, values in CLOCK_WORDS.items()},
+        {name: (n,) for n, name in enumerate(NUMBER_WORDS)},
+        {name: (n,) for n, name in enumerate(ORDINAL_WORDS)},
+        {name: (value,) for name, value in TENS.items()},
+    ):
+        for word, values in table.items():
+            found.setdefault(word, values)
+    return found
+
+
+IMPLIED_WORDS = _implied_words()
