@@ -242,7 +242,9 @@ def find_number_values(text: str, lang: str, fmt: NumberFormat | None = None) ->
 
 def maybe_protected(text: str) -> bool:
     """A cheap test that is true whenever :func:`find_protected` may find something."""
-    return "://" in text or "www." in text.lower() or "@" in text or "10." in text or "href=" in text or "src=" in text
+    if "://" in text or "@" in text or "10." in text or "href=" in text or "src=" in text or "www." in text:
+        return True
+    return "W" in text and "www." in text.lower()  # only "W" lowercases to "w"
 
 
 def find_markup(text: str) -> list[Span]:

@@ -243,12 +243,14 @@ class EntryContext:
     @lazy
     def source_prose(self) -> str:
         """The source with URLs, DOIs, e-mails, markup and placeholders blanked (offsets kept)."""
-        return blank(self.source, self.non_prose(self.source))
+        spans = self.non_prose(self.source)
+        return blank(self.source, spans) if spans else self.source
 
     @lazy
     def translation_prose(self) -> str:
         """The translation with URLs, DOIs, e-mails, markup and placeholders blanked (offsets kept)."""
-        return blank(self.translation, self.non_prose(self.translation))
+        spans = self.non_prose(self.translation)
+        return blank(self.translation, spans) if spans else self.translation
 
     def non_prose(self, text: str) -> list[tuple[int, int]]:
         """Spans of ``text`` that are not prose: protected spans, markup, format directives."""

@@ -11,7 +11,8 @@ from __future__ import annotations
 import importlib
 from typing import ClassVar
 
-from termweave.check.context import EntryContext
+from termweave.check.catalog import Catalog
+from termweave.check.context import EntryContext, Resources
 from termweave.check.report import Finding, Severity
 
 CHECK_MODULES: tuple[str, ...] = (
@@ -36,6 +37,10 @@ class Check:
     name: ClassVar[str]
     severity: ClassVar[Severity]
     entry_level: ClassVar[bool] = False
+
+    def applies(self, catalog: Catalog, resources: Resources) -> bool:
+        """Can the check find anything in ``catalog``? (False: the runner skips it for every entry.)"""
+        return True
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         raise NotImplementedError

@@ -65,31 +65,29 @@ def suppressed(entry: Entry, catalog: Catalog, console: Console | None) -> froze
 def check_entries(
     catalog: Catalog, entries: list[Entry], checks: list[Check], resources: Resources, console: Console | None = None
 ) -> list[Finding]:
-    entry_checks = [c for c in checks if c.entry_level]
-    pair_checks = [c for c in checks if not c.entry_level]
     ids = {c.id for c in checks}
+    checks = [c for c in checks if c.applies(catalog, resources)]  # e.g. uk-euphony only in Ukrainian
+    entry_checks = [c.check for c in checks if c.entry_level]
+    pair_checks = [c.check for c in checks if not c.entry_level]
     glossary_checks = bool(ids & {"term-missing", "term-forbidden"})
     rank = {check_id: n for n, check_id in enumerate(all_checks())}
     findings: list[Finding] = []
     for at in range(0, len(entries), BATCH):
-        contexts = []
-        for entry in entries[at : at + BATCH]:
-            pairs = entry.pairs()
-            source, translation = pairs[0] if pairs else (entry.msgid, "")
-            contexts.append(EntryContext(catalog, entry, source, translation, resources))
+        contexts = [_context(catalog, entry, resources) for entry in entries[at : at + BATCH]]
         if glossary_checks:
             _preset_glossary_hits(contexts, resources, forbidden="term-forbidden" in ids)
         for ctx in contexts:
             entry = ctx.entry
-            found: list[Finding] = []
-            for check in entry_checks:
-                found.extend(check.check(ctx))
-            for i, (source, translation) in enumerate(entry.pairs()):
-                if not translation:
-                    continue
-                pair_ctx = ctx if i == 0 else EntryContext(catalog, entry, source, translation, resources)
-                for check in pair_checks:
-                    found.extend(check.check(pair_ctx))
+            found = [finding for check in entry_checks for finding in check(ctx)]
+            if entry.msgid_plural is None:
+                if entry.msgstr:
+                    found += [finding for check in pair_checks for finding in check(ctx)]
+            else:
+                for i, (source, translation) in enumerate(entry.pairs()):
+                    if not translation:
+                        continue
+                    pair_ctx = ctx if i == 0 else EntryContext(catalog, entry, source, translation, resources)
+                    found += [finding for check in pair_checks for finding in check(pair_ctx)]
             if found and entry.flags:
                 ignored = suppressed(entry, catalog, None)  # validated (and warned about) by run_checks
                 found = [f for f in found if f.check not in ignored] if ignored else found
@@ -97,6 +95,14 @@ def check_entries(
                 found.sort(key=lambda f: rank[f.check])  # registry order within an entry (stable)
             findings.extend(found)
     return findings
+
+
+def _context(catalog: Catalog, entry: Entry, resources: Resources) -> EntryContext:
+    """The context of an entry's first (source, translation) pair (msgid and msgstr[0] of a plural)."""
+    if entry.msgid_plural is None:
+        return EntryContext(catalog, entry, entry.msgid, entry.msgstr, resources)
+    translation = entry.msgstr_plural[0] if entry.msgstr_plural else ""
+    return EntryContext(catalog, entry, entry.msgid, translation, resources)
 
 
 def _preset_glossary_hits(contexts: list[EntryContext], resources: Resources, forbidden: bool) -> None:

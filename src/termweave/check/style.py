@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from termweave.check.context import EntryContext
+from termweave.check.catalog import Catalog
+from termweave.check.context import EntryContext, Resources
 from termweave.check.registry import Check, register
 from termweave.check.report import Finding
 from termweave.lang.house_style import DASHES, keywords_with_period
@@ -32,6 +33,9 @@ class KoreanRange(Check):
     id = "ko-range"
     name = "Korean range mark"
     severity = "warning"
+
+    def applies(self, catalog: Catalog, resources: Resources) -> bool:
+        return catalog.language.split("_")[0] == "ko"
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         if ctx.lang.split("_")[0] != "ko":
@@ -73,6 +77,9 @@ class UkrainianEuphony(Check):
     id = "uk-euphony"
     name = "Ukrainian euphony (і/й, у/в)"
     severity = "warning"
+
+    def applies(self, catalog: Catalog, resources: Resources) -> bool:
+        return catalog.language.split("_")[0] == "uk"
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         if ctx.lang.split("_")[0] != "uk":
@@ -138,6 +145,9 @@ class AuthorTerms(Check):
     id = "author-terms"
     name = "Author's terminology"
     severity = "warning"
+
+    def applies(self, catalog: Catalog, resources: Resources) -> bool:
+        return bool(resources.author_texts.get(catalog.language))
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         texts = ctx.res.author_texts.get(ctx.lang)
