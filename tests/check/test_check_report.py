@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+from termweave.check import run_checks
 from termweave.check.report import CheckReport, Finding, excerpt, render_text
 
 
@@ -17,6 +20,23 @@ def test_counts_and_json():
     assert "span" not in data["findings"][0] and "msgstr" not in data["findings"][0]
     assert CheckReport([finding("quotes", "warning")], 1, 1).exit_code == 0
     assert list(report.by_context()) == [("uk.po", "title")]
+
+
+def test_json_text_is_json_dumps_indented(tmp_path):
+    """The CLI's JSON (built from json's C string encoder) is what json.dumps(indent=2) writes:
+    on a real run's findings (a check of a catalog with odd strings) and on an empty report."""
+    po = tmp_path / "uk.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: uk\\n"\n\n'
+        'msgctxt "a\\"b"\nmsgid "Tab\\there 1 «x» \\\\ €"\nmsgstr "Таб\\tтут 2 \\"x\\""\n\n'
+        'msgid "Fresh"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    report = run_checks([po], None)
+    assert {f.check for f in report.findings} >= {"number-mismatch", "untranslated", "quotes"}
+    assert report.to_json_text() == json.dumps(report.to_json(), ensure_ascii=False, indent=2)
+    empty = CheckReport([], files=0, entries=0)
+    assert empty.to_json_text() == json.dumps(empty.to_json(), ensure_ascii=False, indent=2)
 
 
 def test_text_is_coloured_only_when_asked():

@@ -10,7 +10,6 @@ the file and line on stderr; nothing on stdout).
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from termweave.check import CheckReport, Resources, render_text, run_checks
@@ -135,7 +134,7 @@ def run_check(args: argparse.Namespace) -> int:
         )
     report = CheckReport.merged(parts)
     if args.format == "json":
-        console.result(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        console.result(report.to_json_text())
     else:
         color = getattr(console.out, "isatty", lambda: False)()
         console.result(render_text(report, color=color))
