@@ -117,6 +117,7 @@ class EntryContext:
         self.res = res
         self.lang = catalog.language
         self.source_lang = catalog.source_lang
+        self.terms: list[Term] = res.pair_terms(self.source_lang, self.lang)  # most checks ask
 
     def preset(self, **values) -> None:
         """Set lazily computed facts that were computed in bulk (see runner.check_entries)."""
@@ -144,10 +145,6 @@ class EntryContext:
         )
 
     # -- glossary ------------------------------------------------------------------------------
-    @lazy
-    def terms(self) -> list[Term]:
-        return self.res.pair_terms(self.source_lang, self.lang)
-
     @lazy
     def source_hits(self) -> list[TermHit]:
         """Terms triggered by the source (a term nested in a longer one does not count)."""

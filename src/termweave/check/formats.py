@@ -216,9 +216,14 @@ _GUESS_RE = re.compile(
 )
 
 
+def may_hold_placeholder(text: str) -> bool:
+    """A cheap test that is true whenever :func:`guess_directives` may find something."""
+    return "%" in text or "{" in text or "$" in text
+
+
 def guess_directives(text: str) -> list[Directive]:
     """Placeholders in ``text`` when no flag says which format it is (keys are the text)."""
-    if "%" not in text and "{" not in text and "$" not in text:
+    if not may_hold_placeholder(text):
         return []
     return [Directive(m.group(), " ".join(m.group().split()), "", m.start(), m.end()) for m in _GUESS_RE.finditer(text)]
 

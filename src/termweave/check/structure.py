@@ -17,6 +17,7 @@ from termweave.check.formats import (
     format_flags,
     guess_directives,
     has_format_flag,
+    may_hold_placeholder,
 )
 from termweave.check.registry import Check, register
 from termweave.check.report import Finding
@@ -50,7 +51,7 @@ class FormatDirectives(Check):
     entry_level = True
 
     def check(self, ctx: EntryContext) -> list[Finding]:
-        formats = format_flags(ctx.entry.flags)
+        formats = format_flags(ctx.entry.flags) if ctx.entry.flags else None
         if not formats:
             return []
         findings = []
@@ -91,7 +92,10 @@ class Placeholders(Check):
     entry_level = True
 
     def check(self, ctx: EntryContext) -> list[Finding]:
-        if has_format_flag(ctx.entry.flags):
+        entry = ctx.entry
+        if entry.msgid_plural is None and not (may_hold_placeholder(entry.msgid) or may_hold_placeholder(entry.msgstr)):
+            return []  # the usual entry: no character a placeholder starts with
+        if has_format_flag(entry.flags):
             return []
         findings = []
         for label, source, translation, _form in _forms(ctx):
