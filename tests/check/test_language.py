@@ -66,3 +66,32 @@ def test_wrong_language_check_ignores_urls_and_dnt_terms_and_copyright(check):
         only={"wrong-language"},
     )
     assert [(f.context, f.check, f.severity) for f in findings] == [("title", "wrong-language", "error")]
+
+
+def test_script_shortcut_characters_hold_no_letter():
+    """The shortcut that settles a text of one script's letters by a plain character set relies on
+    its "neutral" characters being no letter (nor a number character such as ² or Ⅻ) in any script."""
+    import re
+
+    from termweave.lang.detect import _NEUTRAL
+
+    neutral = re.compile(f"[{_NEUTRAL}]")
+    letter = re.compile(r"[^\W\d_]")
+    inside = [chr(i) for i in range(0x3000) if neutral.match(chr(i))]  # the set ends before U+2030
+    assert len(inside) > 100 and "«" in inside and "a" not in inside
+    assert [c for c in inside if letter.match(c)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "flagged"),
+    [
+        ("Дата народження – 5 травня 2024 р.", "uk", False),  # the shortcut: Cyrillic and neutral only
+        ("Автор — «Python³» (№ 5)", "uk", False),  # ³ and № fall back to the letter classes
+        ("Это решение было принято вчера вечером на собрании.", "uk", True),
+        ("2024년 6월 – 결과", "ko", False),
+        ("パスワードをリセット", "ko", True),
+        ("Reset the password for this account now", "ko", True),
+    ],
+)
+def test_script_shortcut_agrees_with_the_letter_classes(guard, text, lang, flagged):
+    assert (guard.wrong_language(text, lang) is not None) is flagged

@@ -42,6 +42,13 @@ _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _KANA_RE = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _CYRILLIC_LANGUAGES = frozenset({"uk", "ru", "be", "bg", "sr", "mk"})
 _NOT_CYRILLIC_LETTER_RE = re.compile(r"[^\W\d_\u0400-\u04ff]")
+# No letter of any script: ASCII digits, punctuation and spaces, common typographic marks. A text
+# of these and one script's letters has no other letters: a plain character set settles that
+# faster than the letter classes above (most translations are such texts).
+_NEUTRAL = "\x00-\x40\x5b-\x60\x7b-\x7f\u00a0\u00ab\u00bb\u2010-\u2027\u202f"
+_ONLY_CYRILLIC_RE = re.compile(f"[\u0400-\u04ff{_NEUTRAL}]*")
+_ONLY_HANGUL_RE = re.compile(f"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f{_NEUTRAL}]*")
+_UK_LETTER_RE = re.compile(r"[іїєґІЇЄҐ]")  # the first half of _UK_ONLY_RE, a plain character set
 
 # Frequent words that only one of the two languages has (letters ы э ъ ё і ї є ґ aside):
 # evidence that settles most Cyrillic segments without the model.
@@ -101,8 +108,14 @@ class LanguageGuard:
 
     def wrong_language(self, text: str, lang: str, source_lang: str = "en") -> str | None:
         """A message when ``text`` is not in ``lang``; None when it is or evidence is lacking."""
-        if lang == "uk" and not _NOT_CYRILLIC_LETTER_RE.search(text) and not _RU_ONLY_RE.search(text):
-            if _UK_ONLY_RE.search(text) or not _NON_CYRILLIC_RE.sub("", text):
+        if lang == "ko" and _ONLY_HANGUL_RE.fullmatch(text):
+            return None  # every letter (if any) is Hangul
+        if (
+            lang == "uk"
+            and (_ONLY_CYRILLIC_RE.fullmatch(text) or not _NOT_CYRILLIC_LETTER_RE.search(text))
+            and not _RU_ONLY_RE.search(text)
+        ):
+            if _UK_LETTER_RE.search(text) or _UK_ONLY_RE.search(text) or not _NON_CYRILLIC_RE.sub("", text):
                 return None  # all letters Cyrillic, Ukrainian ones among them and no Russian ones
         letters = _NON_LETTER_RE.sub("", text)
         if not letters:
