@@ -6,7 +6,9 @@ found in one pass per side (``Matcher.find_many``), which is where most of the t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from termweave.check.catalog import Catalog, Entry, load_catalog
@@ -21,8 +23,26 @@ from termweave.glossary import Glossary, Term
 from termweave.glossary.match import Matcher, outermost
 
 BATCH = 1000  # entries whose glossary hits are found in one pass
+GC_THRESHOLD = 100_000  # allocations between two collections during a run (Python's default: 700)
 PROBE = 100  # texts the cheap may-occur test tries before it is used on a whole batch
 PARALLEL_MIN = 2000  # entries below which forking workers costs more than it saves
+
+
+@contextmanager
+def fewer_collections(threshold: int = GC_THRESHOLD) -> Iterator[None]:
+    """Run with the cyclic garbage collector's first threshold raised (restored afterwards).
+
+    A check run allocates millions of small objects (entries, contexts, term hits) that live to
+    its end or die by reference counting; at Python's default threshold (700) the collector ran
+    ~1,700 times on a 50,000-entry catalog, walking the growing heap, for a fifth of the run's
+    time. Cycles are still collected, only less often (memory is unchanged).
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(threshold, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def unknown_ids_message(unknown: list[str]) -> str:
@@ -206,7 +226,20 @@ def run_checks(
     available CPU, at most 8; 1: this process only).
     """
     checks = select_checks(only, skip)
-    texts = texts or {}  # files' contents the caller has read already
+    with fewer_collections():
+        return _run(po_paths, glossary, source_lang, checks, console, resources, texts or {}, jobs)
+
+
+def _run(
+    po_paths: list[Path],
+    glossary: Glossary | None,
+    source_lang: str | None,
+    checks: list[Check],
+    console: Console | None,
+    resources: Resources | None,
+    texts: Mapping[Path, str],  # files' contents the caller has read already
+    jobs: int | None,
+) -> CheckReport:
     catalogs = [load_catalog(path, source_lang, texts.get(path)) for path in po_paths]
     resources = resources or Resources(glossary=glossary)
     if glossary is not None and console is not None:
