@@ -80,12 +80,13 @@ def find_numbers(text: str) -> list[Span]:
 # "2024–25": the second year written short.
 _SHORT_RANGE_RE = re.compile(r"(\d{4})\s*[-–—]\s*$")
 _SCALE_WORD_RE = re.compile(r"[ \u00a0\u202f]?([^\W\d_]+)")
-# A clock time with a.m./p.m. ("6 p.m." → 18:00), noon and midnight.
-_CLOCK_RE = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)
+# A clock time with a.m./p.m. ("6 p.m." → 18:00), noon and midnight. (Here and below a look-behind
+# comes after the first character, so that the regex engine can scan for that character.)
+_CLOCK_RE = re.compile(r"(\d(?<!\w\d)\d?)(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)
 _AM_PM_RE = re.compile(r"\s?([ap])\.?\s?m\b", re.I)
-_ROMAN_RE = re.compile(r"(?<![^\W\d_])[IVXLC]{1,7}(?![^\W\d_])")
+_ROMAN_RE = re.compile(r"[IVXLC](?<![^\W\d_][IVXLC])[IVXLC]{0,6}(?![^\W\d_])")
 _ROMAN_CYRILLIC = str.maketrans({"І": "I", "Х": "X", "С": "C"})  # look-alikes used in Ukrainian
-_ROMAN_UK_RE = re.compile(r"(?<![^\W\d_])[IVXLCІХС]{1,7}(?=\s*(?:ст|сторіч|століт|тис))")
+_ROMAN_UK_RE = re.compile(r"[IVXLCІХС](?<![^\W\d_][IVXLCІХС])[IVXLCІХС]{0,6}(?=\s*(?:ст|сторіч|століт|тис))")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _IMPLIED_VALUES = {word: frozenset(map(Decimal, values)) for word, values in IMPLIED_WORDS.items()}
 _DIGIT_RE = re.compile(r"\d")
@@ -330,10 +331,10 @@ def implied_numbers(text: str, lang: str) -> set:
         for m in _CLOCK_RE.finditer(text):
             hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
             found |= {Decimal(hour), Decimal(int(m.group(2) or 0))}
-        for word in _WORD_RE.findall(text):
-            values = _IMPLIED_VALUES.get(word.lower())
-            if values:
-                found |= values
+        lowered = text.lower()  # where no letter lowercases to two, its words are the words lowercased
+        words = _WORD_RE.findall(lowered) if len(lowered) == len(text) else map(str.lower, _WORD_RE.findall(text))
+        for values in filter(None, map(_IMPLIED_VALUES.get, words)):
+            found |= values
         for m in _ROMAN_RE.finditer(text):
             value = roman_value(m.group())
             if value and m.group() != "I":  # the pronoun

@@ -101,3 +101,26 @@ def test_number_symbols_table_agrees_with_babel():
 
     for lang, (decimal, group) in CLDR_NUMBER_SYMBOLS.items():
         assert (get_decimal_symbol(lang), get_group_symbol(lang)) == (decimal, group)
+
+
+def test_scan_friendly_patterns_match_their_plain_forms():
+    """The clock-time and Roman-numeral patterns put their look-behind after the first character
+    (so that the regex engine scans for it); they must find exactly what the plain forms find."""
+    import random
+    import re
+
+    from termweave import patterns
+
+    plain = {
+        patterns._CLOCK_RE: re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I),
+        patterns._ROMAN_RE: re.compile(r"(?<![^\W\d_])[IVXLC]{1,7}(?![^\W\d_])"),
+        patterns._ROMAN_UK_RE: re.compile(r"(?<![^\W\d_])[IVXLCІХС]{1,7}(?=\s*(?:ст|сторіч|століт|тис))"),
+    }
+    rnd = random.Random(9)
+    alphabet = "IVXLCІХСivxc a12345670:.pmPMст тисé_-"
+    texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 16))) for _ in range(20000)]
+    texts += ["World War II and XXI ст.", "at 6 p.m., 10:30 a.m.", "ХХІ століття", "IPv4 3p.m. aII"]
+    for fast, slow in plain.items():
+        spans = lambda pattern, text: [(m.span(), m.groups()) for m in pattern.finditer(text)]  # noqa: E731
+        assert [t for t in texts if spans(fast, t) != spans(slow, t)] == []
+        assert any(spans(fast, t) for t in texts)
