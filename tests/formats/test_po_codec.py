@@ -196,3 +196,46 @@ def test_flags_gettext_does_not_know_are_kept_after_its_own(tmp_path):
     msgcat = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=True).stdout
     assert "#, fuzzy, python-format, no-wrap\n" in msgcat  # what GNU gettext keeps
     assert written.replace(", ignore-quotes, read-only", "") == msgcat
+
+
+ODD_LAYOUTS = [
+    'msgctxt "c"\nmsgid "a\\tb"\nmsgstr "x\\"y"\n\n',  # escapes on the one-line path
+    '#: f.py:1\n#, python-format\nmsgid "a %s"\nmsgstr "b %s"\n',  # comments
+    'msgid "a"\nmsgstr "b"\n"continued"\n',  # a continuation after msgstr
+    'msgid "a"\nmsgstr "b"\nmsgstr "again"\n',  # a second msgstr
+    'msgid "a"\nmsgstr "b"\n\n"stray"\n',  # a string after a blank line
+    'msgid "a"\n"b"\nmsgstr "c"\n',  # a continuation after msgid
+    '#| msgid "old"\nmsgid "a"\nmsgstr "b"\n',  # previous msgid
+    'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "b"\nmsgstr[1] "bs"\n',
+    '#~ msgid "gone"\n#~ msgstr "weg"\n',
+]
+
+
+def _read(text):
+    """The messages (with their lines) parse_po reads from ``text``, or its error."""
+    try:
+        catalog = parse_po(text, "x.po")
+    except InputError as error:
+        return str(error)
+    return [(m, m.line) for m in catalog.messages]
+
+
+def _read_line_by_line(text, monkeypatch):
+    import termweave.formats.po_read as po_read
+
+    with monkeypatch.context() as patch:
+        patch.setattr(po_read, "scan_canonical", lambda *args: False)
+        return _read(text)
+
+
+@pytest.mark.parametrize("body", ODD_LAYOUTS)
+def test_fast_scanner_reads_what_the_line_reader_reads(body, monkeypatch):
+    """The scanner's shortcuts (po_scan) never change what is read: the same messages, or the
+    same error, as the line-by-line reader alone."""
+    assert _read(HEADER + body) == _read_line_by_line(HEADER + body, monkeypatch)
+
+
+def test_fast_scanner_reads_real_catalogs_as_the_line_reader_does(monkeypatch):
+    for path in REAL_FILES:
+        text = path.read_text(encoding="utf-8")
+        assert _read(text) == _read_line_by_line(text, monkeypatch), path

@@ -42,6 +42,19 @@ _LIVE = _entry_pattern("", r"\#\| ")
 _OBSOLETE = _entry_pattern(r"\#~ ", r"\#~\| ")
 
 
+def _one_line(name: str) -> str:
+    return rf'"(?P<{name}>[^"\\\n]*(?:\\.[^"\\\n]*)*)"\n'
+
+
+# The usual entry, read without _message's work: comments, then msgctxt, msgid and msgstr of one
+# line each (no "#|" lines, no plural, no continuation line after msgstr). What it takes, _LIVE
+# reads the same way; what it leaves (a continuation, a second msgstr) _LIVE cannot start at.
+_SIMPLE = re.compile(
+    r"(?P<comments>(?:\#(?![~|])[^\n\r]*\n)*)"
+    rf"(?:msgctxt {_one_line('ctx')})?(?P<idline>msgid ){_one_line('id')}msgstr {_one_line('str')}(?!\")\n*"
+)
+
+
 class _GiveUp(Exception):
     """Not in gettext's layout (or not valid): the line-by-line reader decides."""
 
@@ -60,12 +73,22 @@ def scan_canonical(
     at, line, counted = len(text) - len(text.lstrip("\n")), 1, 0
     try:
         while at < len(text):
-            match = _LIVE.match(text, at) or _OBSOLETE.match(text, at)
+            simple = _SIMPLE.match(text, at)
+            match = simple or _LIVE.match(text, at) or _OBSOLETE.match(text, at)
             if match is None:
                 return False
             line += text.count("\n", counted, match.start("idline"))
             counted = match.start("idline")
-            message = _message(match, line, unescape, reader.path)
+            if simple is not None:
+                ctx, msgid, msgstr = simple.group("ctx", "id", "str")
+                message = Message(
+                    msgid=_text(msgid, unescape, reader.path, line),
+                    msgctxt=_text(ctx, unescape, reader.path, line) if ctx is not None else None,
+                    msgstr=_text(msgstr, unescape, reader.path, line),
+                    line=line,
+                )
+            else:
+                message = _message(match, line, unescape, reader.path)
             comments = match.group("comments")
             if comments:
                 _apply_comments(message, [c[1:] for c in comments.split("\n")[:-1]])
@@ -89,9 +112,12 @@ def _strings(block: str | None, unescape, path, line: int) -> str | None:
         raw = block[1:-2]  # the usual: one line, '"…"\n' (the entry pattern has checked its escapes)
     else:
         raw = "".join(_STRING.findall(block))
-    if "\\" in raw or "\x04" in raw:
-        return unescape(raw, path, line)
-    return raw
+    return _text(raw, unescape, path, line)
+
+
+def _text(raw: str, unescape, path, line: int) -> str:
+    """A string's content as written between the quotes, unescaped."""
+    return unescape(raw, path, line) if "\\" in raw or "\x04" in raw else raw
 
 
 def _message(match: re.Match[str], line: int, unescape, path) -> Message:
