@@ -50,3 +50,23 @@ def test_text_is_coloured_only_when_asked():
 def test_excerpt_shortens_long_text():
     text = "x" * 100 + "ERR" + "y" * 100
     assert excerpt(text, (100, 103), color=False) == "…" + "x" * 30 + "⟦ERR⟧" + "y" * 30 + "…"
+
+
+def test_a_run_collects_garbage_less_often_and_restores_the_collector(tmp_path):
+    """run_checks raises the collector's first threshold for its span only (also when it fails)."""
+    import gc
+
+    import pytest
+
+    from termweave.check.runner import GC_THRESHOLD, fewer_collections
+    from termweave.errors import InputError
+
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold() == (GC_THRESHOLD, *before[1:])
+    assert gc.get_threshold() == before
+    bad = tmp_path / "bad.po"
+    bad.write_text('msgid "a"\nmsgstr "b"\n', encoding="utf-8")  # no Language header
+    with pytest.raises(InputError):
+        run_checks([bad], None)
+    assert gc.get_threshold() == before
