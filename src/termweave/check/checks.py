@@ -45,6 +45,8 @@ class TermMissing(Check):
     severity = "error"
 
     def check(self, ctx: EntryContext) -> list[Finding]:
+        if not ctx.source_hits:
+            return []  # no term in the source (most entries of most catalogs)
         findings = []
         for term_id, hit in ctx.triggered.items():
             if term_id in ctx.satisfied:
@@ -70,6 +72,8 @@ class TermForbidden(Check):
     severity = "error"
 
     def check(self, ctx: EntryContext) -> list[Finding]:
+        if not ctx.raw_forbidden_hits:
+            return []  # no forbidden variant at all (most entries)
         findings = []
         for hit in ctx.forbidden_hits:
             used = ctx.translation[hit.start : hit.end]
