@@ -124,3 +124,17 @@ def test_scan_friendly_patterns_match_their_plain_forms():
         spans = lambda pattern, text: [(m.span(), m.groups()) for m in pattern.finditer(text)]  # noqa: E731
         assert [t for t in texts if spans(fast, t) != spans(slow, t)] == []
         assert any(spans(fast, t) for t in texts)
+
+
+def test_letter_before_digit_found_either_way():
+    """number-mismatch looks for a letter before a digit by scanning for the letter (most texts)
+    or, in ASCII text, for the digit: both find the same texts."""
+    import random
+
+    from termweave.check import checks
+
+    rnd = random.Random(4)
+    texts = ["".join(rnd.choice("aZ_-5 .é9") for _ in range(rnd.randint(0, 8))) for _ in range(5000)]
+    texts += ["IPv4", "EPUB 3", "utf-8", "Python3.12", "G7", "№5", "рік 2024"]
+    found = [t for t in texts if checks._BEFORE_DIGIT_RE.search(t)]
+    assert found and found == [t for t in texts if checks._DIGIT_AFTER_LETTER_RE.search(t)]

@@ -24,6 +24,7 @@ from termweave.patterns import NUMBER_RE, blank, digit_words, find_number_values
 _DIGIT_RE = re.compile(r"\d")
 _LETTER_DIGIT_RE = re.compile(r"[A-Za-z][A-Za-z_-]*\d")  # a name with digits may be here (IPv4, utf-8)
 _BEFORE_DIGIT_RE = re.compile(r"[A-Za-z_-]\d")  # cheap and necessary for _LETTER_DIGIT_RE to match
+_DIGIT_AFTER_LETTER_RE = re.compile(r"\d(?<=[A-Za-z_-]\d)")  # the same, the look-behind after the digit
 _ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 
 
@@ -175,7 +176,9 @@ class NumberMismatch(Check):
 
 
 def _has_letter_digit(text: str) -> bool:
-    return _BEFORE_DIGIT_RE.search(text) is not None and _LETTER_DIGIT_RE.search(text) is not None
+    # The same test, scanning for digits where ASCII letters are everywhere (an English text).
+    before = _DIGIT_AFTER_LETTER_RE if text.isascii() else _BEFORE_DIGIT_RE
+    return before.search(text) is not None and _LETTER_DIGIT_RE.search(text) is not None
 
 
 @register
