@@ -56,8 +56,10 @@ class Resources:
     house_styles: dict[str, HouseStyle] = field(default_factory=dict)  # from termweave.toml; else defaults
     author_texts: dict[str, dict[tuple[str | None, str], str]] = field(default_factory=dict)  # lang -> key -> text
     _author_variants: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
-    # (source lang, lang) -> source text -> its outermost glossary hits (see check.runner)
-    source_hit_cache: dict[tuple[str, str], dict[str, list]] = field(default_factory=dict)
+    # (source lang, lang) -> source text -> its outermost glossary hits and their term ids (see check.runner)
+    source_hit_cache: dict[tuple[str, str], dict[str, tuple[list[TermHit], frozenset[str]]]] = field(
+        default_factory=dict
+    )
 
     def house_style(self, lang: str) -> HouseStyle:
         style = self._styles.get(lang)

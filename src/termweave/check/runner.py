@@ -20,7 +20,7 @@ from termweave.check.suppression import IGNORE_PREFIX, looks_like_suppression, s
 from termweave.console import Console
 from termweave.errors import InputError, UsageError
 from termweave.glossary import Glossary, Term
-from termweave.glossary.match import Matcher, outermost
+from termweave.glossary.match import Matcher, TermHit, outermost
 
 BATCH = 1000  # entries whose glossary hits are found in one pass
 GC_THRESHOLD = 100_000  # allocations between two collections during a run (Python's default: 700)
@@ -155,41 +155,73 @@ def _preset_glossary_hits(contexts: list[EntryContext], resources: Resources, fo
     target_matcher = resources.matcher(first.lang)
     sources = _source_hits(contexts, resources, source_matcher)
     translations = [c.translation for c in contexts]
-    # Only the terms some source triggers are looked for in the translations.
-    triggered = {hit.term.id: hit.term for hits in sources for hit in hits}
+    # Only the terms its source triggers are looked for in a translation.
+    mine = [ids for _, ids in sources]
+    triggered = frozenset().union(*mine)
     wanted = [term for term in terms if term.id in triggered]
-    targets = _find_many(target_matcher, translations, wanted, "allowed", first.source_lang) if wanted else None
+    targets = _find_each(target_matcher, translations, wanted, mine, first.source_lang) if wanted else None
     banned = resources.forbidden_terms(first.lang) if forbidden else []
     forbids = _find_many(target_matcher, translations, banned, "forbidden", first.source_lang) if banned else None
     for i, ctx in enumerate(contexts):
-        ctx.preset(source_hits=sources[i])
+        values = {"source_hits": sources[i][0]}
         if targets is not None:
-            mine = {hit.term.id for hit in sources[i]}
-            ctx.preset(target_hits=[hit for hit in targets[i] if hit.term.id in mine])
+            values["target_hits"] = targets[i]
         if forbids is not None:
-            ctx.preset(raw_forbidden_hits=forbids[i])
+            values["raw_forbidden_hits"] = forbids[i]
+        ctx.preset(**values)
 
 
-def _source_hits(contexts: list[EntryContext], resources: Resources, matcher: Matcher) -> list[list]:
-    """The outermost glossary hits of each source, found once per distinct source string
-    (catalogs repeat sources; the hits of a text do not depend on the other texts)."""
+def _source_hits(
+    contexts: list[EntryContext], resources: Resources, matcher: Matcher
+) -> list[tuple[list[TermHit], frozenset[str]]]:
+    """The outermost glossary hits of each source and their term ids, found once per distinct
+    source string (catalogs repeat sources; the hits of a text do not depend on the other texts)."""
     first = contexts[0]
     known = resources.source_hit_cache.setdefault((first.source_lang, first.lang), {})
     todo = list(dict.fromkeys(c.source for c in contexts if c.source not in known))
     if todo:
         found = matcher.find_many(todo, first.terms, "allowed", first.source_lang)
-        known.update(zip(todo, map(outermost, found)))
+        for text, hits in zip(todo, found):
+            hits = outermost(hits)
+            known[text] = (hits, frozenset(hit.term.id for hit in hits))
     return [known[c.source] for c in contexts]
 
 
-def _find_many(matcher: Matcher, texts: list[str], terms: list[Term], kind: str, source_lang: str) -> list[list]:
+def _find_each(
+    matcher: Matcher, texts: list[str], terms: list[Term], wanted: list[frozenset[str]], source_lang: str
+) -> list[list[TermHit]]:
+    """For each translation, the allowed hits of those ``terms`` whose ids are in its ``wanted`` set
+    (the terms its source triggers). Texts without any are not searched."""
+    todo = [i for i, ids in enumerate(wanted) if ids and texts[i]]
+    if len(todo) == len(texts):  # the same list: a matcher may reuse what it read of it (the forbidden search)
+        return _find_many(matcher, texts, terms, "allowed", source_lang, wanted)
+    found = _find_many(matcher, [texts[i] for i in todo], terms, "allowed", source_lang, [wanted[i] for i in todo])
+    out: list[list[TermHit]] = [[] for _ in texts]
+    for i, hits in zip(todo, found):
+        out[i] = hits
+    return out
+
+
+def _find_many(
+    matcher: Matcher,
+    texts: list[str],
+    terms: list[Term],
+    kind: str,
+    source_lang: str,
+    wanted: list[frozenset[str]] | None = None,
+) -> list[list[TermHit]]:
     """``matcher.find_many`` over the texts its cheap test cannot rule out (the analyser sees the rest only)."""
     probe = matcher.may_occur(texts[:PROBE], terms, kind, source_lang)
     if probe is None or sum(probe) > 0.8 * len(probe):
-        return matcher.find_many(texts, terms, kind, source_lang)  # text dense in terms: the test would not pay
+        return matcher.find_many(texts, terms, kind, source_lang, wanted)  # dense in terms: the test would not pay
     mask = probe + (matcher.may_occur(texts[PROBE:], terms, kind, source_lang) or [])
-    found = iter(matcher.find_many([t for t, keep in zip(texts, mask) if keep], terms, kind, source_lang))
+    kept = [i for i, keep in enumerate(mask) if keep]
+    found = iter(matcher.find_many([texts[i] for i in kept], terms, kind, source_lang, _pick(wanted, kept)))
     return [next(found) if keep else [] for keep in mask]
+
+
+def _pick(wanted: list[frozenset[str]] | None, kept: list[int]) -> list[frozenset[str]] | None:
+    return None if wanted is None else [wanted[i] for i in kept]
 
 
 def check_catalog(

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain
+from itertools import accumulate, compress, count
 from typing import NamedTuple
 
 from termweave.glossary import Term
@@ -30,10 +30,26 @@ class TermHit(NamedTuple):
     end: int
 
 
+class HitCache(dict[tuple[Hashable, int, int], TermHit]):
+    """(variant, start, end) -> its TermHit: one object for the many texts with a variant at the
+    same place (a dense catalog has 150,000 hits and 2,000 distinct ones: less work, less GC).
+    The variant is any key that stands for one (term, variant) pair."""
+
+    LIMIT = 50_000  # entries kept at most (cleared when past it)
+
+    def make(self, key: tuple[Hashable, int, int], term: Term, variant: str) -> TermHit:
+        hit = self[key] = TermHit(term, variant, key[1], key[2])
+        return hit
+
+    def trim(self) -> None:
+        if len(self) > self.LIMIT:
+            self.clear()
+
+
 def outermost(hits: Iterable[TermHit]) -> list[TermHit]:
     """Drop hits lying inside a longer hit of another term ("Korea" inside "North Korea")."""
     hits = list(hits)
-    if all(a.end <= b.start for a, b in zip(hits, hits[1:])):
+    if len(hits) < 2 or all(a.end <= b.start for a, b in zip(hits, hits[1:])):
         return hits  # sorted and disjoint: the usual case
     kept = []
     for hit in hits:
@@ -55,6 +71,10 @@ def variants_of(term: Term, lang: str, kind: str, source_lang: str) -> tuple[str
     if kind == "forbidden":
         return term.banned(lang)
     raise ValueError(f"kind must be 'allowed' or 'forbidden', not {kind!r}")
+
+
+def keep_wanted(hits: list[TermHit], ids: frozenset[str]) -> list[TermHit]:
+    return [hit for hit in hits if hit.term.id in ids] if hits else hits
 
 
 def sorted_unique(hits: list[TermHit]) -> list[TermHit]:
@@ -82,11 +102,18 @@ class Matcher:
         raise NotImplementedError
 
     def find_many(
-        self, texts: list[str], terms: Iterable[Term], kind: str = "allowed", source_lang: str = "en"
+        self,
+        texts: list[str],
+        terms: Iterable[Term],
+        kind: str = "allowed",
+        source_lang: str = "en",
+        wanted: list[frozenset[str]] | None = None,
     ) -> list[list[TermHit]]:
-        """``find`` for each text (word matchers batch the work)."""
+        """``find`` for each text (word matchers batch the work); with ``wanted``, only the hits
+        of the terms whose ids are in ``wanted[i]`` are kept for ``texts[i]``."""
         terms = list(terms)
-        return [self.find(text, terms, kind, source_lang) for text in texts]
+        found = [self.find(text, terms, kind, source_lang) for text in texts]
+        return found if wanted is None else [keep_wanted(hits, ids) for hits, ids in zip(found, wanted)]
 
     def may_occur(
         self, texts: list[str], terms: list[Term], kind: str = "allowed", source_lang: str = "en"
@@ -102,7 +129,7 @@ class Matcher:
 _GAP_RE = re.compile(r"\s+|[-–]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a cheap dictionary key
 class Pattern:
     term: Term
     variant: str
@@ -122,17 +149,21 @@ class TermIndex:
                 self.by_first.setdefault(key, []).append(pattern)
         self.candidates: dict[str, tuple[Pattern, ...]] = {}  # word surface -> patterns
         self.live: set[str] = set()  # surfaces with at least one candidate pattern
+        self.multi: set[str] = set()  # surfaces with a candidate of two or more words
+        # (surface, separator, next surface) -> the candidates whose second word (if any) matches there
+        self.ahead: dict[tuple[str, str, str], tuple[Pattern, ...]] = {}
+        self.made = HitCache()
 
 
 class Words:
     """The words of a text and the separators around them (``seps[i]`` precedes ``words[i]``)."""
 
-    __slots__ = ("words", "seps", "distinct", "_bounds")
+    __slots__ = ("words", "seps", "distinct", "_parts", "_bounds")
 
     def __init__(self, pattern: re.Pattern, text: str):
         # ``pattern`` has one capturing group around the whole word: split() returns
         # separators and words interleaved, in one pass.
-        parts = pattern.split(text)
+        parts = self._parts = pattern.split(text)
         self.words: list[str] = parts[1::2]
         self.seps: list[str] = parts[0::2]
         self.distinct = set(self.words)
@@ -141,8 +172,7 @@ class Words:
     def bounds(self) -> list[int]:
         """[start0, end0, start1, end1, ...], computed in C on first need."""
         if self._bounds is None:
-            lengths = chain.from_iterable(zip(map(len, self.seps), map(len, self.words)))
-            self._bounds = list(accumulate(lengths))
+            self._bounds = list(accumulate(map(len, self._parts)))
         return self._bounds
 
 
@@ -208,27 +238,52 @@ class WordMatcher(Matcher):
         found = index.candidates[word] = tuple(seen.values())
         if found:
             index.live.add(word)
+            if any(len(pattern.keys) > 1 for pattern in found):
+                index.multi.add(word)
         return found
 
-    def _scan(self, words: Words, index: TermIndex) -> list[tuple[int, int, Pattern]]:
-        """(start, end, pattern) of every match, offsets into the normalised text."""
+    def _scan(self, words: Words, index: TermIndex) -> list:
+        """Every match, flat: ``[start, end, pattern, start, end, pattern, ...]``, offsets into
+        the normalised text (flat: a batch has thousands, and as many tuples burden the GC)."""
         candidates = index.candidates
         for word in words.distinct.difference(candidates):
             self._candidates(index, word)
         live = index.live
         if live.isdisjoint(words.distinct):
             return []
-        hits = []
-        items = words.words
+        found: list = []
+        items, seps = words.words, words.seps
         bounds = words.bounds()
-        continues = self._continues
-        for i in [i for i, word in enumerate(items) if word in live]:
-            for pattern in candidates[items[i]]:
+        multi, ahead = index.multi, index.ahead
+        last = len(items) - 1
+        for i in list(compress(count(), map(live.__contains__, items))):  # the words that start a candidate
+            word = items[i]
+            if word in multi:  # the candidates that go on with the next word (looked up per word pair)
+                pair = (word, seps[i + 1], items[i + 1]) if i < last else (word, "", "")
+                matched = ahead.get(pair)
+                if matched is None:
+                    matched = self._ahead(index, pair)
+            else:
+                matched = candidates[word]  # one-word variants: each one matches
+            start = bounds[2 * i]
+            for pattern in matched:
                 size = len(pattern.keys)
-                if size > 1 and not continues(words, i, pattern.keys):
+                if size > 2 and not self._continues(words, i, pattern.keys):
                     continue
-                hits.append((bounds[2 * i], bounds[2 * (i + size - 1) + 1], pattern))
-        return hits
+                found += (start, bounds[2 * (i + size) - 1], pattern)
+        return found
+
+    def _ahead(self, index: TermIndex, pair: tuple[str, str, str]) -> tuple[Pattern, ...]:
+        """The candidates of ``pair[0]`` whose second word, if any, is ``pair[2]`` after the gap ``pair[1]``."""
+        word, sep, following = pair
+        gap = bool(following) and (sep == " " or _GAP_RE.fullmatch(sep) is not None)
+        keys = self.keys(following) if gap else frozenset()
+        matched = index.ahead[pair] = tuple(
+            pattern
+            for pattern in index.candidates[word]
+            if len(pattern.keys) == 1 or not keys.isdisjoint(pattern.keys[1])
+        )
+        return matched
 
     def _continues(self, words: Words, i: int, keys: tuple[frozenset[str], ...]) -> bool:
         """Do the words after ``words[i]`` match the rest of a multiword variant?"""
@@ -260,16 +315,16 @@ class WordMatcher(Matcher):
             words = cache[pattern] = Words(pattern, norm.text)
         return norm, words
 
-    def _all_hits(self, text: str, index: TermIndex) -> tuple[Normalized, list[tuple[int, int, Pattern]]]:
+    def _all_hits(self, text: str, index: TermIndex) -> tuple[Normalized, list]:
         norm, words = self.words_of(text)
         return norm, self._scan(words, index)
 
     @staticmethod
-    def _to_hits(norm: Normalized, found: list[tuple[int, int, Pattern]], offset: int = 0) -> list[TermHit]:
+    def _to_hits(norm: Normalized, found: list) -> list[TermHit]:
         hits = []
-        for a, b, pattern in found:
+        for a, b, pattern in zip(found[0::3], found[1::3], found[2::3]):
             a, b = norm.span(a, b)
-            hits.append(TermHit(pattern.term, pattern.variant, a - offset, b - offset))
+            hits.append(TermHit(pattern.term, pattern.variant, a, b))
         return hits
 
     def find(self, text: str, terms: Iterable[Term], kind: str = "allowed", source_lang: str = "en") -> list[TermHit]:
@@ -284,7 +339,12 @@ class WordMatcher(Matcher):
         return sorted_unique(self._to_hits(norm, found)) if found else []
 
     def find_many(
-        self, texts: list[str], terms: Iterable[Term], kind: str = "allowed", source_lang: str = "en"
+        self,
+        texts: list[str],
+        terms: Iterable[Term],
+        kind: str = "allowed",
+        source_lang: str = "en",
+        wanted: list[frozenset[str]] | None = None,
     ) -> list[list[TermHit]]:
         """``[find(t, terms, kind) for t in texts]``, faster: texts are matched in batches joined
         by a separator no match can cross (NUL is neither a word character nor a gap)."""
@@ -298,19 +358,14 @@ class WordMatcher(Matcher):
         results: list[list[TermHit]] = []
         for at in range(0, len(texts), _BATCH):
             chunk = texts[at : at + _BATCH]
-            joined = self._joined(texts, at, chunk)
-            norm, found = self._all_hits(joined, index)
+            ids = None if wanted is None else wanted[at : at + _BATCH]
+            norm, found = self._all_hits(self._joined(texts, at, chunk), index)
             if norm.starts is not None:
                 # Normalisation moved offsets inside the batch: one text at a time.
-                results.extend(self.find(text, terms, kind, source_lang) for text in chunk)
+                hits = [self.find(text, terms, kind, source_lang) for text in chunk]
+                results.extend(hits if ids is None else map(keep_wanted, hits, ids))
                 continue
-            starts = list(accumulate([len(t) + len(_SEPARATOR) for t in chunk[:-1]], initial=0))
-            per_text: list[list[TermHit]] = [[] for _ in chunk]
-            for a, b, pattern in found:
-                k = bisect_right(starts, a) - 1
-                offset = starts[k]
-                per_text[k].append(TermHit(pattern.term, pattern.variant, a - offset, b - offset))
-            results.extend(map(sorted_unique, per_text))
+            results.extend(_split_hits(chunk, found, ids, index.made))
         return results
 
     def _joined(self, texts: list[str], at: int, chunk: list[str]) -> str:
@@ -326,3 +381,30 @@ class WordMatcher(Matcher):
 
 _SEPARATOR = "\n\x00\n"
 _BATCH = 1000
+
+
+def _split_hits(
+    texts: list[str], found: list, wanted: list[frozenset[str]] | None, made: HitCache
+) -> list[list[TermHit]]:
+    """The flat matches (see ``_scan``) of ``texts`` joined by ``_SEPARATOR``, as each text's hits
+    (of the terms in ``wanted[i]`` only, if given)."""
+    made.trim()
+    starts = list(accumulate([len(t) + len(_SEPARATOR) for t in texts[:-1]], initial=0))
+    per_text: list[list[TermHit]] = [[] for _ in texts]
+    shared: set[int] = set()  # texts with two hits at one place (``found`` is sorted by start)
+    last = -1
+    for a, b, pattern in zip(found[0::3], found[1::3], found[2::3]):
+        k = bisect_right(starts, a) - 1
+        if wanted is None or pattern.term.id in wanted[k]:
+            if a == last:
+                shared.add(k)
+            last = a
+            offset = starts[k]
+            key = (pattern, a - offset, b - offset)
+            hit = made.get(key)
+            if hit is None:
+                hit = made.make(key, pattern.term, pattern.variant)
+            per_text[k].append(hit)
+    for k in shared:
+        per_text[k] = sorted_unique(per_text[k])
+    return per_text

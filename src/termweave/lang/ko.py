@@ -6,10 +6,14 @@ suffixes such as 군, 측, 적) and noun prefixes (반, 친, 탈) keep the term'
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import accumulate, compress, count
+from operator import not_
 
 from termweave.glossary import Term
-from termweave.glossary.index import Matcher, TermHit, sorted_unique, variants_of
+from termweave.glossary.index import HitCache, Matcher, TermHit, sorted_unique, variants_of
 from termweave.glossary.normalize import Normalized, lower_same_length, normalize
 from termweave.lang.analysers import korean_kiwi
 
@@ -61,14 +65,14 @@ _KO_LONG_ENDINGS = frozenset(
     | _with_particles(["적인", "적으로", "적이고", "적이며"])
     | set(_KO_PREDICATE)
 )
-_WORDCHAR_RE = re.compile(r"[^\W_]")
+_WORD_RUN_RE = re.compile(r"[^\W_]*")
 _KO_WS_RE = re.compile(r"\s+")
 
 
 def _starts_inside_word(text: str, start: int) -> bool:
     """Does ``start`` fall inside a word (after letters that are no known prefix)?"""
     begin = start
-    while begin > 0 and _WORDCHAR_RE.match(text, begin - 1):
+    while begin > 0 and text[begin - 1].isalnum():
         begin -= 1
     return begin < start and text[begin:start] not in _KO_PREFIXES
 
@@ -80,6 +84,44 @@ def _read(text: str) -> tuple[Normalized, str, str]:
     return norm, low, _KO_WS_RE.sub("", low)
 
 
+def _non_space_offsets(low: str) -> list[int]:
+    """The offset in ``low`` of each character of ``low`` without whitespace (C iterators)."""
+    return list(compress(count(), map(not_, map(str.isspace, low))))
+
+
+# Texts searched together are joined by a separator no variant can cross: NUL is no letter and
+# no space (the variants have none), and the newlines around it end the words of
+# ``_aligned`` and ``_cheap`` as a text's start and end do.
+_SEPARATOR = "\n\x00\n"
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: a cheap key of HitCache
+class _Variant:
+    """A variant of a term, prepared for the substring search: ``key`` is it lower-cased, without spaces."""
+
+    term: Term
+    variant: str
+    key: str
+
+
+class _Batch:
+    """Texts joined for one search (``find_many``), with what the search needs of them."""
+
+    def __init__(self, texts: list[str], text: str, low: str):
+        self.texts = texts
+        self.text = text  # normalised; its offsets are those of the joined original texts
+        self.low = low
+        self.compact = _KO_WS_RE.sub("", low)
+        self.starts = list(accumulate([len(t) + len(_SEPARATOR) for t in texts[:-1]], initial=0))
+        self._positions: list[int] | None = None
+
+    @property
+    def positions(self) -> list[int]:
+        if self._positions is None:
+            self._positions = _non_space_offsets(self.low)
+        return self._positions
+
+
 class KoreanMatcher(Matcher):
     """Korean: a cheap substring/particle test first, Kiwi morphemes for what it cannot settle."""
 
@@ -88,9 +130,10 @@ class KoreanMatcher(Matcher):
         self._kiwi = kiwi
         self._words: dict[str, tuple[tuple[int, int, str], ...]] = {}  # eojeol -> morphemes
         # (kind, source_lang, term ids) -> (terms kept alive for the ids, prepared variants)
-        self._variants: dict[tuple, tuple[list[Term], list[tuple[Term, str, str]]]] = {}
+        self._variants: dict[tuple, tuple[list[Term], list[_Variant]]] = {}
+        self._made = HitCache()
         self.kiwi_calls = 0  # words analysed by Kiwi (the benchmarks report it)
-        self._last_reads: tuple[list[str], list] | None = None  # the last batch of find_many, read
+        self._last_batch: tuple[list[str], _Batch | None] | None = None  # see _batch
 
     @property
     def kiwi(self):
@@ -102,7 +145,7 @@ class KoreanMatcher(Matcher):
     def kiwi_loaded(self) -> bool:
         return self._kiwi is not None
 
-    def _prepared(self, terms: list[Term], kind: str, source_lang: str) -> list[tuple[Term, str, str]]:
+    def _prepared(self, terms: list[Term], kind: str, source_lang: str) -> list[_Variant]:
         cache_key = (kind, source_lang, tuple(map(id, terms)))
         cached = self._variants.get(cache_key)
         if cached is None:
@@ -111,7 +154,7 @@ class KoreanMatcher(Matcher):
                 for variant in variants_of(term, self.lang, kind, source_lang):
                     key = _KO_WS_RE.sub("", lower_same_length(normalize(variant).text))
                     if key:
-                        prepared.append((term, variant, key))
+                        prepared.append(_Variant(term, variant, key))
             cached = self._variants[cache_key] = (terms, prepared)
         return cached[1]
 
@@ -122,48 +165,100 @@ class KoreanMatcher(Matcher):
         return self._find(text, self._prepared(terms, kind, source_lang))
 
     def find_many(
-        self, texts: list[str], terms: Iterable[Term], kind: str = "allowed", source_lang: str = "en"
+        self,
+        texts: list[str],
+        terms: Iterable[Term],
+        kind: str = "allowed",
+        source_lang: str = "en",
+        wanted: list[frozenset[str]] | None = None,
     ) -> list[list[TermHit]]:
-        """``find`` for each text; a variant absent from all the texts together is not tried on
-        each (one substring search per variant instead of one per variant and text)."""
+        """``find`` for each text, faster: the texts are searched joined, one substring search
+        per variant for all of them. With ``wanted``, a text is searched for its wanted terms
+        only (the hits of a Korean term do not depend on the other terms)."""
         terms = list(terms)
-        if not terms:
+        if not terms or not texts:
             return [[] for _ in texts]
-        prepared = self._prepared(terms, kind, source_lang)
-        if self._last_reads is not None and self._last_reads[0] is texts:
-            read = self._last_reads[1]  # the same batch again (allowed, then forbidden variants)
-        else:
-            read = [_read(text) if text else None for text in texts]
-            self._last_reads = (texts, read)
-        together = "\x00".join(r[2] for r in read if r is not None)
-        present = [p for p in prepared if p[2] in together]
-        return [self._find(text, present, r) if r is not None else [] for text, r in zip(texts, read)]
+        return self._find_batch(texts, self._prepared(terms, kind, source_lang), wanted)
 
-    def _find(
-        self, text: str, prepared: list[tuple[Term, str, str]], read: tuple[Normalized, str, str] | None = None
-    ) -> list[TermHit]:
-        norm, low, compact = read or _read(text)
+    def _find_batch(
+        self, texts: list[str], prepared: list[_Variant], wanted: list[frozenset[str]] | None
+    ) -> list[list[TermHit]]:
+        """The hits of ``prepared`` in each text (of the terms in ``wanted[i]`` only, if given)."""
+        batch = self._batch(texts)
+        if batch is None:  # normalisation moves offsets in some text: one text at a time
+            return [
+                self._find(text, [p for p in prepared if p.term.id in wanted[i]] if wanted else prepared)
+                if text
+                else []
+                for i, text in enumerate(texts)
+            ]
+        compact, starts = batch.compact, batch.starts
+        # (start, -length, term id, order, text, hit): sorted, the order of sorted_unique within each text
+        found: list[tuple[int, int, str, int, int, TermHit]] = []
+        made = self._made
+        made.trim()
+        for entry in prepared:
+            key = entry.key
+            at = compact.find(key)
+            if at < 0:
+                continue  # proves absence: Korean never changes a noun's own letters
+            positions, size, term_id = batch.positions, len(key), entry.term.id
+            while at >= 0:
+                start = positions[at]
+                end = positions[at + size - 1] + 1
+                k = bisect_right(starts, start) - 1
+                if (wanted is None or term_id in wanted[k]) and self._present(batch.text, batch.low, start, end, size):
+                    place = (entry, start - starts[k], end - starts[k])
+                    hit = made.get(place) or made.make(place, entry.term, entry.variant)
+                    found.append((start, start - end, term_id, len(found), k, hit))
+                at = compact.find(key, at + 1)
+        found.sort()
+        per_text: list[list[TermHit]] = [[] for _ in texts]
+        last = (-1, 0, "")
+        for start, negative_size, term_id, _, k, hit in found:
+            if (start, negative_size, term_id) != last:  # one hit per term and place, as sorted_unique keeps
+                per_text[k].append(hit)
+                last = (start, negative_size, term_id)
+        return per_text
+
+    def _batch(self, texts: list[str]) -> _Batch | None:
+        """``texts`` joined and read, kept for the next call (the runner asks for the allowed,
+        then the forbidden variants in the same list); None if that would move offsets."""
+        if self._last_batch is not None and self._last_batch[0] is texts:
+            return self._last_batch[1]
+        norm = normalize(_SEPARATOR.join(texts))
+        low = norm.text.lower()
+        batch = _Batch(texts, norm.text, low) if norm.starts is None and len(low) == len(norm.text) else None
+        self._last_batch = (texts, batch)
+        return batch
+
+    def _find(self, text: str, prepared: list[_Variant]) -> list[TermHit]:
+        norm, low, compact = _read(text)
         positions: list[int] | None = None
         hits = []
-        for term, variant, key in prepared:
+        for term, variant, key in ((p.term, p.variant, p.key) for p in prepared):
             if key not in compact:
                 continue  # proves absence: Korean never changes a noun's own letters
             if positions is None:
-                positions = [i for i, ch in enumerate(low) if not ch.isspace()]
+                positions = _non_space_offsets(low)
             at = compact.find(key)
             while at >= 0:
                 start = positions[at]
                 end = positions[at + len(key) - 1] + 1
-                verdict = self._cheap(low, start, end)
-                if verdict is None and end - start > len(key) and _starts_inside_word(low, start):
-                    verdict = False  # across a space from inside a word: "정권" is not in "특정 권한"
-                if verdict is None:
-                    verdict = self._aligned(norm.text, start, end)
-                if verdict:
+                if self._present(norm.text, low, start, end, len(key)):
                     a, b = norm.span(start, end)
                     hits.append(TermHit(term, variant, a, b))
                 at = compact.find(key, at + 1)
         return sorted_unique(hits)
+
+    def _present(self, text: str, low: str, start: int, end: int, size: int) -> bool:
+        """Is the variant found at ``low[start:end]`` (``size`` letters without spaces) there?"""
+        verdict = self._cheap(low, start, end)
+        if verdict is None and end - start > size and _starts_inside_word(low, start):
+            verdict = False  # across a space from inside a word: "정권" is not in "특정 권한"
+        if verdict is None:
+            verdict = self._aligned(text, start, end)
+        return verdict
 
     @staticmethod
     def _cheap(text: str, start: int, end: int) -> bool | None:
@@ -173,16 +268,15 @@ class KoreanMatcher(Matcher):
         a known prefix such as 반/친/탈; then nothing, a particle/copula/predicate ending or a
         bound suffix), so the two agree; it never rejects: rejecting needs the morphemes.
         """
-        begin = start
-        while begin > 0 and _WORDCHAR_RE.match(text, begin - 1):
-            begin -= 1
         long_term = end - start >= 2
-        if begin < start and not (long_term and text[begin:start] in _KO_PREFIXES):
-            return None  # inside a word: 대한민국, 남북한, 러시아연방
-        stop = end
-        while stop < len(text) and _WORDCHAR_RE.match(text, stop):
-            stop += 1
-        rest = text[end:stop]
+        if start > 0 and text[start - 1].isalnum():  # (str.isalnum is the regex class [^\W_])
+            begin = start - 1
+            while begin > 0 and text[begin - 1].isalnum():
+                begin -= 1
+            if not (long_term and text[begin:start] in _KO_PREFIXES):
+                return None  # inside a word: 대한민국, 남북한, 러시아연방
+        run = _WORD_RUN_RE.match(text, end)
+        rest = run.group() if run else ""
         if not rest or rest in (_KO_LONG_ENDINGS if long_term else _KO_ENDINGS):
             return True
         return None

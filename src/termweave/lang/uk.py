@@ -235,7 +235,11 @@ class UkrainianMatcher(WordMatcher):
         self, texts: list[str], terms: list[Term], kind: str = "allowed", source_lang: str = "en"
     ) -> list[bool] | None:
         """A variant can occur only where every one of its words has a word of the same
-        beginning (see :func:`_uk_prefix`): "на Україні" needs a word in "ук-"."""
+        beginning (see :func:`_uk_prefix`): "на Україні" needs a word in "ук-". The test is
+        there to keep pymorphy3 unloaded; once it is loaded, searching costs less than the test
+        (None: no test)."""
+        if self._morph is not None:
+            return None
         key = (kind, source_lang, tuple(map(id, terms)))
         cached = self._needs.get(key)
         if cached is None:
@@ -283,13 +287,14 @@ class UkrainianMatcher(WordMatcher):
             return ()
         return super()._candidates(index, word)
 
-    def _all_hits(self, text: str, index: TermIndex) -> tuple[Normalized, list[tuple[int, int, Pattern]]]:
+    def _all_hits(self, text: str, index: TermIndex) -> tuple[Normalized, list]:
         norm, words = self.words_of(text)
         found = self._scan(words, index)
         if "-" in norm.text and self._parts_may_match(words, index):
             # Second pass over the parts of hyphenated words: "КНДР" in "КНДР-Росія".
             found += self._scan(self.words_of(text, self.part_re)[1], index)
-            found.sort(key=lambda f: (f[0], f[0] - f[1]))
+            matches = sorted(zip(found[0::3], found[1::3], found[2::3]), key=lambda f: (f[0], f[0] - f[1]))
+            found = [item for match in matches for item in match]
         return norm, found
 
     def _parts_may_match(self, words: Words, index: TermIndex) -> bool:
