@@ -38,7 +38,8 @@ for whole batches of catalog entries).
 from __future__ import annotations
 
 from termweave.glossary import Term
-from termweave.glossary.index import Matcher, TermHit, WordMatcher, outermost
+from termweave.glossary.hits import TermHit, outermost
+from termweave.glossary.index import Matcher, WordMatcher
 from termweave.glossary.normalize import Normalized, normalize
 from termweave.lang import language
 from termweave.lang.en import EnglishMatcher
