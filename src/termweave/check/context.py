@@ -60,6 +60,12 @@ class Resources:
     source_hit_cache: dict[tuple[str, str], dict[str, tuple[list[TermHit], frozenset[str]]]] = field(
         default_factory=dict
     )
+    # (source lang, lang) -> (translation, terms wanted, terms of the batch) -> the allowed hits;
+    # lang -> translation -> the forbidden hits (see check.runner)
+    target_hit_cache: dict[tuple[str, str], dict[tuple[str, frozenset[str], frozenset[str]], list[TermHit]]] = field(
+        default_factory=dict
+    )
+    forbidden_hit_cache: dict[str, dict[str, list[TermHit]]] = field(default_factory=dict)
 
     def house_style(self, lang: str) -> HouseStyle:
         style = self._styles.get(lang)

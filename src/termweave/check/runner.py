@@ -145,23 +145,11 @@ def _context(catalog: Catalog, entry: Entry, resources: Resources) -> EntryConte
 
 def _preset_glossary_hits(contexts: list[EntryContext], resources: Resources, forbidden: bool) -> None:
     """Find the glossary terms of a batch of entries in one pass per side (see find_many)."""
-    if not contexts:
+    if not contexts or not contexts[0].terms:
         return
     first = contexts[0]
-    terms = first.terms
-    if not terms:
-        return
-    source_matcher = resources.matcher(first.source_lang)
-    target_matcher = resources.matcher(first.lang)
-    sources = _source_hits(contexts, resources, source_matcher)
-    translations = [c.translation for c in contexts]
-    # Only the terms its source triggers are looked for in a translation.
-    mine = [ids for _, ids in sources]
-    triggered = frozenset().union(*mine)
-    wanted = [term for term in terms if term.id in triggered]
-    targets = _find_each(target_matcher, translations, wanted, mine, first.source_lang) if wanted else None
-    banned = resources.forbidden_terms(first.lang) if forbidden else []
-    forbids = _find_many(target_matcher, translations, banned, "forbidden", first.source_lang) if banned else None
+    sources = _source_hits(contexts, resources, resources.matcher(first.source_lang))
+    targets, forbids = _target_hits(contexts, resources, [ids for _, ids in sources], forbidden)
     for i, ctx in enumerate(contexts):
         values = {"source_hits": sources[i][0]}
         if targets is not None:
@@ -187,19 +175,34 @@ def _source_hits(
     return [known[c.source] for c in contexts]
 
 
-def _find_each(
-    matcher: Matcher, texts: list[str], terms: list[Term], wanted: list[frozenset[str]], source_lang: str
-) -> list[list[TermHit]]:
-    """For each translation, the allowed hits of those ``terms`` whose ids are in its ``wanted`` set
-    (the terms its source triggers). Texts without any are not searched."""
-    todo = [i for i, ids in enumerate(wanted) if ids and texts[i]]
-    if len(todo) == len(texts):  # the same list: a matcher may reuse what it read of it (the forbidden search)
-        return _find_many(matcher, texts, terms, "allowed", source_lang, wanted)
-    found = _find_many(matcher, [texts[i] for i in todo], terms, "allowed", source_lang, [wanted[i] for i in todo])
-    out: list[list[TermHit]] = [[] for _ in texts]
-    for i, hits in zip(todo, found):
-        out[i] = hits
-    return out
+def _target_hits(
+    contexts: list[EntryContext], resources: Resources, mine: list[frozenset[str]], forbidden: bool
+) -> tuple[list[list[TermHit]] | None, list[list[TermHit]] | None]:
+    """The hits in each translation of the allowed variants of the terms its source triggers
+    (``mine``; None if no source in the batch triggers any) and of the forbidden variants (None
+    unless ``forbidden``), found once per distinct translation (and terms wanted)."""
+    first = contexts[0]
+    matcher, source_lang = resources.matcher(first.lang), first.source_lang
+    # The batch's triggered terms make the term list a word matcher searches: part of the key.
+    triggered = frozenset().union(*mine)
+    keys = [(c.translation, ids, triggered) for c, ids in zip(contexts, mine)]
+    known = resources.target_hit_cache.setdefault((source_lang, first.lang), {})
+    todo = list(dict.fromkeys(key for key in keys if key[0] and key[1] and key not in known))
+    texts = [text for text, _, _ in todo]
+    if todo:
+        wanted = [term for term in first.terms if term.id in triggered]
+        known.update(zip(todo, _find_many(matcher, texts, wanted, "allowed", source_lang, [k[1] for k in todo])))
+    banned = resources.forbidden_terms(first.lang) if forbidden else []
+    forbids = None
+    if banned:
+        seen = resources.forbidden_hit_cache.setdefault(first.lang, {})
+        new = list(dict.fromkeys(c.translation for c in contexts if c.translation not in seen))
+        if new:  # the same list as the allowed search if it can be: the matcher reuses what it read of it
+            new = texts if new == texts else new
+            seen.update(zip(new, _find_many(matcher, new, banned, "forbidden", source_lang)))
+        forbids = [seen[c.translation] for c in contexts]
+    targets = [known[key] if key[0] and key[1] else [] for key in keys] if triggered else None
+    return targets, forbids
 
 
 def _find_many(
