@@ -39,6 +39,20 @@ class lazy:
 
 
 @dataclass
+class HitMemo:
+    """The glossary hits of the texts of one language pair searched so far (see check.runner):
+    catalogs repeat strings, and the hits of a text do not depend on the other texts."""
+
+    sources: dict[str, list[TermHit]] = field(default_factory=dict)  # source -> its outermost hits
+    source_terms: dict[str, frozenset[str]] = field(default_factory=dict)  # source -> the ids of their terms
+    term_sets: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)  # one object per set of ids
+    # (the terms the batch triggers, the terms wanted) -> translation -> its allowed hits
+    targets: dict[tuple[frozenset[str], frozenset[str]], dict[str, list[TermHit]]] = field(default_factory=dict)
+    forbidden: dict[str, list[TermHit]] = field(default_factory=dict)  # translation -> its forbidden hits
+    none: list[TermHit] = field(default_factory=list)  # the hits of every text without any (shared, never changed)
+
+
+@dataclass
 class Resources:
     """What the checks share across entries and files: matchers, term lists, the detector.
 
@@ -56,16 +70,7 @@ class Resources:
     house_styles: dict[str, HouseStyle] = field(default_factory=dict)  # from termweave.toml; else defaults
     author_texts: dict[str, dict[tuple[str | None, str], str]] = field(default_factory=dict)  # lang -> key -> text
     _author_variants: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
-    # (source lang, lang) -> source text -> its outermost glossary hits and their term ids (see check.runner)
-    source_hit_cache: dict[tuple[str, str], dict[str, tuple[list[TermHit], frozenset[str]]]] = field(
-        default_factory=dict
-    )
-    # (source lang, lang) -> (translation, terms wanted, terms of the batch) -> the allowed hits;
-    # lang -> translation -> the forbidden hits (see check.runner)
-    target_hit_cache: dict[tuple[str, str], dict[tuple[str, frozenset[str], frozenset[str]], list[TermHit]]] = field(
-        default_factory=dict
-    )
-    forbidden_hit_cache: dict[str, dict[str, list[TermHit]]] = field(default_factory=dict)
+    _hit_memos: dict[tuple[str, str], HitMemo] = field(default_factory=dict)  # (source lang, lang) -> memo
 
     def house_style(self, lang: str) -> HouseStyle:
         style = self._styles.get(lang)
@@ -83,6 +88,12 @@ class Resources:
                     found.setdefault(hit.term.id, set()).add(hit.variant)
             self._author_variants[lang] = {term: frozenset(v) for term, v in found.items()}
         return self._author_variants[lang]
+
+    def hit_memo(self, source_lang: str, lang: str) -> HitMemo:
+        memo = self._hit_memos.get((source_lang, lang))
+        if memo is None:
+            memo = self._hit_memos[(source_lang, lang)] = HitMemo()
+        return memo
 
     def matcher(self, lang: str) -> Matcher:
         if lang not in self.matchers:

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from termweave.check.catalog import Catalog, Entry, load_catalog
-from termweave.check.context import EntryContext, Resources
+from termweave.check.context import EntryContext, HitMemo, Resources
 from termweave.check.parallel import default_jobs, forked_map
 from termweave.check.registry import Check, all_checks
 from termweave.check.report import CheckReport, Finding
@@ -144,65 +144,79 @@ def _context(catalog: Catalog, entry: Entry, resources: Resources) -> EntryConte
 
 
 def _preset_glossary_hits(contexts: list[EntryContext], resources: Resources, forbidden: bool) -> None:
-    """Find the glossary terms of a batch of entries in one pass per side (see find_many)."""
+    """Find the glossary terms of a batch of entries in one pass per side (see find_many), once
+    per distinct text (catalogs repeat strings; the hits of a text do not depend on the others)."""
     if not contexts or not contexts[0].terms:
         return
     first = contexts[0]
-    sources = _source_hits(contexts, resources, resources.matcher(first.source_lang))
-    targets, forbids = _target_hits(contexts, resources, [ids for _, ids in sources], forbidden)
+    memo = resources.hit_memo(first.source_lang, first.lang)
+    target_matcher = resources.matcher(first.lang)
+    sources = _source_hits(contexts, memo, resources.matcher(first.source_lang))
+    targets, searched = _target_hits(contexts, memo, target_matcher)
+    banned = resources.forbidden_terms(first.lang) if forbidden else []
+    forbids = _forbidden_hits(contexts, memo, target_matcher, banned, searched) if banned else None
     for i, ctx in enumerate(contexts):
-        values = {"source_hits": sources[i][0]}
-        if targets is not None:
-            values["target_hits"] = targets[i]
-        if forbids is not None:
-            values["raw_forbidden_hits"] = forbids[i]
-        ctx.preset(**values)
+        if targets is None:
+            ctx.preset(source_hits=sources[i])
+        elif forbids is None:
+            ctx.preset(source_hits=sources[i], target_hits=targets[i])
+        else:
+            ctx.preset(source_hits=sources[i], target_hits=targets[i], raw_forbidden_hits=forbids[i])
 
 
-def _source_hits(
-    contexts: list[EntryContext], resources: Resources, matcher: Matcher
-) -> list[tuple[list[TermHit], frozenset[str]]]:
-    """The outermost glossary hits of each source and their term ids, found once per distinct
-    source string (catalogs repeat sources; the hits of a text do not depend on the other texts)."""
+def _source_hits(contexts: list[EntryContext], memo: HitMemo, matcher: Matcher) -> list[list[TermHit]]:
+    """The outermost glossary hits of each source (and in ``memo.source_terms``, their term ids)."""
     first = contexts[0]
-    known = resources.source_hit_cache.setdefault((first.source_lang, first.lang), {})
+    known = memo.sources
     todo = list(dict.fromkeys(c.source for c in contexts if c.source not in known))
-    if todo:
-        found = matcher.find_many(todo, first.terms, "allowed", first.source_lang)
-        for text, hits in zip(todo, found):
-            hits = outermost(hits)
-            known[text] = (hits, frozenset(hit.term.id for hit in hits))
+    for text, hits in zip(todo, matcher.find_many(todo, first.terms, "allowed", first.source_lang) if todo else []):
+        hits = outermost(hits)
+        ids = frozenset(hit.term.id for hit in hits)
+        known[text] = hits or memo.none
+        memo.source_terms[text] = memo.term_sets.setdefault(ids, ids)
     return [known[c.source] for c in contexts]
 
 
 def _target_hits(
-    contexts: list[EntryContext], resources: Resources, mine: list[frozenset[str]], forbidden: bool
-) -> tuple[list[list[TermHit]] | None, list[list[TermHit]] | None]:
-    """The hits in each translation of the allowed variants of the terms its source triggers
-    (``mine``; None if no source in the batch triggers any) and of the forbidden variants (None
-    unless ``forbidden``), found once per distinct translation (and terms wanted)."""
-    first = contexts[0]
-    matcher, source_lang = resources.matcher(first.lang), first.source_lang
-    # The batch's triggered terms make the term list a word matcher searches: part of the key.
+    contexts: list[EntryContext], memo: HitMemo, matcher: Matcher
+) -> tuple[list[list[TermHit]] | None, list[str]]:
+    """The hits in each translation of the allowed variants of the terms its source triggers (None
+    if no source in the batch triggers any), and the translations searched."""
+    mine = [memo.source_terms[c.source] for c in contexts]
     triggered = frozenset().union(*mine)
-    keys = [(c.translation, ids, triggered) for c, ids in zip(contexts, mine)]
-    known = resources.target_hit_cache.setdefault((source_lang, first.lang), {})
-    todo = list(dict.fromkeys(key for key in keys if key[0] and key[1] and key not in known))
-    texts = [text for text, _, _ in todo]
+    if not triggered:
+        return None, []
+    first = contexts[0]
+    # The batch's triggered terms make the term list a word matcher searches: part of the key.
+    tables = {ids: memo.targets.setdefault((triggered, ids), {}) for ids in set(mine) if ids}
+    todo = list(
+        dict.fromkeys(
+            (c.translation, ids)
+            for c, ids in zip(contexts, mine)
+            if ids and c.translation and c.translation not in tables[ids]
+        )
+    )
+    texts = [text for text, _ in todo]
     if todo:
         wanted = [term for term in first.terms if term.id in triggered]
-        known.update(zip(todo, _find_many(matcher, texts, wanted, "allowed", source_lang, [k[1] for k in todo])))
-    banned = resources.forbidden_terms(first.lang) if forbidden else []
-    forbids = None
-    if banned:
-        seen = resources.forbidden_hit_cache.setdefault(first.lang, {})
-        new = list(dict.fromkeys(c.translation for c in contexts if c.translation not in seen))
-        if new:  # the same list as the allowed search if it can be: the matcher reuses what it read of it
-            new = texts if new == texts else new
-            seen.update(zip(new, _find_many(matcher, new, banned, "forbidden", source_lang)))
-        forbids = [seen[c.translation] for c in contexts]
-    targets = [known[key] if key[0] and key[1] else [] for key in keys] if triggered else None
-    return targets, forbids
+        found = _find_many(matcher, texts, wanted, "allowed", first.source_lang, [ids for _, ids in todo])
+        for (text, ids), hits in zip(todo, found):
+            tables[ids][text] = hits or memo.none
+    targets = [tables[ids][c.translation] if ids and c.translation else memo.none for c, ids in zip(contexts, mine)]
+    return targets, texts
+
+
+def _forbidden_hits(
+    contexts: list[EntryContext], memo: HitMemo, matcher: Matcher, banned: list[Term], searched: list[str]
+) -> list[list[TermHit]]:
+    """The hits of the forbidden variants in each translation."""
+    known = memo.forbidden
+    todo = list(dict.fromkeys(c.translation for c in contexts if c.translation not in known))
+    if todo:
+        todo = searched if todo == searched else todo  # the same list: the matcher reuses what it read of it
+        for text, hits in zip(todo, _find_many(matcher, todo, banned, "forbidden", contexts[0].source_lang)):
+            known[text] = hits or memo.none
+    return [known[c.translation] for c in contexts]
 
 
 def _find_many(
