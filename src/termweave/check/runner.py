@@ -20,7 +20,7 @@ from termweave.check.suppression import IGNORE_PREFIX, looks_like_suppression, s
 from termweave.console import Console
 from termweave.errors import InputError, UsageError
 from termweave.glossary import Glossary, Term
-from termweave.glossary.match import Matcher, TermHit, outermost
+from termweave.glossary.match import Matcher, TermHit
 
 BATCH = 1000  # entries whose glossary hits are found in one pass
 GC_THRESHOLD = 100_000  # allocations between two collections during a run (Python's default: 700)
@@ -169,8 +169,7 @@ def _source_hits(contexts: list[EntryContext], memo: HitMemo, matcher: Matcher) 
     first = contexts[0]
     known = memo.sources
     todo = list(dict.fromkeys(c.source for c in contexts if c.source not in known))
-    for text, hits in zip(todo, matcher.find_many(todo, first.terms, "allowed", first.source_lang) if todo else []):
-        hits = outermost(hits)
+    for text, hits in zip(todo, matcher.triggered_many(todo, first.terms, first.source_lang) if todo else []):
         ids = frozenset(hit.term.id for hit in hits)
         known[text] = hits or memo.none
         memo.source_terms[text] = memo.term_sets.setdefault(ids, ids)

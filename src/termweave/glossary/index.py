@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, count
 
 from termweave.glossary import Term
-from termweave.glossary.hits import HitCache, TermHit, keep_wanted, sorted_unique, variants_of
+from termweave.glossary.hits import HitCache, TermHit, keep_wanted, outermost, sorted_unique, variants_of
 from termweave.glossary.normalize import Normalized, normalize
 
 __all__ = [
@@ -55,6 +55,11 @@ class Matcher:
         found = [self.find(text, terms, kind, source_lang) for text in texts]
         return found if wanted is None else [keep_wanted(hits, ids) for hits, ids in zip(found, wanted)]
 
+    def triggered_many(self, texts: list[str], terms: list[Term], source_lang: str = "en") -> list[list[TermHit]]:
+        """What each source triggers: its allowed hits less those nested inside a longer hit of
+        another term (:func:`termweave.glossary.match.triggered_terms` for each text)."""
+        return [outermost(hits) for hits in self.find_many(texts, terms, "allowed", source_lang)]
+
     def may_occur(
         self, texts: list[str], terms: list[Term], kind: str = "allowed", source_lang: str = "en"
     ) -> list[bool] | None:
@@ -76,6 +81,13 @@ class Pattern:
     keys: tuple[frozenset[str], ...]  # one key set per variant word
 
 
+Plan = tuple[tuple[Pattern, int, bool], ...]
+
+
+def _plan(patterns: Iterable[Pattern]) -> Plan:
+    return tuple((pattern, 2 * len(pattern.keys) - 1, len(pattern.keys) > 2) for pattern in patterns)
+
+
 class TermIndex:
     """Patterns of one term list, keyed by every key of their first word."""
 
@@ -89,9 +101,11 @@ class TermIndex:
                 self.by_first.setdefault(key, []).append(pattern)
         self.candidates: dict[str, tuple[Pattern, ...]] = {}  # word surface -> patterns
         self.live: set[str] = set()  # surfaces with at least one candidate pattern
-        self.multi: set[str] = set()  # surfaces with a candidate of two or more words
-        # (surface, separator, next surface) -> the candidates whose second word (if any) matches there
-        self.ahead: dict[tuple[str, str, str], tuple[Pattern, ...]] = {}
+        # Live surface -> its plan: (pattern, offset of its end in Words.bounds, more than two
+        # words); None for a surface with a candidate of two or more words: see ``ahead``.
+        self.plans: dict[str, Plan | None] = {}
+        # (surface, separator, next surface) -> the plan of the candidates whose second word (if any) matches there
+        self.ahead: dict[tuple[str, str, str], Plan] = {}
         self.made = HitCache()
 
 
@@ -178,8 +192,7 @@ class WordMatcher(Matcher):
         found = index.candidates[word] = tuple(seen.values())
         if found:
             index.live.add(word)
-            if any(len(pattern.keys) > 1 for pattern in found):
-                index.multi.add(word)
+            index.plans[word] = None if any(len(pattern.keys) > 1 for pattern in found) else _plan(found)
         return found
 
     def _scan(self, words: Words, index: TermIndex) -> list:
@@ -194,36 +207,35 @@ class WordMatcher(Matcher):
         found: list = []
         items, seps = words.words, words.seps
         bounds = words.bounds()
-        multi, ahead = index.multi, index.ahead
+        plans, ahead = index.plans, index.ahead
         last = len(items) - 1
         for i in list(compress(count(), map(live.__contains__, items))):  # the words that start a candidate
             word = items[i]
-            if word in multi:  # the candidates that go on with the next word (looked up per word pair)
+            plan = plans[word]
+            if plan is None:  # the candidates that go on with the next word (looked up per word pair)
                 pair = (word, seps[i + 1], items[i + 1]) if i < last else (word, "", "")
-                matched = ahead.get(pair)
-                if matched is None:
-                    matched = self._ahead(index, pair)
-            else:
-                matched = candidates[word]  # one-word variants: each one matches
-            start = bounds[2 * i]
-            for pattern in matched:
-                size = len(pattern.keys)
-                if size > 2 and not self._continues(words, i, pattern.keys):
+                plan = ahead.get(pair)
+                if plan is None:
+                    plan = self._ahead(index, pair)
+            at = 2 * i
+            for pattern, reach, long in plan:
+                if long and not self._continues(words, i, pattern.keys):
                     continue
-                found += (start, bounds[2 * (i + size) - 1], pattern)
+                found += (bounds[at], bounds[at + reach], pattern)
         return found
 
-    def _ahead(self, index: TermIndex, pair: tuple[str, str, str]) -> tuple[Pattern, ...]:
-        """The candidates of ``pair[0]`` whose second word, if any, is ``pair[2]`` after the gap ``pair[1]``."""
+    def _ahead(self, index: TermIndex, pair: tuple[str, str, str]) -> Plan:
+        """The plan of the candidates of ``pair[0]`` whose second word, if any, is ``pair[2]``
+        after the gap ``pair[1]``."""
         word, sep, following = pair
         gap = bool(following) and (sep == " " or _GAP_RE.fullmatch(sep) is not None)
         keys = self.keys(following) if gap else frozenset()
-        matched = index.ahead[pair] = tuple(
+        plan = index.ahead[pair] = _plan(
             pattern
             for pattern in index.candidates[word]
             if len(pattern.keys) == 1 or not keys.isdisjoint(pattern.keys[1])
         )
-        return matched
+        return plan
 
     def _continues(self, words: Words, i: int, keys: tuple[frozenset[str], ...]) -> bool:
         """Do the words after ``words[i]`` match the rest of a multiword variant?"""
@@ -288,6 +300,20 @@ class WordMatcher(Matcher):
     ) -> list[list[TermHit]]:
         """``[find(t, terms, kind) for t in texts]``, faster: texts are matched in batches joined
         by a separator no match can cross (NUL is neither a word character nor a gap)."""
+        return self._find_many(texts, terms, kind, source_lang, wanted, outer=False)
+
+    def triggered_many(self, texts: list[str], terms: list[Term], source_lang: str = "en") -> list[list[TermHit]]:
+        return self._find_many(texts, terms, "allowed", source_lang, None, outer=True)
+
+    def _find_many(
+        self,
+        texts: list[str],
+        terms: Iterable[Term],
+        kind: str,
+        source_lang: str,
+        wanted: list[frozenset[str]] | None,
+        outer: bool,
+    ) -> list[list[TermHit]]:
         if not isinstance(terms, (list, tuple)):
             terms = list(terms)
         if not terms or not texts:
@@ -303,9 +329,10 @@ class WordMatcher(Matcher):
             if norm.starts is not None:
                 # Normalisation moved offsets inside the batch: one text at a time.
                 hits = [self.find(text, terms, kind, source_lang) for text in chunk]
-                results.extend(hits if ids is None else map(keep_wanted, hits, ids))
+                hits = hits if ids is None else list(map(keep_wanted, hits, ids))
+                results.extend(map(outermost, hits) if outer else hits)
                 continue
-            results.extend(_split_hits(chunk, found, ids, index.made))
+            results.extend(_split_hits(chunk, found, ids, index.made, outer))
         return results
 
     def _joined(self, texts: list[str], at: int, chunk: list[str]) -> str:
@@ -324,27 +351,29 @@ _BATCH = 1000
 
 
 def _split_hits(
-    texts: list[str], found: list, wanted: list[frozenset[str]] | None, made: HitCache
+    texts: list[str], found: list, wanted: list[frozenset[str]] | None, made: HitCache, outer: bool
 ) -> list[list[TermHit]]:
     """The flat matches (see ``_scan``) of ``texts`` joined by ``_SEPARATOR``, as each text's hits
-    (of the terms in ``wanted[i]`` only, if given)."""
+    (of the terms in ``wanted[i]`` only, if given; only the outermost, if ``outer``)."""
     made.trim()
     starts = list(accumulate([len(t) + len(_SEPARATOR) for t in texts[:-1]], initial=0))
     per_text: list[list[TermHit]] = [[] for _ in texts]
-    shared: set[int] = set()  # texts with two hits at one place (``found`` is sorted by start)
-    last = -1
+    # ``found`` is sorted by start: a text is in order, and its hits disjoint, unless one starts
+    # before the end of the one before it (reach: the furthest end so far; the texts do not overlap).
+    crossed: set[int] = set()
+    reach = -1
     for a, b, pattern in zip(found[0::3], found[1::3], found[2::3]):
         k = bisect_right(starts, a) - 1
         if wanted is None or pattern.term.id in wanted[k]:
-            if a == last:
-                shared.add(k)
-            last = a
+            if a < reach:
+                crossed.add(k)
+            reach = max(reach, b)
             offset = starts[k]
             key = (pattern, a - offset, b - offset)
             hit = made.get(key)
             if hit is None:
                 hit = made.make(key, pattern.term, pattern.variant)
             per_text[k].append(hit)
-    for k in shared:
-        per_text[k] = sorted_unique(per_text[k])
+    for k in crossed:
+        per_text[k] = outermost(sorted_unique(per_text[k])) if outer else sorted_unique(per_text[k])
     return per_text
