@@ -41,14 +41,12 @@ def outermost(hits: Iterable[TermHit]) -> list[TermHit]:
         return hits  # sorted and disjoint: the usual case
     kept = []
     for hit in hits:
-        inside = any(
-            other.term.id != hit.term.id
-            and other.start <= hit.start
-            and hit.end <= other.end
-            and (other.end - other.start) > (hit.end - hit.start)
-            for other in hits
-        )
-        if not inside:
+        start, end = hit.start, hit.end
+        for other in hits:  # a longer hit of another term around it?
+            if other.start <= start and end <= other.end and other.end - other.start > end - start:
+                if other.term.id != hit.term.id:
+                    break
+        else:
             kept.append(hit)
     return kept
 

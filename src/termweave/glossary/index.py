@@ -367,7 +367,8 @@ def _split_hits(
         if wanted is None or pattern.term.id in wanted[k]:
             if a < reach:
                 crossed.add(k)
-            reach = max(reach, b)
+            if b > reach:
+                reach = b
             offset = starts[k]
             key = (pattern, a - offset, b - offset)
             hit = made.get(key)
