@@ -1,0 +1,61 @@
+"""The batched glossary search of ``termweave check`` (check.runner presets the hits of a whole
+batch, once per distinct text) gives every entry exactly the hits its own search finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from termweave.check.catalog import load_catalog
+from termweave.check.context import EntryContext, Resources
+from termweave.check.evaluate import load_pairs
+from termweave.check.runner import _preset_glossary_hits
+from termweave.glossary.match import triggered_terms
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+KINDS = ("source_hits", "target_hits", "raw_forbidden_hits")
+
+
+def _labelled(lang: str) -> list[tuple[str, str]]:
+    """The (source, translation) pairs of both labelled sets, each twice: repeated texts come
+    from the memo, the second time in the same batch as the first."""
+    pairs = [
+        (p.source, p.translation)
+        for d in ("check", "check-heldout")
+        for p in load_pairs(DATA / d / f"term_pairs.{lang}.tsv")
+    ]
+    return pairs + pairs[::3]
+
+
+def _contexts(path: Path, resources: Resources) -> list[EntryContext]:
+    catalog = load_catalog(path)
+    return [EntryContext(catalog, e, *e.pairs()[0], resources) for e in catalog.entries]
+
+
+@pytest.mark.parametrize("lang", ["uk", "ko"])
+def test_batched_hits_equal_each_entrys_own(lang, glossary, ko_matcher, write_po):
+    path = write_po(lang, [(f"e{n}", source, translation) for n, (source, translation) in enumerate(_labelled(lang))])
+    batched = _contexts(path, Resources(glossary=glossary, matchers={"ko": ko_matcher}))
+    for at in range(0, len(batched), 64):  # several batches: the memo carries texts across them
+        _preset_glossary_hits(batched[at : at + 64], batched[0].res, forbidden=True)
+    own = _contexts(path, Resources(glossary=glossary, matchers={"ko": ko_matcher}))
+    assert sum("target_hits" in c.__dict__ for c in batched) > 0.9 * len(batched)  # preset by the batch
+    assert sum(bool(c.target_hits) for c in batched) > len(batched) / 3
+    for preset, alone in zip(batched, own):
+        assert [getattr(preset, kind) for kind in KINDS] == [getattr(alone, kind) for kind in KINDS], alone.source
+
+
+def test_find_many_keeps_the_wanted_terms_and_triggered_many_the_outermost(glossary, ko_matcher):
+    resources = Resources(glossary=glossary, matchers={"ko": ko_matcher})
+    pairs = _labelled("ko")
+    sources = [source for source, _ in pairs]
+    english, terms = resources.matcher("en"), resources.pair_terms("en", "ko")
+    triggered = english.triggered_many(sources, terms)
+    assert triggered == [triggered_terms(english, source, terms, "en") for source in sources]
+    # A soft hyphen moves offsets: that text is searched on its own, with the same result.
+    translations = [translation for _, translation in pairs] + ["북\u00ad한군과 러시아 연방"]
+    wanted = [frozenset(hit.term.id for hit in hits) for hits in triggered] + [frozenset({"dprk"})]
+    found = ko_matcher.find_many(translations, terms, wanted=wanted)
+    alone = [[h for h in ko_matcher.find(t, terms) if h.term.id in ids] for t, ids in zip(translations, wanted)]
+    assert found == alone and found[-1] and sum(map(bool, found)) > len(found) / 3
