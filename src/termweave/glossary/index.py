@@ -355,6 +355,8 @@ def _split_hits(
 ) -> list[list[TermHit]]:
     """The flat matches (see ``_scan``) of ``texts`` joined by ``_SEPARATOR``, as each text's hits
     (of the terms in ``wanted[i]`` only, if given; only the outermost, if ``outer``)."""
+    if not found:
+        return [[] for _ in texts]
     made.trim()
     starts = list(accumulate([len(t) + len(_SEPARATOR) for t in texts[:-1]], initial=0))
     per_text: list[list[TermHit]] = [[] for _ in texts]
