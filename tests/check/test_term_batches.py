@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from termweave.check.catalog import load_catalog
-from termweave.check.context import EntryContext, Resources
+from termweave.check.context import EntryContext, HitMemo, Resources
 from termweave.check.evaluate import load_pairs
 from termweave.check.runner import _preset_glossary_hits
 from termweave.glossary.match import triggered_terms
@@ -33,8 +33,10 @@ def _contexts(path: Path, resources: Resources) -> list[EntryContext]:
     return [EntryContext(catalog, e, *e.pairs()[0], resources) for e in catalog.entries]
 
 
-@pytest.mark.parametrize("lang", ["uk", "ko"])
-def test_batched_hits_equal_each_entrys_own(lang, glossary, ko_matcher, write_po):
+@pytest.mark.parametrize("lang, memo_limit", [("uk", None), ("ko", None), ("uk", 50)])
+def test_batched_hits_equal_each_entrys_own(lang, memo_limit, glossary, ko_matcher, write_po, monkeypatch):
+    if memo_limit:  # a memo past its limit starts again
+        monkeypatch.setattr(HitMemo, "LIMIT", memo_limit)
     path = write_po(lang, [(f"e{n}", source, translation) for n, (source, translation) in enumerate(_labelled(lang))])
     batched = _contexts(path, Resources(glossary=glossary, matchers={"ko": ko_matcher}))
     for at in range(0, len(batched), 64):  # several batches: the memo carries texts across them

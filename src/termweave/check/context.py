@@ -51,6 +51,13 @@ class HitMemo:
     forbidden: dict[str, list[TermHit]] = field(default_factory=dict)  # translation -> its forbidden hits
     none: list[TermHit] = field(default_factory=list)  # the hits of every text without any (shared, never changed)
 
+    LIMIT = 100_000  # distinct sources remembered at most: past it, the memo starts again (memory stays bounded)
+
+    def trim(self) -> None:
+        if len(self.sources) > self.LIMIT:
+            for table in (self.sources, self.source_terms, self.targets, self.forbidden):
+                table.clear()
+
 
 @dataclass
 class Resources:

@@ -150,6 +150,7 @@ def _preset_glossary_hits(contexts: list[EntryContext], resources: Resources, fo
         return
     first = contexts[0]
     memo = resources.hit_memo(first.source_lang, first.lang)
+    memo.trim()
     target_matcher = resources.matcher(first.lang)
     sources = _source_hits(contexts, memo, resources.matcher(first.source_lang))
     targets, searched = _target_hits(contexts, memo, target_matcher)
