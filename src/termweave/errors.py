@@ -23,6 +23,9 @@ class InputError(TermweaveError):
         self.line = line
         super().__init__(str(self))
 
+    def __reduce__(self):  # pickled by a check worker process: rebuilt with its path and line
+        return (type(self), (self.message, self.path, self.line))
+
     def __str__(self) -> str:
         where = ""
         if self.path:

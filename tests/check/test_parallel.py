@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -11,9 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from termweave.check import parallel, runner
+from termweave.check import parallel
+from termweave.check import run as runner
 from termweave.check.parallel import forked_map
 from termweave.cli import main
+from termweave.console import Console
+from termweave.errors import InputError
 from termweave.glossary import load_glossary
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,6 +31,7 @@ def forking(monkeypatch):
     tests): none of them holds a lock the work here needs. can_fork itself is tested in a
     fresh interpreter below."""
     monkeypatch.setattr(parallel, "can_fork", lambda: True)
+    monkeypatch.setattr(runner, "can_fork", lambda: True)
 
 
 def square_with_pid(n: int) -> tuple[int, int]:
@@ -87,6 +92,58 @@ def test_real_catalogs_checked_in_two_processes_give_the_same_report(monkeypatch
     assert len(forks) == 1
     assert one.findings and two.findings == one.findings
     assert two.to_json() == one.to_json()
+
+
+DJANGO = [REAL / version / f"{lang}.po" for version in ("django-4.2", "django-5.2") for lang in ("uk", "ko")]
+
+
+def test_many_catalogs_are_read_and_checked_whole_in_each_process(monkeypatch, forking):
+    glossary = load_glossary(ROOT / "glossary" / "terms.csv")
+    one = runner.run_checks(DJANGO, glossary, jobs=1)
+    forks = spy_on_fork(monkeypatch)
+    monkeypatch.setattr(runner, "PARALLEL_MIN", 0)
+    loads: list[Path] = []
+    real_load = runner.load_catalog
+    monkeypatch.setattr(runner, "load_catalog", lambda path, *a: loads.append(path) or real_load(path, *a))
+    two = runner.run_checks(DJANGO, glossary, jobs=2)
+    assert len(forks) == 1 and loads[0] == DJANGO[0]  # the first file is read here before forking
+    assert set(loads) < set(DJANGO)  # and at least one by the child alone
+    assert one.findings and two.to_json() == one.to_json()
+
+
+def bad_copies(tmp_path: Path) -> list[Path]:
+    """Four catalogs: a malformed suppression flag in the second (a warning), an unknown check id
+    in the third (bad input), a missing Language header in the fourth (bad input, found first)."""
+    texts = [path.read_text(encoding="utf-8") for path in DJANGO]
+    texts[1] = texts[1].replace("#, python-format\n", "#, python-format, ignore term-missing\n", 1)
+    texts[2] = texts[2].replace("#, python-format\n", "#, python-format, ignore-nonsense\n", 1)
+    paths = []
+    for n, text in enumerate(texts):
+        paths.append(tmp_path / f"{n}.po")
+        paths[-1].write_text(text, encoding="utf-8")
+    return paths
+
+
+@pytest.mark.parametrize("broken", ["flag", "header"])
+def test_bad_input_and_warnings_are_reported_as_one_process_reports_them(tmp_path, monkeypatch, forking, broken):
+    paths = bad_copies(tmp_path)
+    if broken == "header":
+        paths[3].write_text(paths[3].read_text(encoding="utf-8").replace("Language: ko", "X-Nothing: ko"), "utf-8")
+    glossary = load_glossary(ROOT / "glossary" / "terms.csv")
+    monkeypatch.setattr(runner, "PARALLEL_MIN", 0)
+    said = []
+    for jobs in (1, 2):
+        err = io.StringIO()
+        with pytest.raises(InputError) as failure:
+            runner.run_checks(paths, glossary, console=Console(err=err), jobs=jobs)
+        said.append((str(failure.value), failure.value.path, failure.value.line, err.getvalue()))
+    assert said[0] == said[1]
+    message, path, line, warnings = said[0]
+    if broken == "flag":
+        assert path == str(paths[2]) and line and "nonsense" in message
+        assert "malformed suppression flag" in warnings and str(paths[1]) in warnings
+    else:
+        assert path == str(paths[3]) and "Language" in message and warnings == ""
 
 
 CAN_FORK_PROBE = """

@@ -8,7 +8,7 @@ them. Heavy analysers (pymorphy3, Kiwi, lingua) load only when a string needs th
 from termweave.check.context import EntryContext, Resources
 from termweave.check.registry import CHECKS, Check, all_checks
 from termweave.check.report import CheckReport, Finding, render_text
-from termweave.check.runner import run_checks
+from termweave.check.run import run_checks
 
 __all__ = [
     "CHECKS",

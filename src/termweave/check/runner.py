@@ -7,25 +7,22 @@ found in one pass per side (``Matcher.find_many``), which is where most of the t
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
-from termweave.check.catalog import Catalog, Entry, load_catalog
+from termweave.check.catalog import Catalog, Entry
 from termweave.check.context import EntryContext, HitMemo, Resources
-from termweave.check.parallel import default_jobs, forked_map
 from termweave.check.registry import Check, all_checks
-from termweave.check.report import CheckReport, Finding
+from termweave.check.report import Finding
 from termweave.check.suppression import IGNORE_PREFIX, looks_like_suppression, suppressed_id
 from termweave.console import Console
 from termweave.errors import InputError, UsageError
-from termweave.glossary import Glossary, Term
+from termweave.glossary import Term
 from termweave.glossary.match import Matcher, TermHit
 
 BATCH = 1000  # entries whose glossary hits are found in one pass
 GC_THRESHOLD = 100_000  # allocations between two collections during a run (Python's default: 700)
 PROBE = 100  # texts the cheap may-occur test tries before it is used on a whole batch
-PARALLEL_MIN = 2000  # entries below which forking workers costs more than it saves
 
 
 @contextmanager
@@ -253,76 +250,3 @@ def check_catalog(
     for at in console.progress(batches, total=len(batches), desc=f"check {catalog.path.name}"):
         findings.extend(check_entries(catalog, entries[at : at + BATCH], checks, resources, console))
     return findings
-
-
-def run_checks(
-    po_paths: list[Path],
-    glossary: Glossary | None,
-    source_lang: str | None = None,
-    only: set[str] | None = None,
-    console: Console | None = None,
-    resources: Resources | None = None,
-    skip: set[str] | None = None,
-    texts: Mapping[Path, str] | None = None,
-    jobs: int | None = None,
-) -> CheckReport:
-    """Check every PO file; nothing is written.
-
-    ``source_lang``: the source language of every catalog; None reads each PO header's
-    ``X-Source-Language`` and falls back to English. Bad input (a PO file that does not
-    parse, a missing or unknown ``Language`` header) raises InputError before any check runs.
-    ``jobs``: processes for runs of :data:`PARALLEL_MIN` entries or more (None: one per
-    available CPU, at most 8; 1: this process only).
-    """
-    checks = select_checks(only, skip)
-    with fewer_collections():
-        return _run(po_paths, glossary, source_lang, checks, console, resources, texts or {}, jobs)
-
-
-def _run(
-    po_paths: list[Path],
-    glossary: Glossary | None,
-    source_lang: str | None,
-    checks: list[Check],
-    console: Console | None,
-    resources: Resources | None,
-    texts: Mapping[Path, str],  # files' contents the caller has read already
-    jobs: int | None,
-) -> CheckReport:
-    catalogs = [load_catalog(path, source_lang, texts.get(path)) for path in po_paths]
-    resources = resources or Resources(glossary=glossary)
-    if glossary is not None and console is not None:
-        for catalog in catalogs:
-            for lang in (catalog.source_lang, catalog.language):
-                if lang not in glossary.languages:
-                    console.warn(f"{glossary.path}: no {lang!r} column; glossary checks of {catalog.path} skipped")
-    for catalog in catalogs:  # bad suppression flags are reported before any check runs
-        for entry in catalog.entries:
-            if entry.flags:
-                suppressed(entry, catalog, console)
-    entries = sum(len(c.entries) for c in catalogs)
-    jobs = default_jobs() if jobs is None else jobs
-    if jobs > 1 and entries >= PARALLEL_MIN:
-        findings = _check_forked(catalogs, checks, resources, jobs, console)
-    else:
-        findings = []
-        for catalog in catalogs:
-            findings.extend(check_catalog(catalog, checks, resources, console))
-    return CheckReport(findings=findings, files=len(catalogs), entries=entries)
-
-
-def _check_forked(
-    catalogs: list[Catalog], checks: list[Check], resources: Resources, jobs: int, console: Console | None
-) -> list[Finding]:
-    """The batches of every catalog dealt to ``jobs`` processes (see check.parallel), findings
-    in the order a single process gives them."""
-    parts = [(catalog, at) for catalog in catalogs for at in range(0, len(catalog.entries), BATCH)]
-
-    def work(part: tuple[Catalog, int]) -> list[Finding]:
-        catalog, at = part
-        return check_entries(catalog, catalog.entries[at : at + BATCH], checks, resources)
-
-    def watch(own: Sequence[tuple[Catalog, int]]) -> Iterable[tuple[Catalog, int]]:
-        return console.progress(own, total=len(own), desc=f"check ({jobs} processes)") if console else own
-
-    return [finding for found in forked_map(work, parts, jobs, watch) for finding in found]
