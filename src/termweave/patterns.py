@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
-from termweave.lang.numbers import IMPLIED_WORDS, KO_UNITS, SCALE_WORDS, ZERO_WORDS_RE
+from termweave.lang.numbers import IMPLIED_WORDS, KO_UNITS, SCALE_WORDS, ZERO_WORDS_RE, number_words
 
 # A URL or DOI ends at whitespace, a bracket of markup (<…>), a quote (an HTML attribute's
 # "…"), or before trailing sentence punctuation: "see <https://x.org/a>." gives https://x.org/a.
@@ -324,7 +324,9 @@ def implied_numbers(text: str, lang: str) -> set:
 
     English month names (June → 6, so "2024년 6월" is fine), number and ordinal words up to
     twenty and round tens, and Roman numerals ("World War II"); in Ukrainian, Roman numerals
-    before "ст."/"століття" (including Cyrillic look-alike letters, "ХХІ століття").
+    before "ст."/"століття" (including Cyrillic look-alike letters, "ХХІ століття") and number
+    words, cardinal or ordinal, in any case («три», «двома», «третій»); in Korean, native
+    numerals ("세 개", "두 번째", "첫째", "열두 명").
     """
     found: set = set()
     if lang.startswith("en"):
@@ -351,6 +353,7 @@ def implied_numbers(text: str, lang: str) -> set:
                 value = roman_value(m.group().translate(_ROMAN_CYRILLIC))
                 if value:
                     found.add(Decimal(value))
+        found |= set(map(Decimal, number_words(text, lang)))
     return found
 
 

@@ -138,3 +138,38 @@ def test_letter_before_digit_found_either_way():
     texts += ["IPv4", "EPUB 3", "utf-8", "Python3.12", "G7", "№5", "рік 2024"]
     found = [t for t in texts if checks._BEFORE_DIGIT_RE.search(t)]
     assert found and found == [t for t in texts if checks._DIGIT_AFTER_LETTER_RE.search(t)]
+
+
+@pytest.mark.parametrize(
+    "source, translation, lang",
+    [
+        ("The 3 chapters of the report", "Три розділи звіту", "uk"),
+        ("Select 2 items", "Виберіть два елементи", "uk"),
+        ("In the 1st and 3rd chapters", "У першому і третьому розділах", "uk"),
+        ("Talks with 5 states", "Переговори з пʼятьма державами", "uk"),
+        ("Talks with 5 states", "Переговори з п’ятьма державами", "uk"),
+        ("The 7th round of sanctions", "Сьомий пакет санкцій", "uk"),
+        ("the 11th session", "на одинадцятій сесії", "uk"),
+        ("The 3 chapters of the report", "보고서의 세 개의 장", "ko"),
+        ("The 1st chapter", "첫 번째 장", "ko"),
+        ("12 delegates attended.", "대표 열두 명이 참석하였다.", "ko"),
+        ("on the 2nd day", "둘째 날에", "ko"),
+    ],
+)
+def test_a_translation_may_write_a_number_or_an_ordinal_in_words(check, source, translation, lang):
+    assert mismatches(check, source, translation, lang) == []
+
+
+@pytest.mark.parametrize(
+    "source, translation, lang",
+    [
+        ("The 4th chapter", "Пʼятий розділ", "uk"),  # fifth
+        ("Select 2 items", "Виберіть три елементи", "uk"),
+        ("The 3 chapters", "네 개의 장", "ko"),  # four
+        ("1 state signed.", "한국이 서명하였다.", "ko"),  # 한 of 한국 is no number
+        ("3 states signed.", "세계가 서명하였다.", "ko"),  # nor 세 of 세계
+    ],
+)
+def test_number_words_of_another_value_do_not_stand_in(check, source, translation, lang):
+    (finding,) = mismatches(check, source, translation, lang)
+    assert "missing from the translation" in finding.message
