@@ -150,6 +150,9 @@ def test_letter_before_digit_found_either_way():
         ("Talks with 5 states", "Переговори з п’ятьма державами", "uk"),
         ("The 7th round of sanctions", "Сьомий пакет санкцій", "uk"),
         ("the 11th session", "на одинадцятій сесії", "uk"),
+        ("The invasion began on 24.02.2022.", "Вторгнення почалося 24 лютого 2022 року.", "uk"),
+        ("Signed on 2024-06-19.", "Підписано 19 червня 2024 року.", "uk"),
+        ("Adopted on 30/11/2026.", "Ухвалено 30 листопада 2026 року.", "uk"),
         ("The 3 chapters of the report", "보고서의 세 개의 장", "ko"),
         ("The 1st chapter", "첫 번째 장", "ko"),
         ("12 delegates attended.", "대표 열두 명이 참석하였다.", "ko"),
@@ -165,6 +168,7 @@ def test_a_translation_may_write_a_number_or_an_ordinal_in_words(check, source, 
     [
         ("The 4th chapter", "Пʼятий розділ", "uk"),  # fifth
         ("Select 2 items", "Виберіть три елементи", "uk"),
+        ("The invasion began on 24.02.2022.", "Вторгнення почалося 24 березня 2022 року.", "uk"),  # March
         ("The 3 chapters", "네 개의 장", "ko"),  # four
         ("1 state signed.", "한국이 서명하였다.", "ko"),  # 한 of 한국 is no number
         ("3 states signed.", "세계가 서명하였다.", "ko"),  # nor 세 of 세계

@@ -128,6 +128,9 @@ _UK_ORDINAL_STEMS = {
     80: "вісімдесят", 90: "девʼяност", 100: "сот",
 }  # fmt: skip
 _HARD_ENDINGS = "ий ого ому им ім а ої ій у ою е і их ими".split()
+# Months, by stem and case ending: "24 лютого 2022" is 24.02.2022, "у червні" is June.
+_UK_MONTHS = ("січ берез квіт трав черв лип серп верес жовт лют листопад груд").split()
+_MONTH_ENDINGS = {"лют": "ий ого ому им", "листопад": "_ а і ом у ові"}
 _THIRD = "третій третього третьому третім третя третьої третю третьою третє треті третіх третіми".split()
 
 
@@ -145,6 +148,9 @@ def _uk_number_words() -> dict[str, int]:
     for value, stem in _UK_ORDINAL_STEMS.items():
         words.update({stem + end: value for end in _HARD_ENDINGS if stem + end not in words})
     words.update(dict.fromkeys(_THIRD, 3))
+    for stem, value in zip(_UK_MONTHS, (1, 3, 4, 5, 6, 7, 8, 9, 10, 2, 11, 12)):
+        endings = _MONTH_ENDINGS.get(stem, "ень ня ні нем ню").split()
+        words.update({stem + end.strip("_"): value for end in endings})
     return words
 
 
@@ -152,7 +158,8 @@ UK_NUMBER_WORDS = _uk_number_words()
 
 
 def uk_number_words(text: str) -> set[int]:
-    """Values of the Ukrainian number words (cardinal or ordinal, any case, 1-20, tens, 100) in ``text``."""
+    """Values of the Ukrainian number words (cardinal or ordinal, any case, 1-20, tens, 100) and
+    month names (any case: лютого = 2) in ``text``."""
     words = re.findall(r"[^\W\d_]+(?:[ʼ'’][^\W\d_]+)?", text.lower().translate(_APOSTROPHES))
     return {UK_NUMBER_WORDS[word] for word in words if word in UK_NUMBER_WORDS}
 
