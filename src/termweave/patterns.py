@@ -14,8 +14,9 @@ from typing import NamedTuple
 from termweave.lang.numbers import IMPLIED_WORDS, KO_UNITS, SCALE_WORDS, ZERO_WORDS_RE, number_words
 
 # A URL or DOI ends at whitespace, a bracket of markup (<…>), a quote (an HTML attribute's
-# "…"), or before trailing sentence punctuation: "see <https://x.org/a>." gives https://x.org/a.
-_URL_END = r"[^\s<>\"'«»`]*[^\s<>\"'«»`.,;:!?)\]}’”]"
+# "…", typographic “…” ‘…’ «…»), or before trailing sentence punctuation: "see
+# <https://x.org/a>." gives https://x.org/a.
+_URL_END = r"[^\s<>\"'«»`“”‘’]*[^\s<>\"'«»`“”‘’.,;:!?)\]}]"
 _URL = rf"(?:https?://|www\.){_URL_END}"
 _DOI = rf"\b10\.\d{{4,9}}/{_URL_END}"
 # An e-mail address has RFC-bounded parts (local part <= 64, labels <= 63): a line of

@@ -66,6 +66,23 @@ def findings(check, lang, source, translation, only, flags=""):
         ("ko", "<h1>All modules</h1>", "<h5>모든 모듈</h5>", True),
         ("uk", "Put <code>%(code)s</code> here", "Вставте <i>сюди</i> <code>%(code)s</code>", False),
         ("ko", "(The <<original entry>> is located in %s)", "(<<원래 항목>>은 %s에 있습니다)", False),
+        # A longer copy is not the same URL, nor is a DOI altered in one of its two mentions.
+        ("uk", "Use it (see https://example.org/guide).", "Використайте (див. https://example.org/guides).", True),
+        (
+            "uk",
+            "DOI 10.5281/zenodo.123 (doi:10.5281/zenodo.123)",
+            "DOI 10.5281/zenodo.124 (doi:10.5281/zenodo.123)",
+            True,
+        ),
+        # A Korean particle written onto a URL (also after a closing quote) is not part of it.
+        (
+            "ko",
+            "See https://example.org/guide for details.",
+            "자세한 내용은 https://example.org/guide에서 확인하십시오.",
+            False,
+        ),
+        ("ko", "A URL starting with “https://”.", "“https://”와 같이 시작하는 URL.", False),
+        ("ko", "See https://example.org/guide.", "https://example.org/guides에서 확인하십시오.", True),
     ],
 )
 def test_protected_altered_in_markup(check, lang, source, translation, bad):

@@ -19,7 +19,16 @@ from termweave.check.registry import Check, register
 from termweave.check.report import Finding
 from termweave.data.licences import VERSION_RE, by_code, named_licences
 from termweave.glossary.match import normalize
-from termweave.patterns import NUMBER_RE, blank, digit_words, find_number_values, find_tags, implied_numbers
+from termweave.patterns import (
+    NUMBER_RE,
+    blank,
+    digit_words,
+    find_number_values,
+    find_protected,
+    find_tags,
+    implied_numbers,
+    maybe_protected,
+)
 
 _DIGIT_RE = re.compile(r"\d")
 _LETTER_DIGIT_RE = re.compile(r"[A-Za-z][A-Za-z_-]*\d")  # a name with digits may be here (IPv4, utf-8)
@@ -184,7 +193,9 @@ def _has_letter_digit(text: str) -> bool:
 @register
 class ProtectedAltered(Check):
     """protected-altered: a DOI, URL or e-mail address of the source is not in the translation
-    character for character."""
+    character for character, or the translation has one the source does not (an altered copy:
+    ``…/guide`` → ``…/guides``). Letters of another script written onto the end (a Korean
+    particle: ``https://x.org에서``) are not part of it."""
 
     id = "protected-altered"
     name = "DOI, URL, e-mail or markup altered"
@@ -192,10 +203,16 @@ class ProtectedAltered(Check):
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         findings = []
-        for span in ctx.protected_source:
-            if span.text not in ctx.translation:
-                kind = "e-mail address" if "@" in span.text else "DOI" if span.text.startswith("10.") else "URL"
-                findings.append(ctx.finding(self, f"{kind} {span.text} is missing or altered"))
+        sources = ctx.protected_source
+        if sources or maybe_protected(ctx.translation):
+            targets = find_protected(ctx.translation) if maybe_protected(ctx.translation) else []
+            for text in dict.fromkeys(s.text for s in sources):
+                if not any(_same_protected(text, t.text) for t in targets):
+                    findings.append(ctx.finding(self, f"{_protected_kind(text)} {text} is missing or altered"))
+            for t in targets:
+                if not any(_same_protected(s.text, t.text) for s in sources):
+                    message = f"{_protected_kind(t.text)} {t.text} is not in the source"
+                    findings.append(ctx.finding(self, message, span=(t.start, t.end)))
         if "<" in ctx.source or "<" in ctx.translation:
             findings += self._tags(ctx)
         return findings
@@ -212,6 +229,18 @@ class ProtectedAltered(Check):
             for tag, n in wanted.items()
             if have[tag] < n
         ]
+
+
+_ATTACHED_RE = re.compile(r"[^\W\d_A-Za-z]+")  # letters of another script: a particle, an ending
+
+
+def _same_protected(source: str, translation: str) -> bool:
+    rest = translation[len(source) :] if translation.startswith(source) else None
+    return rest == "" or (rest is not None and bool(_ATTACHED_RE.fullmatch(rest)))
+
+
+def _protected_kind(text: str) -> str:
+    return "e-mail address" if "@" in text else "DOI" if text.startswith("10.") else "URL"
 
 
 @register
