@@ -28,6 +28,7 @@ from termweave.console import Console
 from termweave.fsutil import write_if_changed
 from termweave.glossary.match import matcher_for
 from termweave.pipeline import check
+from termweave.places import REPORT_NAME
 from termweave.project import Project
 from termweave.render.review_data import collect, colour_index
 from termweave.render.review_html import mark_text, render_review
@@ -41,7 +42,6 @@ from termweave.render.review_style import (
     contrast_ratio,
 )
 
-REPORT_NAME = "report.html"
 __all__ = [
     "BADGES",
     "MUTED_TEXT",
