@@ -204,8 +204,8 @@ class ProtectedAltered(Check):
     def check(self, ctx: EntryContext) -> list[Finding]:
         findings = []
         sources = ctx.protected_source
-        if sources or maybe_protected(ctx.translation):
-            targets = find_protected(ctx.translation) if maybe_protected(ctx.translation) else []
+        targets = find_protected(ctx.translation) if maybe_protected(ctx.translation) else []
+        if sources or targets:
             for text in dict.fromkeys(s.text for s in sources):
                 if not any(_same_protected(text, t.text) for t in targets):
                     findings.append(ctx.finding(self, f"{_protected_kind(text)} {text} is missing or altered"))

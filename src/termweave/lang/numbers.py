@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # Words after a number that multiply it: "5 тис.", "2,5 млн", "5 million", "5만", "3천만".
 SCALE_WORDS = {
@@ -134,7 +135,9 @@ _MONTH_ENDINGS = {"лют": "ий ого ому им", "листопад": "_ а
 _THIRD = "третій третього третьому третім третя третьої третю третьою третє треті третіх третіми".split()
 
 
+@cache
 def _uk_number_words() -> dict[str, int]:
+    """Built on first need (a missing source number): no cost at start-up."""
     words: dict[str, int] = {}
     for value, forms in _UK_CARDINALS.items():
         words.update(dict.fromkeys(forms.split(), value))
@@ -154,14 +157,12 @@ def _uk_number_words() -> dict[str, int]:
     return words
 
 
-UK_NUMBER_WORDS = _uk_number_words()
-
-
 def uk_number_words(text: str) -> set[int]:
     """Values of the Ukrainian number words (cardinal or ordinal, any case, 1-20, tens, 100) and
     month names (any case: лютого = 2) in ``text``."""
     words = re.findall(r"[^\W\d_]+(?:[ʼ'’][^\W\d_]+)?", text.lower().translate(_APOSTROPHES))
-    return {UK_NUMBER_WORDS[word] for word in words if word in UK_NUMBER_WORDS}
+    known = _uk_number_words()
+    return {known[word] for word in words if word in known}
 
 
 _KO_TENS = {
@@ -179,20 +180,25 @@ _KO_TENS = {
 _KO_UNITS = {"하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "석": 3, "넷": 4, "네": 4, "넉": 4,
              "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9}  # fmt: skip
 _KO_DETERMINERS = frozenset({"한", "두", "세", "석", "네", "넉", "스무"})  # only before a counter: "세 개", "두 번째"
+
+
 # A native Korean numeral standing alone: tens and/or units ("열두", "스물셋", "다섯"), or the
 # ordinal 첫; then 째 ("둘째"), a particle, or nothing. A determiner (한, 두, 세, ...) must be
 # followed by a space (its counter), so 한국, 세계 and 네가 are not numbers.
-_KO_NUMBER_RE = re.compile(
-    r"(?<![가-힣])(?P<tens>열|스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)?"
-    r"(?P<unit>하나|한|둘|두|셋|세|석|넷|네|넉|다섯|여섯|일곱|여덟|아홉|첫)?"
-    r"(?P<tail>째|[이가은는을를의도만과와])?(?P<end>(?=\s)|(?![가-힣]))"
-)
+@cache
+def _ko_number_re() -> re.Pattern:
+    """Compiled on first need (2 ms: its Hangul classes)."""
+    return re.compile(
+        r"(?<![가-힣])(?P<tens>열|스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)?"
+        r"(?P<unit>하나|한|둘|두|셋|세|석|넷|네|넉|다섯|여섯|일곱|여덟|아홉|첫)?"
+        r"(?P<tail>째|[이가은는을를의도만과와])?(?P<end>(?=\s)|(?![가-힣]))"
+    )
 
 
 def ko_number_words(text: str) -> set[int]:
     """Values of the native Korean numerals ("세 개", "두 번째", "첫째", "열두 명", "다섯의") in ``text``."""
     found = set()
-    for m in _KO_NUMBER_RE.finditer(text):
+    for m in _ko_number_re().finditer(text):
         tens, unit, tail = m.group("tens"), m.group("unit"), m.group("tail")
         if not tens and not unit:
             continue
