@@ -58,7 +58,7 @@ def test_a_run_collects_garbage_less_often_and_restores_the_collector(tmp_path):
 
     import pytest
 
-    from termweave.check.runner import GC_THRESHOLD, fewer_collections
+    from termweave.collector import GC_THRESHOLD, fewer_collections
     from termweave.errors import InputError
 
     before = gc.get_threshold()

@@ -47,6 +47,28 @@ def test_forked_map_keeps_item_order_and_uses_other_processes(forking):
         os.waitpid(-1, os.WNOHANG)  # every child was reaped
 
 
+def test_weighted_items_start_with_the_lightest_and_share_the_rest_evenly(forking):
+    weights = [5.0, 1.0, 9.0, 4.0, 7.0, 3.0, 8.0, 2.0, 6.0]
+    found = forked_map(square_with_pid, list(range(len(weights))), jobs=2, weights=weights)
+    assert [value for value, _ in found] == [n * n for n in range(len(weights))]
+    assert found[1][1] == os.getpid()  # the lightest (item 1) was worked here, before forking
+    loads: dict[int, float] = {}
+    for n, (_, pid) in enumerate(found):
+        if n != 1:
+            loads[pid] = loads.get(pid, 0.0) + weights[n]
+    assert len(loads) == 2 and abs(loads[os.getpid()] - sum(loads.values()) / 2) <= 1  # 22 and 22
+
+
+def test_the_lpt_rule_gives_each_share_about_the_same_weight():
+    weights = [129, 97, 37, 32, 25, 21, 12, 11, 9, 9, 7, 7, 7, 6, 5, 3, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1]
+    shares = parallel._shares(list(range(len(weights))), 2, weights)
+    assert sorted(shares[0] + shares[1]) == list(range(len(weights)))
+    assert all(share == sorted(share) for share in shares)
+    totals = [sum(weights[i] for i in share) for share in shares]
+    assert abs(totals[0] - totals[1]) <= 1, totals
+    assert parallel._shares(list(range(7)), 3, None) == [[0, 3, 6], [1, 4], [2, 5]]
+
+
 def fail_on_seven(n: int) -> int:
     if n == 7:
         raise ValueError(f"bad item {n}")
@@ -106,7 +128,8 @@ def test_many_catalogs_are_read_and_checked_whole_in_each_process(monkeypatch, f
     real_load = runner.load_catalog
     monkeypatch.setattr(runner, "load_catalog", lambda path, *a: loads.append(path) or real_load(path, *a))
     two = runner.run_checks(DJANGO, glossary, jobs=2)
-    assert len(forks) == 1 and loads[0] == DJANGO[0]  # the first file is read here before forking
+    smallest = min(DJANGO, key=lambda path: path.stat().st_size)
+    assert len(forks) == 1 and loads[0] == smallest  # the smallest file is read here before forking
     assert set(loads) < set(DJANGO)  # and at least one by the child alone
     assert one.findings and two.to_json() == one.to_json()
 

@@ -118,7 +118,9 @@ def _json(value: str | int | None) -> str:
     """One JSON scalar as ``json.dumps(value, ensure_ascii=False)`` writes it."""
     if isinstance(value, str):
         return encode_basestring(value)
-    if value is None or isinstance(value, bool):
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
         return json.dumps(value)
     return int.__repr__(value)
 

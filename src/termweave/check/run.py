@@ -18,13 +18,15 @@ from termweave.check.context import Resources
 from termweave.check.parallel import can_fork, default_jobs, forked_map
 from termweave.check.registry import Check
 from termweave.check.report import CheckReport, Finding
-from termweave.check.runner import BATCH, check_catalog, check_entries, fewer_collections, select_checks, suppressed
+from termweave.check.runner import BATCH, check_catalog, check_entries, select_checks, suppressed
+from termweave.collector import fewer_collections
 from termweave.console import Console
 from termweave.errors import InputError
 from termweave.glossary import Glossary
 
 PARALLEL_MIN = 2000  # entries below which forking workers costs more than it saves
 BYTES_PER_ENTRY = 120  # a catalog's size over its entries, roughly (Django and Sphinx: 124)
+FILE_OVERHEAD_BYTES = 1500  # a catalog's fixed cost (reading, setting up its checks) as bytes of entries
 
 
 def run_checks(
@@ -51,19 +53,22 @@ def run_checks(
     run = _Run(checks, glossary, source_lang, resources or Resources(glossary=glossary), console, texts or {})
     jobs = default_jobs() if jobs is None else jobs
     with fewer_collections():
-        if jobs > 1 and _many_files(po_paths, run.texts) and can_fork():
-            return run.files_forked(po_paths, jobs)
+        sizes = _sizes(po_paths, run.texts) if jobs > 1 and len(po_paths) > 1 else None
+        if sizes and _many_files(sizes) and can_fork():
+            return run.files_forked(po_paths, jobs, sizes)
         return run.batches(po_paths, jobs)
 
 
-def _many_files(paths: list[Path], texts: Mapping[Path, str]) -> bool:
-    """Several catalogs, together worth forking for, none of them most of the work."""
-    if len(paths) < 2:
-        return False
+def _sizes(paths: list[Path], texts: Mapping[Path, str]) -> list[int] | None:
+    """Each catalog's size (None if one cannot be read: reading it will say why, in file order)."""
     try:
-        sizes = [len(texts[path]) if path in texts else path.stat().st_size for path in paths]
+        return [len(texts[path]) if path in texts else path.stat().st_size for path in paths]
     except OSError:
-        return False  # reading it will say what is wrong, in file order
+        return None
+
+
+def _many_files(sizes: list[int]) -> bool:
+    """Several catalogs, together worth forking for, none of them most of the work."""
     total = sum(sizes)
     return total >= PARALLEL_MIN * BYTES_PER_ENTRY and 2 * max(sizes) <= total
 
@@ -135,9 +140,11 @@ class _Run:
 
         return [finding for found in forked_map(work, parts, jobs, watch) for finding in found]
 
-    def files_forked(self, paths: list[Path], jobs: int) -> CheckReport:
-        """Whole catalogs read and checked in ``jobs`` processes; reported as :meth:`batches` would."""
-        outcomes = forked_map(self.one_file, paths, jobs)
+    def files_forked(self, paths: list[Path], jobs: int, sizes: list[int]) -> CheckReport:
+        """Whole catalogs read and checked in ``jobs`` processes, shared by size; reported as
+        :meth:`batches` would."""
+        weights = [size + FILE_OVERHEAD_BYTES for size in sizes]
+        outcomes = forked_map(self.one_file, paths, jobs, weights=weights)
         for outcome in outcomes:
             if outcome.load_error is not None:
                 raise outcome.load_error

@@ -6,10 +6,6 @@ found in one pass per side (``Matcher.find_many``), which is where most of the t
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from termweave.check.catalog import Catalog, Entry
 from termweave.check.context import EntryContext, HitMemo, Resources
 from termweave.check.registry import Check, all_checks
@@ -21,25 +17,7 @@ from termweave.glossary import Term
 from termweave.glossary.match import Matcher, TermHit
 
 BATCH = 1000  # entries whose glossary hits are found in one pass
-GC_THRESHOLD = 100_000  # allocations between two collections during a run (Python's default: 700)
 PROBE = 100  # texts the cheap may-occur test tries before it is used on a whole batch
-
-
-@contextmanager
-def fewer_collections(threshold: int = GC_THRESHOLD) -> Iterator[None]:
-    """Run with the cyclic garbage collector's first threshold raised (restored afterwards).
-
-    A check run allocates millions of small objects (entries, contexts, term hits) that live to
-    its end or die by reference counting; at Python's default threshold (700) the collector ran
-    ~1,700 times on a 50,000-entry catalog, walking the growing heap, for a fifth of the run's
-    time. Cycles are still collected, only less often (memory is unchanged).
-    """
-    before = gc.get_threshold()
-    gc.set_threshold(threshold, *before[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 def unknown_ids_message(unknown: list[str]) -> str:

@@ -19,6 +19,7 @@ import sys
 
 from termweave import __version__
 from termweave.cli.common import Parser, common_parser, config_for, console_for
+from termweave.collector import fewer_collections
 from termweave.errors import TermweaveError
 
 DESCRIPTION = "Trilingual scholarly abstracts: seed -> glossary-checked PO catalogs -> editions."
@@ -66,12 +67,19 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 def chosen_command(argv: list[str]) -> str:
     """The command ``argv`` names, found by the same parser (options before it, ``--config PATH``
     included); ``--help``, ``--version``, a missing or unknown command end here as they always did."""
+    if argv and argv[0] in COMMANDS:  # nothing before it: the parser would choose it too
+        return argv[0]
     args, _rest = build_parser().parse_known_args(argv)
     return str(args.command)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    with fewer_collections():  # the command's imports and its run, not only the checks
+        return _run(argv)
+
+
+def _run(argv: list[str]) -> int:
     args = build_parser(chosen_command(argv)).parse_args(argv)
     try:
         return int(args.func(args) or 0)
