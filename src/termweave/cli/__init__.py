@@ -49,15 +49,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The whole command line, with the arguments of ``command`` only (its module is the one
-    imported); the other commands are there by name and help, for ``--help`` and the errors."""
+    """The command line of ``command`` (its module is the one imported), or, without one, every
+    command by name and help, for ``--help`` and the errors."""
     common = common_parser()
     parser = Parser(prog="termweave", description=DESCRIPTION, parents=[common])
     parser.add_argument("--version", action="version", version=f"termweave {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module, help_text) in COMMANDS.items():
         if name != command:  # never parsed: `termweave X ...` is parsed by a parser built for X
-            subparsers.add_parser(name, help=help_text, add_help=False)
+            if command is None:  # listed by `--help` and the unknown-command error
+                subparsers.add_parser(name, help=help_text, add_help=False)
             continue
         command_parser = subparsers.add_parser(name, parents=[common], help=help_text)
         importlib.import_module(f"termweave.cli.{module}").ARGUMENTS[name](command_parser, common)
