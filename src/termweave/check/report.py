@@ -17,7 +17,6 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring  # json's C encoder where built
-from operator import attrgetter
 from typing import Literal
 
 from termweave.errors import InputError
@@ -90,7 +89,7 @@ class CheckReport:
     def to_json_text(self) -> str:
         """``json.dumps(self.to_json(), ensure_ascii=False, indent=2)``, byte for byte, from json's
         C string encoder: with an indent json uses its pure-Python encoder, 10x slower on 10k findings."""
-        findings = ",\n".join(_FINDING_JSON % tuple(map(_json, _json_values(f))) for f in self.findings)
+        findings = ",\n".join(map(_finding_json, self.findings))
         lines = ",\n".join(f"    {_json(key)}: {_json(value)}" for key, value in self.summary().items())
         listed = f"[\n{findings}\n  ]" if findings else "[]"
         return f'{{\n  "findings": {listed},\n  "summary": {{\n{lines}\n  }}\n}}'
@@ -111,7 +110,22 @@ class CheckReport:
 
 
 _FINDING_JSON = "    {\n" + ",\n".join(f'      "{key}": %s' for key in JSON_KEYS) + "\n    }"  # a finding, indented
-_json_values = attrgetter(*JSON_KEYS)
+
+
+def _finding_json(f: Finding) -> str:
+    """A finding as to_json_text writes it: the fields of JSON_KEYS, each as :func:`_json` would
+    write it (written out here: this runs for every finding)."""
+    esc = encode_basestring
+    return _FINDING_JSON % (
+        esc(f.path),
+        int.__repr__(f.line),
+        "null" if f.context is None else esc(f.context),
+        esc(f.msgid),
+        esc(f.check),
+        esc(f.severity),
+        "null" if f.term is None else esc(f.term),
+        esc(f.message),
+    )
 
 
 def _json(value: str | int | None) -> str:
