@@ -21,6 +21,12 @@ class Console:
     def result(self, message: str) -> None:
         print(message, file=self.out)
 
+    def result_pieces(self, pieces: Iterable[str]) -> None:
+        """One result written as it is produced (a long report is never one string)."""
+        for piece in pieces:
+            self.out.write(piece)
+        self.out.write("\n")
+
     def info(self, message: str) -> None:
         if not self.quiet:
             print(message, file=self.err)

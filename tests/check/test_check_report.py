@@ -37,6 +37,9 @@ def test_json_text_is_json_dumps_indented(tmp_path):
     assert report.to_json_text() == json.dumps(report.to_json(), ensure_ascii=False, indent=2)
     empty = CheckReport([], files=0, entries=0)
     assert empty.to_json_text() == json.dumps(empty.to_json(), ensure_ascii=False, indent=2)
+    for size in (1, 2, 3):  # the pieces the CLI writes, whatever their size, make the same text
+        assert "".join(report.json_pieces(findings_per_piece=size)) == report.to_json_text()
+        assert "".join(empty.json_pieces(findings_per_piece=size)) == empty.to_json_text()
 
 
 def test_text_is_coloured_only_when_asked():

@@ -134,7 +134,7 @@ def run_check(args: argparse.Namespace) -> int:
         )
     report = CheckReport.merged(parts)
     if args.format == "json":
-        console.result(report.to_json_text())
+        console.result_pieces(report.json_pieces())
     else:
         color = getattr(console.out, "isatty", lambda: False)()
         console.result(render_text(report, color=color))
