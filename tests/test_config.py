@@ -145,10 +145,14 @@ def test_symlink_loop_is_an_error_naming_the_line(tmp_path):
 def test_languages_accepted_without_babel_are_known_to_cldr():
     from babel import Locale
 
-    from termweave.config import CLDR_LANGUAGES, check_language
+    from termweave.config import CLDR_LANGUAGES, CLDR_LOCALES, check_language
 
     for code in CLDR_LANGUAGES:
         assert Locale.parse(code).language == code
         assert check_language(code) == code
+    for code in CLDR_LOCALES:
+        locale = Locale.parse(code)
+        assert locale.language in CLDR_LANGUAGES and str(locale) == code
+        assert check_language(code) == code and check_language(code.replace("_", "-")) == code.replace("_", "-")
     with pytest.raises(InputError, match="unknown language code"):
         check_language("xx")
