@@ -87,7 +87,8 @@ _CLOCK_RE = re.compile(r"(\d(?<!\w\d)\d?)(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?", re
 _AM_PM_RE = re.compile(r"\s?([ap])\.?\s?m\b", re.I)
 _ROMAN_RE = re.compile(r"[IVXLC](?<![^\W\d_][IVXLC])[IVXLC]{0,6}(?![^\W\d_])")
 _ROMAN_CYRILLIC = str.maketrans({"І": "I", "Х": "X", "С": "C"})  # look-alikes used in Ukrainian
-_ROMAN_UK_RE = re.compile(r"[IVXLCІХС](?<![^\W\d_][IVXLCІХС])[IVXLCІХС]{0,6}(?=\s*(?:ст|сторіч|століт|тис))")
+# compiled on first use (re's cache): only for a Ukrainian translation missing a source number
+_ROMAN_UK = r"[IVXLCІХС](?<![^\W\d_][IVXLCІХС])[IVXLCІХС]{0,6}(?=\s*(?:ст|сторіч|століт|тис))"
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _IMPLIED_VALUES = {word: frozenset(map(Decimal, values)) for word, values in IMPLIED_WORDS.items()}
 _DIGIT_RE = re.compile(r"\d")
@@ -350,7 +351,7 @@ def implied_numbers(text: str, lang: str) -> set:
             if value and len(m.group()) > 1:
                 found.add(Decimal(value))
         if lang.startswith("uk"):
-            for m in _ROMAN_UK_RE.finditer(text):
+            for m in re.finditer(_ROMAN_UK, text):
                 value = roman_value(m.group().translate(_ROMAN_CYRILLIC))
                 if value:
                     found.add(Decimal(value))

@@ -10,13 +10,12 @@ stay outside the marks.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Literal
 
 Op = Literal["equal", "delete", "insert"]
-_TOKEN = re.compile(r"\s+|\w+(?:[’ʼ'-]\w+)*|[^\w\s]", re.UNICODE)
+_TOKEN = r"\s+|\w+(?:[’ʼ'-]\w+)*|[^\w\s]"  # compiled on first use (re's cache): most runs show no diff
 
 
 @dataclass(frozen=True)
@@ -26,13 +25,15 @@ class Piece:
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+    return re.findall(_TOKEN, text)
 
 
 def word_diff(old: str, new: str) -> list[Piece]:
     """The pieces that turn ``old`` into ``new``: equal runs, deletions, insertions (a replacement is
     a deletion followed by an insertion). Joining the equal and deleted pieces gives ``old``, the
     equal and inserted ones ``new``."""
+    import difflib  # only where a diff is shown (a fuzzy entry's previous source)
+
     a, b = tokens(old), tokens(new)
     opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     pieces: list[Piece] = []

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 IGNORE_PREFIX = "ignore-"
 _IGNORE_LIKE_RE = re.compile(r"^ignore\b|^ignore_", re.I)
-_IGNORE_RE = re.compile(r"^ignore-([a-z0-9]+(?:-[a-z0-9]+)*)$")
+_IGNORE = r"^ignore-([a-z0-9]+(?:-[a-z0-9]+)*)$"  # compiled on first use (re's cache): few entries have one
 
 
 def looks_like_suppression(flag: str) -> bool:
@@ -21,7 +21,7 @@ def looks_like_suppression(flag: str) -> bool:
 
 def suppressed_id(flag: str) -> str | None:
     """The check id of a well-formed ``ignore-<id>`` flag (known or not), else None."""
-    m = _IGNORE_RE.match(flag)
+    m = re.match(_IGNORE, flag)
     return m.group(1) if m else None
 
 

@@ -47,13 +47,11 @@ def by_code(code: str) -> CcLicence | None:
     return next((lic for lic in cc_licences() if lic.code == code), None)
 
 
-_DASHES_RE = re.compile(r"\s*[-‐‑‒–—―─]\s*")  # ─ (U+2500) joins the zh-hant elements
-_SPACES_RE = re.compile(r"\s+")
+# The patterns below are compiled on first use (re's cache): most catalogs name no licence.
+_DASHES = r"\s*[-‐‑‒–—―─]\s*"  # ─ (U+2500) joins the zh-hant elements
 _APOSTROPHES = str.maketrans("’‘ʼ", "'''")  # one character for another: offsets stay comparable
-_CODE_RE = re.compile(
-    r"\bCC[\s-]*(BY(?:[\s-]*(?:NC|ND|SA)\b)*)[\s-]*(\d\.\d)|\bCC[\s-]?(?:0|Zero)\b(?:[\s-]*1\.0)?", re.I
-)
-_URL_RE = re.compile(r"creativecommons\.org/(?:licenses/([a-z-]+)/(\d\.\d)|publicdomain/zero/1\.0)", re.I)
+_CODE = r"(?i)\bCC[\s-]*(BY(?:[\s-]*(?:NC|ND|SA)\b)*)[\s-]*(\d\.\d)|\bCC[\s-]?(?:0|Zero)\b(?:[\s-]*1\.0)?"
+_URL = r"(?i)creativecommons\.org/(?:licenses/([a-z-]+)/(\d\.\d)|publicdomain/zero/1\.0)"
 VERSION_RE = re.compile(r"(?<![\d.])\d+\.\d+(?!\d|\.\d)")  # "4.0", also before a full stop
 # Codes catalogs use that CC's data keys otherwise: Chinese by script (both when only "zh" is
 # known, as the check's base language is), Norwegian Bokmål and Nynorsk as "no".
@@ -93,7 +91,7 @@ def data_languages(lang: str | None) -> tuple[str, ...]:
 def normalise(text: str) -> str:
     """Case, dashes, apostrophes and spacing made uniform, so a title matches however it is typeset."""
     plain = text.casefold().replace("\u00a0", " ").translate(_APOSTROPHES)
-    return _SPACES_RE.sub(" ", _DASHES_RE.sub("-", plain))
+    return re.sub(r"\s+", " ", re.sub(_DASHES, "-", plain))
 
 
 def _core(title: str) -> str:
@@ -142,13 +140,13 @@ def _title_patterns(lang: str | None) -> tuple[tuple[re.Pattern, str], ...]:
 def named_licences(text: str, lang: str | None) -> list[str]:
     """Codes of the CC licences ``text`` names, in order of first mention, without repeats."""
     found: dict[int, str] = {}
-    for m in _CODE_RE.finditer(text):
+    for m in re.finditer(_CODE, text):
         if m.group(1):
             elements = "-".join(re.split(r"[\s-]+", m.group(1).upper()))
             found.setdefault(m.start(), f"CC {elements} {m.group(2)}")
         else:
             found.setdefault(m.start(), "CC0 1.0")
-    for m in _URL_RE.finditer(text):
+    for m in re.finditer(_URL, text):
         found.setdefault(m.start(), f"CC {m.group(1).upper()} {m.group(2)}" if m.group(1) else "CC0 1.0")
     plain = normalise(text)
     if len(plain) == len(text):  # offsets comparable only when normalising kept the length
@@ -163,12 +161,12 @@ def named_licences(text: str, lang: str | None) -> list[str]:
 
 
 _CC_ELEMENTS = (
-    ("BY", re.compile(r"\battribution\b", re.I)),
-    ("NC", re.compile(r"\bnon-?commercial\b", re.I)),
-    ("ND", re.compile(r"\bno-?deriv(?:ative)?s\b", re.I)),
-    ("SA", re.compile(r"\bshare-?\s?alike\b", re.I)),
+    ("BY", r"(?i)\battribution\b"),
+    ("NC", r"(?i)\bnon-?commercial\b"),
+    ("ND", r"(?i)\bno-?deriv(?:ative)?s\b"),
+    ("SA", r"(?i)\bshare-?\s?alike\b"),
 )
-_CC_CODE_RE = re.compile(r"\bCC[\s-]*(BY(?:[\s-]+(?:NC|ND|SA))*)(?:[\s-]+(\d+\.\d+))?", re.I)
+_CC_CODE = r"(?i)\bCC[\s-]*(BY(?:[\s-]+(?:NC|ND|SA))*)(?:[\s-]+(\d+\.\d+))?"
 
 
 def licence_code(source: str, lang: str = "en") -> str | None:
@@ -180,13 +178,13 @@ def licence_code(source: str, lang: str = "en") -> str | None:
         return named[0]
     version = VERSION_RE.search(source)
     suffix = f" {version.group()}" if version else ""
-    code = _CC_CODE_RE.search(source)
+    code = re.search(_CC_CODE, source)
     if code:
         elements = re.split(r"[\s-]+", code.group(1).upper())
         return "CC " + "-".join(elements) + (f" {code.group(2)}" if code.group(2) else suffix)
     if not re.search(r"creative\s+commons", source, re.I):
         return None
-    elements = [name for name, pattern in _CC_ELEMENTS if pattern.search(source)]
+    elements = [name for name, pattern in _CC_ELEMENTS if re.search(pattern, source)]
     return ("CC " + "-".join(elements) + suffix) if elements else None
 
 

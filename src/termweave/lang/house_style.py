@@ -111,9 +111,10 @@ def _line_of(text: str, header: str) -> int | None:
 # --------------------------------------------------------------------------------------------
 # Applying a style
 
-_RANGE_RE = re.compile(rf"(?<=\d)\s?[{RANGE_MARKS}]\s?(?=\d)")
-_SPACED_DASH_RE = re.compile(rf"(?<=\S)[ {NBSP}]([{DASHES}])(?= )")
-_STRAIGHT_QUOTES_RE = re.compile(r'"([^"\n]+)"')
+# Compiled on first use (re's cache): only where a style is applied.
+_RANGE = rf"(?<=\d)\s?[{RANGE_MARKS}]\s?(?=\d)"
+_SPACED_DASH = rf"(?<=\S)[ {NBSP}]([{DASHES}])(?= )"
+_STRAIGHT_QUOTES = r'"([^"\n]+)"'
 
 
 def typeset(text: str, style: HouseStyle, keywords: bool = False) -> str:
@@ -131,12 +132,12 @@ def typeset(text: str, style: HouseStyle, keywords: bool = False) -> str:
 
 def _typeset_plain(text: str, style: HouseStyle) -> str:
     if style.quotes:
-        text = _STRAIGHT_QUOTES_RE.sub(lambda m: f"{style.quotes[0]}{m.group(1)}{style.quotes[1]}", text)
+        text = re.sub(_STRAIGHT_QUOTES, lambda m: f"{style.quotes[0]}{m.group(1)}{style.quotes[1]}", text)
     if style.range:
-        text = _RANGE_RE.sub(style.range, text)
+        text = re.sub(_RANGE, style.range, text)
     if style.dash or style.nbsp_before_dash:
         space = NBSP if style.nbsp_before_dash else " "
-        text = _SPACED_DASH_RE.sub(lambda m: space + (style.dash or m.group(1)), text)
+        text = re.sub(_SPACED_DASH, lambda m: space + (style.dash or m.group(1)), text)
     if style.nbsp_after:
         text = _short_words_re(style.nbsp_after).sub(lambda m: m.group(1) + NBSP, text)
     return text
