@@ -71,11 +71,14 @@ def check_entries(
     findings: list[Finding] = []
     for at in range(0, len(entries), BATCH):
         contexts = [_context(catalog, entry, resources) for entry in entries[at : at + BATCH]]
+        translated = _translated_pairs(contexts, resources)
         if glossary_checks:
             _preset_glossary_hits(contexts, resources, forbidden="term-forbidden" in ids)
+            # A plural entry's msgstr[1..] (msgid_plural and its forms): one more batch, not one search each.
+            plural_forms = [ctx for i, ctx in translated if ctx is not contexts[i]]
+            _preset_glossary_hits(plural_forms, resources, forbidden="term-forbidden" in ids)
         found: list[list[Finding]] = [[] for _ in contexts]
         every = list(enumerate(contexts))
-        translated = _translated_pairs(contexts, resources)
         for check in checks:
             run = check.check
             for i, ctx in every if check.entry_level else translated:
@@ -132,10 +135,12 @@ def _preset_glossary_hits(contexts: list[EntryContext], resources: Resources, fo
     banned = resources.forbidden_terms(first.lang) if forbidden else []
     forbids = _forbidden_hits(contexts, memo, target_matcher, banned, searched) if banned else None
     for i, ctx in enumerate(contexts):
-        if targets is None:
+        if targets is None and forbids is None:
             ctx.preset(source_hits=sources[i])
         elif forbids is None:
             ctx.preset(source_hits=sources[i], target_hits=targets[i])
+        elif targets is None:  # no term triggered, but the translations were searched for forbidden variants
+            ctx.preset(source_hits=sources[i], raw_forbidden_hits=forbids[i])
         else:
             ctx.preset(source_hits=sources[i], target_hits=targets[i], raw_forbidden_hits=forbids[i])
 

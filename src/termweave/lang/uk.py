@@ -74,11 +74,13 @@ def _uk_feminitives(lemma: str) -> set[str]:
     return {lemma[: -len(m)] + f for m, f in _UK_FEMININE_SUFFIXES if lemma.endswith(m) and len(lemma) > len(m) + 2}
 
 
-# Apostrophes as the letter ʼ (U+02BC), so that "мʼясо", "м'ясо" and "м’ясо" are one word;
-# soft hyphens dropped.
-_UK_APOSTROPHE_TABLE = str.maketrans({"'": "ʼ", "’": "ʼ", "\u00ad": None})
-_UK_ALTERNATION_TABLE = str.maketrans({"і": "1", "о": "1", "е": "1", "ї": "2", "є": "2"})
 _UK_UNINFLECTED = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "ADVB", "PRED", "COMP"})
+
+
+def _as_letter_apostrophes(low: str) -> str:
+    """Apostrophes as the letter ʼ (U+02BC), so that "мʼясо", "м'ясо" and "м’ясо" are one word;
+    soft hyphens dropped. (str.replace: str.translate is much slower on non-ASCII text.)"""
+    return low.replace("'", "ʼ").replace("’", "ʼ").replace("\u00ad", "")
 
 
 def _apostrophes(low: str) -> str:
@@ -94,18 +96,26 @@ def _uk_prefix(low: str) -> str:
     agree), five of a longer one ("заговір"/"заговору", not "заголовок"); і, о and е count as one
     letter, ї and є as another (the Ukrainian alternations: "Київ"/"Києва", "ніч"/"ночі")."""
     size = 5 if len(low) >= 7 else 3 if len(low) >= 5 else 2
-    return low[:1] + low[1:size].translate(_UK_ALTERNATION_TABLE)
+    return low[:1] + _alternated(low[1:size])
+
+
+def _alternated(letters: str) -> str:
+    """``letters`` with і, о, е as 1 and ї, є as 2 (str.translate is slower on non-ASCII text:
+    this runs for every new word of every text searched)."""
+    return letters.replace("і", "1").replace("о", "1").replace("е", "1").replace("ї", "2").replace("є", "2")
 
 
 def _uk_prefixes(low: str) -> tuple[str, ...]:
     """The beginnings a text word can share with a variant word of any length class (a short
-    form may stand for a long lemma: "люди" for "людина")."""
-    found = [_uk_prefix(low[:2])]
-    if len(low) >= 3:
-        found.append(_uk_prefix(low[:3] + "__"))
+    form may stand for a long lemma: "люди" for "людина"): ``_uk_prefix`` of its first two,
+    three and five letters."""
+    rest = _alternated(low[1:5])
+    first = low[:1]
     if len(low) >= 5:
-        found.append(_uk_prefix(low[:5] + "__"))
-    return tuple(found)
+        return (first + rest[:1], first + rest[:2], first + rest)
+    if len(low) >= 3:
+        return (first + rest[:1], first + rest[:2])
+    return (first + rest[:1],)
 
 
 class UkrainianMatcher(WordMatcher):
@@ -246,7 +256,7 @@ class UkrainianMatcher(WordMatcher):
             needs: list[frozenset[str]] = []
             for term in terms:
                 for variant in variants_of(term, self.lang, kind, source_lang):
-                    words = _PART_RE.findall(variant.lower().translate(_UK_APOSTROPHE_TABLE))
+                    words = _PART_RE.findall(_as_letter_apostrophes(variant.lower()))
                     need = frozenset(_uk_prefix(w) for w in words if w not in _UK_EUPHONY)
                     if words:
                         needs.append(need)
@@ -265,10 +275,7 @@ class UkrainianMatcher(WordMatcher):
 
     def _may_hold(self, text: str, needs: list[frozenset[str]], wanted: frozenset[str]) -> bool:
         known = self._word_prefixes
-        low = text.lower()
-        if "'" in low or "’" in low or "\u00ad" in low:  # what the table maps (translate is slow)
-            low = low.translate(_UK_APOSTROPHE_TABLE)
-        words = set(_PART_RE.findall(low))
+        words = set(_PART_RE.findall(_as_letter_apostrophes(text.lower())))
         for word in words.difference(known):
             known[word] = _uk_prefixes(word)
         present = set(chain.from_iterable(map(known.__getitem__, words)))
