@@ -41,7 +41,8 @@ class lazy:
 @dataclass
 class HitMemo:
     """The glossary hits of the texts of one language pair searched so far (see check.runner):
-    catalogs repeat strings, and the hits of a text do not depend on the other texts."""
+    catalogs repeat strings, and the hits of a text do not depend on the other texts. The source
+    tables are shared with the pairs of the same source language and terms (Resources.hit_memo)."""
 
     sources: dict[str, list[TermHit]] = field(default_factory=dict)  # source -> its outermost hits
     source_terms: dict[str, frozenset[str]] = field(default_factory=dict)  # source -> the ids of their terms
@@ -99,7 +100,19 @@ class Resources:
     def hit_memo(self, source_lang: str, lang: str) -> HitMemo:
         memo = self._hit_memos.get((source_lang, lang))
         if memo is None:
-            memo = self._hit_memos[(source_lang, lang)] = HitMemo()
+            terms = self.pair_terms(source_lang, lang)
+            # The catalogs of another language pair with the same terms have the same sources (a
+            # project's uk and ko catalogs): that pair's source hits are this one's.
+            twin = next(
+                (
+                    other
+                    for (other_source, other_lang), other in self._hit_memos.items()
+                    if other_source == source_lang and _same_terms(self.pair_terms(other_source, other_lang), terms)
+                ),
+                None,
+            )
+            memo = HitMemo(twin.sources, twin.source_terms, twin.term_sets) if twin else HitMemo()
+            self._hit_memos[(source_lang, lang)] = memo
         return memo
 
     def matcher(self, lang: str) -> Matcher:
@@ -125,6 +138,10 @@ class Resources:
         return self._formats[lang]
 
 
+def _same_terms(a: list[Term], b: list[Term]) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b))
+
+
 _LICENCE_RE = re.compile(r"creative\s+commons|\bCC[ -]?(?:BY|0)\b", re.IGNORECASE)
 _LICENCE_TERM_RE = re.compile(r"creative\s+commons|attribution|licen[cs]e|\bCC\b", re.IGNORECASE)
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -148,6 +165,12 @@ class EntryContext:
     def preset(self, **values) -> None:
         """Set lazily computed facts that were computed in bulk (see runner.check_entries)."""
         self.__dict__.update(values)
+
+    @staticmethod
+    def preset_each(contexts: list[EntryContext], name: str, values: list) -> None:
+        """Set the lazily computed fact ``name`` of each context to its value, computed in bulk."""
+        for ctx, value in zip(contexts, values, strict=True):
+            ctx.__dict__[name] = value
 
     def finding(
         self,

@@ -134,15 +134,11 @@ def _preset_glossary_hits(contexts: list[EntryContext], resources: Resources, fo
     targets, searched = _target_hits(contexts, memo, target_matcher)
     banned = resources.forbidden_terms(first.lang) if forbidden else []
     forbids = _forbidden_hits(contexts, memo, target_matcher, banned, searched) if banned else None
-    for i, ctx in enumerate(contexts):
-        if targets is None and forbids is None:
-            ctx.preset(source_hits=sources[i])
-        elif forbids is None:
-            ctx.preset(source_hits=sources[i], target_hits=targets[i])
-        elif targets is None:  # no term triggered, but the translations were searched for forbidden variants
-            ctx.preset(source_hits=sources[i], raw_forbidden_hits=forbids[i])
-        else:
-            ctx.preset(source_hits=sources[i], target_hits=targets[i], raw_forbidden_hits=forbids[i])
+    EntryContext.preset_each(contexts, "source_hits", sources)
+    if targets is not None:
+        EntryContext.preset_each(contexts, "target_hits", targets)
+    if forbids is not None:
+        EntryContext.preset_each(contexts, "raw_forbidden_hits", forbids)
 
 
 def _source_hits(contexts: list[EntryContext], memo: HitMemo, matcher: Matcher) -> list[list[TermHit]]:
@@ -150,10 +146,17 @@ def _source_hits(contexts: list[EntryContext], memo: HitMemo, matcher: Matcher) 
     first = contexts[0]
     known = memo.sources
     todo = list(dict.fromkeys(c.source for c in contexts if c.source not in known))
-    for text, hits in zip(todo, matcher.triggered_many(todo, first.terms, first.source_lang) if todo else []):
-        ids = frozenset(hit.term.id for hit in hits)
-        known[text] = hits or memo.none
-        memo.source_terms[text] = memo.term_sets.setdefault(ids, ids)
+    if todo:
+        # Most sources trigger no term: every text is entered as such first (in C), then those with hits.
+        no_terms = memo.term_sets.setdefault(frozenset(), frozenset())
+        found = matcher.triggered_many(todo, first.terms, first.source_lang)
+        known.update(dict.fromkeys(todo, memo.none))
+        memo.source_terms.update(dict.fromkeys(todo, no_terms))
+        for text, hits in zip(todo, found):
+            if hits:
+                ids = frozenset(hit.term.id for hit in hits)
+                known[text] = hits
+                memo.source_terms[text] = memo.term_sets.setdefault(ids, ids)
     return [known[c.source] for c in contexts]
 
 
@@ -194,8 +197,9 @@ def _forbidden_hits(
     todo = list(dict.fromkeys(c.translation for c in contexts if c.translation not in known))
     if todo:
         todo = searched if todo == searched else todo  # the same list: the matcher reuses what it read of it
-        for text, hits in zip(todo, _find_many(matcher, todo, banned, "forbidden", contexts[0].source_lang)):
-            known[text] = hits or memo.none
+        found = _find_many(matcher, todo, banned, "forbidden", contexts[0].source_lang)
+        known.update(dict.fromkeys(todo, memo.none))
+        known.update((text, hits) for text, hits in zip(todo, found) if hits)
     return [known[c.translation] for c in contexts]
 
 
