@@ -91,10 +91,11 @@ def _plan(patterns: Iterable[Pattern]) -> Plan:
 class TermIndex:
     """Patterns of one term list, keyed by every key of their first word."""
 
-    prefixes: set[str]  # set on first use by lang/uk.py (word beginnings of the first words)
-
     def __init__(self, patterns: list[Pattern], terms: Sequence[Term]):
         self.terms = terms  # kept so the id()s in the cache key stay valid
+        # How the first words of the patterns begin, in the terms of the matcher's language (set on
+        # first use by lang/en.py and lang/uk.py): a word that begins otherwise starts no pattern.
+        self.prefixes: set[str] | None = None
         self.by_first: dict[str, list[Pattern]] = {}
         for pattern in patterns:
             for key in pattern.keys[0]:

@@ -3,7 +3,7 @@ possessive endings; a variant in capitals is an acronym that matches only in cap
 
 from __future__ import annotations
 
-from termweave.glossary.index import WordMatcher
+from termweave.glossary.index import Pattern, TermIndex, WordMatcher
 
 
 class EnglishMatcher(WordMatcher):
@@ -34,3 +34,16 @@ class EnglishMatcher(WordMatcher):
         if len(word) >= 2 and word.isupper():
             return frozenset({"^" + word})
         return frozenset({word.lower()})
+
+    def _candidates(self, index: TermIndex, word: str) -> tuple[Pattern, ...]:
+        # Every key of an ASCII word whose base (less "'s") has two letters or more begins with the
+        # word's first two letters, lower-cased (the "^" of an acronym aside): a word that begins
+        # like no first word of a variant starts no pattern (most words; their keys are not computed).
+        prefixes = index.prefixes
+        if prefixes is None:
+            prefixes = index.prefixes = {key.lstrip("^")[:2].lower() for key in index.by_first}
+        if word.isascii() and len(word) >= (4 if word.endswith(("'s", "'S")) else 2):
+            if word[:2].lower() not in prefixes:
+                index.candidates[word] = ()
+                return ()
+        return super()._candidates(index, word)

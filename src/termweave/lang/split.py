@@ -18,6 +18,7 @@ import sys
 import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from termweave.lang.analysers import korean_kiwi
@@ -97,7 +98,7 @@ class SentenceSplitter:
     _split: Callable[[str], list[str]] | None = field(default=None, repr=False, compare=False)
 
     def split(self, paragraph: str) -> list[str]:
-        if self.engine == "tokenize-uk" and not _SRX_MAY_BREAK_RE.search(paragraph):
+        if self.engine == "tokenize-uk" and not srx_may_break_re().search(paragraph):
             return [paragraph.strip()] if paragraph.strip() else []  # what the engine would return
         if self._split is None:
             self._split = _load_engine(self.engine, self.lang)
@@ -132,9 +133,12 @@ def _load_engine(engine: str, lang: str) -> Callable[[str], list[str]]:
 # no-break space after it; a line or paragraph break; or a ``{0>``/``<0}`` tag. A paragraph with
 # none of these (its only [.!?…] in a closing run of punctuation and quotes at the very end) is
 # one sentence whatever the rules say, so the engine is neither called nor loaded for it.
-_SRX_MAY_BREAK_RE = re.compile(
-    r"[\n\x0b\x0c\r\x85\u2028\u2029{}]|[.!?…](?![.!?…'»\"„“”)\]›]*[^\S\n\x0b\x0c\r\x85\u2028\u2029]*\Z)"
-)
+# (The regexes of this module are compiled on first use: most commands split no sentence.)
+@cache
+def srx_may_break_re() -> re.Pattern[str]:
+    return re.compile(
+        r"[\n\x0b\x0c\r\x85\u2028\u2029{}]|[.!?…](?![.!?…'»\"„“”)\]›]*[^\S\n\x0b\x0c\r\x85\u2028\u2029]*\Z)"
+    )
 
 
 def _srx_ukrainian() -> Callable[[str], list[str]]:
@@ -182,23 +186,29 @@ def _continues(prev: str, piece: str, gap: str, never_final: tuple[str, ...]) ->
     sentence (напр., e.g.), or a number after an abbreviation (3 жовт. 2024 р., approx. 12)."""
     if not gap.isspace():
         return True
-    letter = _FIRST_LETTER_RE.search(piece)
+    first_letter_re, initial_end_re, abbreviation_end_re = _continuation_res()
+    letter = first_letter_re.search(piece)
     if letter and letter.start() == len(letter.group(1)) and letter.group(2).islower():
         return True
-    initial = _INITIAL_END_RE.search(prev)
+    initial = initial_end_re.search(prev)
     if initial and initial.group()[0].isupper() and not initial.group()[1:-1].isupper():
         return True
     folded = prev.casefold()
     if any(folded == a.casefold() or folded.endswith(" " + a.casefold()) for a in never_final):
         return True
-    short_word = _ABBREVIATION_END_RE.search(prev)
+    short_word = abbreviation_end_re.search(prev)
     return piece[0].isdigit() and short_word is not None and short_word.group().islower()
 
 
-_FIRST_LETTER_RE = re.compile(r"^([«„“‘\"'(]*)([^\W\d_])")
-# An initial (В., Дж., J.): a sentence almost never ends on one, a name often continues after it.
-_INITIAL_END_RE = re.compile(r"(?<![\w.])[^\W\d_][^\W\d_]?\.$")
-_ABBREVIATION_END_RE = re.compile(r"(?<![\w.])[^\W\d_]{1,6}\.$")
+@cache
+def _continuation_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The first letter of a piece; an initial at the end of one (В., Дж., J.: a sentence almost
+    never ends on one, a name often continues after it); a short word and a full stop there."""
+    return (
+        re.compile(r"^([«„“‘\"'(]*)([^\W\d_])"),
+        re.compile(r"(?<![\w.])[^\W\d_][^\W\d_]?\.$"),
+        re.compile(r"(?<![\w.])[^\W\d_]{1,6}\.$"),
+    )
 
 
 def sentence_offsets(paragraph: str, sentences: list[str]) -> list[int]:

@@ -285,7 +285,7 @@ class UkrainianMatcher(WordMatcher):
     def _candidates(self, index: TermIndex, word: str) -> tuple[Pattern, ...]:
         # Most words of a text share no beginning with any variant: settle them without
         # pymorphy3 (inflection keeps a noun's first letter and, up to a vowel change, its second).
-        prefixes = index.__dict__.get("prefixes")
+        prefixes = index.prefixes
         if prefixes is None:
             prefixes = index.prefixes = {_uk_prefix(key.lstrip("~=").partition("#")[0]) for key in index.by_first}
         low = word.lower()
