@@ -88,6 +88,52 @@ def test_english_acronyms_match_only_in_capitals(en, terms):
     assert found(en, "Give us time.", terms) == []
 
 
+SHORT = ["fly", "spy", "ox", "go", "bus", "UN", "A", "I", "ally", "city", "NGO", "DPRK", "4.0", "3D", "x's"]
+
+
+def test_english_words_settled_by_their_beginning_have_the_candidates_their_keys_give(terms, tmp_path):
+    """EnglishMatcher skips the keys of a word that begins like no variant's first word: on every
+    word of the seed and the labelled sentences, and on inflected, possessive and capitalised forms
+    of every variant word, it finds the candidates the keys would."""
+    from termweave.glossary.index import WordMatcher
+
+    shipped = load_glossary(Path(__file__).resolve().parents[2] / "glossary" / "terms.csv").terms
+    # Short words, whose keys can be shorter than three letters or end in the "y" of "-ies".
+    (tmp_path / "short.csv").write_text("id,en\n" + "".join(f"t{n},{w}\n" for n, w in enumerate(SHORT)), "utf-8")
+    short = load_glossary(tmp_path / "short.csv").terms
+    texts = [p.read_text(encoding="utf-8") for p in (Path(__file__).resolve().parents[2] / "seeds").glob("*.txt")]
+    texts += [p.read_text(encoding="utf-8") for p in DATA.glob("term_pairs.*.tsv")]
+    running = {w for text in texts for w in WordMatcher.word_re.findall(text)}
+    words = set(running)
+    for term in [*terms, *shipped, *short]:
+        for variant in term.allowed("en", "en"):
+            for w in WordMatcher.word_re.findall(variant):
+                low = w.lower()
+                stem = low[:-1] if low.endswith("y") else low
+                words |= {
+                    w,
+                    w.upper(),
+                    low,
+                    low.title(),
+                    w + "s",
+                    w + "es",
+                    stem + "ies",
+                    w + "'s",
+                    w + "s's",
+                    w[:2],
+                    w[:5],
+                }
+    for glossary_terms in (terms, shipped, short):
+        quick, keyed = matcher_for("en"), matcher_for("en")
+        quick_index = quick._index(glossary_terms, "allowed", "en")
+        keyed_index = keyed._index(glossary_terms, "allowed", "en")
+        for word in sorted(words):
+            found = [(p.term.id, p.variant) for p in quick._candidates(quick_index, word)]
+            assert found == [(p.term.id, p.variant) for p in WordMatcher._candidates(keyed, keyed_index, word)], word
+        english = {w for w in running if w.isascii()}
+        assert len(english - set(quick._keys)) > len(english) / 3  # settled without their keys
+
+
 def test_english_needs_word_boundaries(en, terms):
     assert found(en, "Russian forces; Russians; Eurasia", terms) == []
     assert found(en, "the anti-Russia camp", terms) == [("russia", "Russia")]

@@ -36,14 +36,18 @@ class EnglishMatcher(WordMatcher):
         return frozenset({word.lower()})
 
     def _candidates(self, index: TermIndex, word: str) -> tuple[Pattern, ...]:
-        # Every key of an ASCII word whose base (less "'s") has two letters or more begins with the
-        # word's first two letters, lower-cased (the "^" of an acronym aside): a word that begins
-        # like no first word of a variant starts no pattern (most words; their keys are not computed).
+        # Every key of an ASCII word whose base (the word less "'s") has two letters or more begins
+        # with the word's first two letters, lower-cased (an acronym's "^" aside), and with its
+        # first three when the base has six or more (the shortest key then, the base less "ies"
+        # plus "y", keeps three): a word that begins like no first word of a variant starts no
+        # pattern (most words; their keys are never computed).
         prefixes = index.prefixes
         if prefixes is None:
-            prefixes = index.prefixes = {key.lstrip("^")[:2].lower() for key in index.by_first}
-        if word.isascii() and len(word) >= (4 if word.endswith(("'s", "'S")) else 2):
-            if word[:2].lower() not in prefixes:
+            stripped = [key.lstrip("^").lower() for key in index.by_first]
+            prefixes = index.prefixes = {key[:2] for key in stripped} | {key[:3] for key in stripped}
+        if word.isascii():
+            size = len(word) - 2 if word.endswith(("'s", "'S")) else len(word)
+            if size >= 2 and word[: 3 if size >= 6 else 2].lower() not in prefixes:
                 index.candidates[word] = ()
                 return ()
         return super()._candidates(index, word)
