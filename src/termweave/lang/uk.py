@@ -8,7 +8,8 @@ the word-beginning test that settles most words without the analyser.
 from __future__ import annotations
 
 import re
-from itertools import chain
+from bisect import bisect_right
+from itertools import accumulate, chain
 
 from termweave.glossary import Term
 from termweave.glossary.index import _SEPARATOR, Pattern, TermIndex, WordMatcher, Words, variants_of
@@ -268,14 +269,34 @@ class UkrainianMatcher(WordMatcher):
             return [False] * len(texts)
         if frozenset() in needs:
             return [True] * len(texts)
+        lows = [_as_letter_apostrophes(text.lower()) for text in texts]
+        if len(lows) == 1:
+            return [self._may_hold(set(_PART_RE.findall(lows[0])), needs, wanted)]
         # The words of all the texts first: what none of them can hold, no one of them does.
-        if len(texts) > 1 and not self._may_hold(_SEPARATOR.join(texts), needs, wanted):
+        joined = _SEPARATOR.join(lows)
+        words = set(_PART_RE.findall(joined))
+        if not self._may_hold(words, needs, wanted):
             return [False] * len(texts)
-        return [self._may_hold(text, needs, wanted) for text in texts]
+        # A text can hold a need only if it holds a word of the need's rarest beginning: only the
+        # texts where such a word occurs (as a substring: a superset) are tried one by one.
+        holders: dict[str, list[str]] = {}
+        for word in words:
+            for prefix in wanted.intersection(self._word_prefixes[word]):
+                holders.setdefault(prefix, []).append(word)
+        starts = list(accumulate([len(low) + len(_SEPARATOR) for low in lows[:-1]], initial=0))
+        tried: set[int] = set()
+        for need in needs:
+            if all(prefix in holders for prefix in need):
+                for word in min((holders[prefix] for prefix in need), key=len):
+                    at = joined.find(word)
+                    while at >= 0:
+                        tried.add(bisect_right(starts, at) - 1)
+                        at = joined.find(word, at + 1)
+        return [k in tried and self._may_hold(set(_PART_RE.findall(lows[k])), needs, wanted) for k in range(len(lows))]
 
-    def _may_hold(self, text: str, needs: list[frozenset[str]], wanted: frozenset[str]) -> bool:
+    def _may_hold(self, words: set[str], needs: list[frozenset[str]], wanted: frozenset[str]) -> bool:
+        """Can a text of these words (lower case, apostrophes as the letter ʼ) hold a need?"""
         known = self._word_prefixes
-        words = set(_PART_RE.findall(_as_letter_apostrophes(text.lower())))
         for word in words.difference(known):
             known[word] = _uk_prefixes(word)
         present = set(chain.from_iterable(map(known.__getitem__, words)))
