@@ -202,6 +202,20 @@ def test_spans_are_offsets_into_the_original_text(uk, terms):
         )
 
 
+def test_ukrainian_may_occur_on_many_texts_answers_as_on_each(terms):
+    """The cheap test over a batch (all the texts' words first, then only the texts that hold a
+    word of a need's rarest beginning) answers for each text what it answers for it alone."""
+    from termweave.check.evaluate import load_pairs
+
+    texts = [p.translation for p in load_pairs(DATA / "term_pairs.uk.tsv")]
+    texts += ["Налаштування пароля", "Угода про партнерство", "на знищення", "Путін і патрон", ""]
+    for kind in ("allowed", "forbidden"):
+        matcher = matcher_for("uk")  # pymorphy3 not loaded: the test is on
+        batch = matcher.may_occur(texts, terms, kind)
+        assert batch == [matcher.may_occur([text], terms, kind) == [True] for text in texts]
+        assert 0 < sum(batch) < len(texts)
+
+
 def test_ukrainian_words_are_analysed_once(terms):
     matcher = matcher_for("uk")
     matcher.find("Російської Федерації та Російської Федерації", terms)
