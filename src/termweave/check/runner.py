@@ -130,10 +130,12 @@ def _preset_glossary_hits(contexts: list[EntryContext], resources: Resources, fo
     memo = resources.hit_memo(first.source_lang, first.lang)
     memo.trim()
     target_matcher = resources.matcher(first.lang)
-    sources = _source_hits(contexts, memo, resources.matcher(first.source_lang))
-    targets, searched = _target_hits(contexts, memo, target_matcher)
+    texts = [ctx.source for ctx in contexts]
+    translations = [ctx.translation for ctx in contexts]
+    sources = _source_hits(first, texts, memo, resources.matcher(first.source_lang))
+    targets, searched = _target_hits(contexts, texts, memo, target_matcher)
     banned = resources.forbidden_terms(first.lang) if forbidden else []
-    forbids = _forbidden_hits(contexts, memo, target_matcher, banned, searched) if banned else None
+    forbids = _forbidden_hits(first, translations, memo, target_matcher, banned, searched) if banned else None
     EntryContext.preset_each(contexts, "source_hits", sources)
     if targets is not None:
         EntryContext.preset_each(contexts, "target_hits", targets)
@@ -141,11 +143,10 @@ def _preset_glossary_hits(contexts: list[EntryContext], resources: Resources, fo
         EntryContext.preset_each(contexts, "raw_forbidden_hits", forbids)
 
 
-def _source_hits(contexts: list[EntryContext], memo: HitMemo, matcher: Matcher) -> list[list[TermHit]]:
+def _source_hits(first: EntryContext, sources: list[str], memo: HitMemo, matcher: Matcher) -> list[list[TermHit]]:
     """The outermost glossary hits of each source (and in ``memo.source_terms``, their term ids)."""
-    first = contexts[0]
     known = memo.sources
-    todo = list(dict.fromkeys(c.source for c in contexts if c.source not in known))
+    todo = [text for text in dict.fromkeys(sources) if text not in known]
     if todo:
         # Most sources trigger no term: every text is entered as such first (in C), then those with hits.
         no_terms = memo.term_sets.setdefault(frozenset(), frozenset())
@@ -157,15 +158,15 @@ def _source_hits(contexts: list[EntryContext], memo: HitMemo, matcher: Matcher) 
                 ids = frozenset(hit.term.id for hit in hits)
                 known[text] = hits
                 memo.source_terms[text] = memo.term_sets.setdefault(ids, ids)
-    return [known[c.source] for c in contexts]
+    return list(map(known.__getitem__, sources))
 
 
 def _target_hits(
-    contexts: list[EntryContext], memo: HitMemo, matcher: Matcher
+    contexts: list[EntryContext], sources: list[str], memo: HitMemo, matcher: Matcher
 ) -> tuple[list[list[TermHit]] | None, list[str]]:
     """The hits in each translation of the allowed variants of the terms its source triggers (None
     if no source in the batch triggers any), and the translations searched."""
-    mine = [memo.source_terms[c.source] for c in contexts]
+    mine = list(map(memo.source_terms.__getitem__, sources))
     triggered = frozenset().union(*mine)
     if not triggered:
         return None, []
@@ -190,17 +191,22 @@ def _target_hits(
 
 
 def _forbidden_hits(
-    contexts: list[EntryContext], memo: HitMemo, matcher: Matcher, banned: list[Term], searched: list[str]
+    first: EntryContext,
+    translations: list[str],
+    memo: HitMemo,
+    matcher: Matcher,
+    banned: list[Term],
+    searched: list[str],
 ) -> list[list[TermHit]]:
     """The hits of the forbidden variants in each translation."""
     known = memo.forbidden
-    todo = list(dict.fromkeys(c.translation for c in contexts if c.translation not in known))
+    todo = [text for text in dict.fromkeys(translations) if text not in known]
     if todo:
         todo = searched if todo == searched else todo  # the same list: the matcher reuses what it read of it
-        found = _find_many(matcher, todo, banned, "forbidden", contexts[0].source_lang)
+        found = _find_many(matcher, todo, banned, "forbidden", first.source_lang)
         known.update(dict.fromkeys(todo, memo.none))
         known.update((text, hits) for text, hits in zip(todo, found) if hits)
-    return [known[c.translation] for c in contexts]
+    return list(map(known.__getitem__, translations))
 
 
 def _find_many(
