@@ -55,11 +55,18 @@ class TermMissing(Check):
     severity = "error"
 
     def check(self, ctx: EntryContext) -> list[Finding]:
-        if not ctx.source_hits:
+        hits = ctx.source_hits
+        if not hits:
             return []  # no term in the source (most entries of most catalogs)
+        satisfied = ctx.satisfied
+        for hit in hits:
+            if hit.term.id not in satisfied:
+                break
+        else:
+            return []  # every term rendered (most entries with terms)
         findings = []
         for term_id, hit in ctx.triggered.items():
-            if term_id in ctx.satisfied:
+            if term_id in satisfied:
                 continue
             if ctx.is_licence_title(hit) and ctx.licence_named:
                 continue  # the licence is named by its code or official title: attribution-altered's business
