@@ -56,17 +56,11 @@ class TermMissing(Check):
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         hits = ctx.source_hits
-        if not hits:
-            return []  # no term in the source (most entries of most catalogs)
-        satisfied = ctx.satisfied
-        for hit in hits:
-            if hit.term.id not in satisfied:
-                break
-        else:
-            return []  # every term rendered (most entries with terms)
+        if not hits or ctx.satisfied.issuperset([hit.term.id for hit in hits]):
+            return []  # no term in the source (most entries of most catalogs), or every one rendered
         findings = []
         for term_id, hit in ctx.triggered.items():
-            if term_id in satisfied:
+            if term_id in ctx.satisfied:
                 continue
             if ctx.is_licence_title(hit) and ctx.licence_named:
                 continue  # the licence is named by its code or official title: attribution-altered's business
