@@ -111,7 +111,11 @@ class Resources:
                 ),
                 None,
             )
-            memo = HitMemo(twin.sources, twin.source_terms, twin.term_sets) if twin else HitMemo()
+            memo = (
+                HitMemo(sources=twin.sources, source_terms=twin.source_terms, term_sets=twin.term_sets)
+                if twin
+                else HitMemo()
+            )
             self._hit_memos[(source_lang, lang)] = memo
         return memo
 
