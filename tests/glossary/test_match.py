@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,21 @@ def test_normalize_one_for_one_replacements_keep_offsets():
     norm = normalize("КНДР\u00a0та військово\u2011політичний")
     assert norm.text == "КНДР та військово-політичний"
     assert norm.starts is None
+
+
+def test_normalize_replaces_every_special_character_and_keeps_offsets_unless_one_is_dropped():
+    from termweave.glossary.normalize import _REPLACE
+
+    rnd = random.Random(7)
+    specials = [chr(c) for c in _REPLACE]
+    for _ in range(500):
+        text = list("Об'єднаних Націй — 북한군 and the UN")
+        for _ in range(rnd.randint(0, 4)):
+            text.insert(rnd.randrange(len(text) + 1), rnd.choice(specials))
+        original = "".join(text)
+        norm = normalize(original)
+        assert norm.text == original.translate(_REPLACE)
+        assert (norm.starts is None) == all(_REPLACE[ord(c)] for c in original if ord(c) in _REPLACE)
 
 
 # -- English (source side) --------------------------------------------------------------------
