@@ -137,8 +137,8 @@ def _preset_glossary_hits(contexts: list[EntryContext], resources: Resources, fo
     banned = resources.forbidden_terms(first.lang) if forbidden else []
     forbids = _forbidden_hits(first, translations, memo, target_matcher, banned, searched) if banned else None
     EntryContext.preset_each(contexts, "source_hits", sources)
-    if targets is not None:
-        EntryContext.preset_each(contexts, "target_hits", targets)
+    # No source of the batch triggers a term: no translation has a target hit (wrong-language asks each).
+    EntryContext.preset_each(contexts, "target_hits", [memo.none] * len(contexts) if targets is None else targets)
     if forbids is not None:
         EntryContext.preset_each(contexts, "raw_forbidden_hits", forbids)
 
