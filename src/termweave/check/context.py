@@ -166,13 +166,10 @@ class EntryContext:
         self.source_lang = catalog.source_lang
         self.terms: list[Term] = res.pair_terms(self.source_lang, self.lang)  # most checks ask
 
-    def preset(self, **values) -> None:
-        """Set lazily computed facts that were computed in bulk (see runner.check_entries)."""
-        self.__dict__.update(values)
-
     @staticmethod
     def preset_each(contexts: list[EntryContext], name: str, values: list) -> None:
-        """Set the lazily computed fact ``name`` of each context to its value, computed in bulk."""
+        """Set the lazily computed fact ``name`` of each context to its value, computed in bulk
+        (see runner.check_entries)."""
         for ctx, value in zip(contexts, values, strict=True):
             ctx.__dict__[name] = value
 
