@@ -1,6 +1,6 @@
 """What the checks share: :class:`Resources` (across entries) and :class:`EntryContext` (one
 entry), whose facts several checks need (glossary hits, protected spans, what kind of entry
-it is) are computed once, on first use, or in bulk by the runner (``preset``).
+it is) are computed once, on first use, or in bulk by the runner (``preset_each``).
 """
 
 from __future__ import annotations
