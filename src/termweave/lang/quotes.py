@@ -40,7 +40,7 @@ CLDR_DELIMITERS: dict[str, str] = {
 }
 
 
-class QuoteStyle(NamedTuple):  # a NamedTuple: a sixth of a frozen dataclass's import time
+class QuoteStyle(NamedTuple):  # a NamedTuple: defined in an eighth of a frozen dataclass's time
     """Which quotation marks a language writes: ``allowed`` anywhere, ``nested`` only inside «…»."""
 
     described: str  # for messages: "«…», with „…“ inside"
