@@ -84,6 +84,12 @@ def _as_letter_apostrophes(low: str) -> str:
     return low.replace("'", "ʼ").replace("’", "ʼ").replace("\u00ad", "")
 
 
+def _words_from(low: str, initials: frozenset[str]) -> set[str]:
+    """The words of ``low`` (lower case, apostrophes as the letter ʼ) that begin with one of
+    ``initials``: only they can have a beginning a variant word needs."""
+    return {word for word in _PART_RE.findall(low) if word[0] in initials}
+
+
 def _apostrophes(low: str) -> str:
     return low.replace("ʼ", "'").replace("’", "'")
 
@@ -131,7 +137,8 @@ class UkrainianMatcher(WordMatcher):
         self._morph = morph
         self._parses: dict[str, list] = {}  # word -> pymorphy3 parses (several keys read them)
         # (kind, source_lang, term ids) -> (terms, prefix sets)
-        self._needs: dict[tuple, tuple[list[Term], list[frozenset[str]], frozenset[str]]] = {}
+        # (kind, source_lang, term ids) -> (terms, the beginnings each variant needs, all of them, their first letters)
+        self._needs: dict[tuple, tuple[list[Term], list[frozenset[str]], frozenset[str], frozenset[str]]] = {}
         self._word_prefixes: dict[str, tuple[str, ...]] = {}  # word -> _uk_prefixes(word)
 
     def parse(self, low: str) -> list:
@@ -261,20 +268,23 @@ class UkrainianMatcher(WordMatcher):
                     need = frozenset(_uk_prefix(w) for w in words if w not in _UK_EUPHONY)
                     if words:
                         needs.append(need)
-            self._needs[key] = cached = (terms, needs, frozenset().union(*needs))
-        return self._may_occur(texts, cached[1], cached[2])
+            wanted = frozenset().union(*needs)
+            self._needs[key] = cached = (terms, needs, wanted, frozenset(prefix[0] for prefix in wanted))
+        return self._may_occur(texts, *cached[1:])
 
-    def _may_occur(self, texts: list[str], needs: list[frozenset[str]], wanted: frozenset[str]) -> list[bool]:
+    def _may_occur(
+        self, texts: list[str], needs: list[frozenset[str]], wanted: frozenset[str], initials: frozenset[str]
+    ) -> list[bool]:
         if not needs:
             return [False] * len(texts)
         if frozenset() in needs:
             return [True] * len(texts)
         lows = [_as_letter_apostrophes(text.lower()) for text in texts]
         if len(lows) == 1:
-            return [self._may_hold(set(_PART_RE.findall(lows[0])), needs, wanted)]
+            return [self._may_hold(_words_from(lows[0], initials), needs, wanted)]
         # The words of all the texts first: what none of them can hold, no one of them does.
         joined = _SEPARATOR.join(lows)
-        words = set(_PART_RE.findall(joined))
+        words = _words_from(joined, initials)
         if not self._may_hold(words, needs, wanted):
             return [False] * len(texts)
         # A text can hold a need only if it holds a word of the need's rarest beginning: only the
@@ -292,10 +302,10 @@ class UkrainianMatcher(WordMatcher):
                     while at >= 0:
                         tried.add(bisect_right(starts, at) - 1)
                         at = joined.find(word, at + 1)
-        return [k in tried and self._may_hold(set(_PART_RE.findall(lows[k])), needs, wanted) for k in range(len(lows))]
+        return [k in tried and self._may_hold(_words_from(lows[k], initials), needs, wanted) for k in range(len(lows))]
 
     def _may_hold(self, words: set[str], needs: list[frozenset[str]], wanted: frozenset[str]) -> bool:
-        """Can a text of these words (lower case, apostrophes as the letter ʼ) hold a need?"""
+        """Can a text of these words (see ``_words_from``) hold a need?"""
         known = self._word_prefixes
         for word in words.difference(known):
             known[word] = _uk_prefixes(word)
