@@ -83,7 +83,7 @@ def forked_map(
 
 def _shares(indexes: list[int], jobs: int, weights: Sequence[float] | None) -> list[list[int]]:
     """``indexes`` split into ``jobs`` shares: round-robin, or by the LPT rule over ``weights``
-    (each share in item order)."""
+    (each share in item order, the lightest first)."""
     if weights is None:
         return [indexes[share::jobs] for share in range(jobs)]
     shares: list[list[int]] = [[] for _ in range(jobs)]
@@ -92,7 +92,8 @@ def _shares(indexes: list[int], jobs: int, weights: Sequence[float] | None) -> l
         lightest = loads.index(min(loads))
         shares[lightest].append(i)
         loads[lightest] += weights[i]
-    return [sorted(share) for share in shares]
+    # The lightest share is this process's: it also gathers the children's results.
+    return [sorted(shares[j]) for j in sorted(range(jobs), key=loads.__getitem__)]
 
 
 def _dealt(
