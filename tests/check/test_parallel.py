@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -47,26 +48,47 @@ def test_forked_map_keeps_item_order_and_uses_other_processes(forking):
         os.waitpid(-1, os.WNOHANG)  # every child was reaped
 
 
-def test_weighted_items_start_with_the_lightest_and_share_the_rest_evenly(forking):
+def test_weighted_items_start_with_the_lightest_and_the_rest_are_taken_by_free_processes(forking):
     weights = [5.0, 1.0, 9.0, 4.0, 7.0, 3.0, 8.0, 2.0, 6.0]
     found = forked_map(square_with_pid, list(range(len(weights))), jobs=2, weights=weights)
     assert [value for value, _ in found] == [n * n for n in range(len(weights))]
     assert found[1][1] == os.getpid()  # the lightest (item 1) was worked here, before forking
-    loads: dict[int, float] = {}
-    for n, (_, pid) in enumerate(found):
-        if n != 1:
-            loads[pid] = loads.get(pid, 0.0) + weights[n]
-    assert len(loads) == 2 and abs(loads[os.getpid()] - sum(loads.values()) / 2) <= 1  # 22 and 22
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
 
 
-def test_the_lpt_rule_gives_each_share_about_the_same_weight():
-    weights = [129, 97, 37, 32, 25, 21, 12, 11, 9, 9, 7, 7, 7, 6, 5, 3, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1]
-    shares = parallel._shares(list(range(len(weights))), 2, weights)
-    assert sorted(shares[0] + shares[1]) == list(range(len(weights)))
-    assert all(share == sorted(share) for share in shares)
-    totals = [sum(weights[i] for i in share) for share in shares]
-    assert abs(totals[0] - totals[1]) <= 1 and totals[0] <= totals[1], totals  # this process: the lighter
-    assert parallel._shares(list(range(7)), 3, None) == [[0, 3, 6], [1, 4], [2, 5]]
+def slow_on_item_zero(n: int) -> tuple[int, int]:
+    if n == 0:
+        time.sleep(0.5)  # while one process works the heavy item, the other takes the rest
+    return n, os.getpid()
+
+
+def test_a_free_process_takes_the_next_item_from_the_queue(forking):
+    weights = [100.0, 0.5, *[1.0] * 10]  # item 0 first from the queue; item 1 worked before forking
+    found = forked_map(slow_on_item_zero, list(range(len(weights))), jobs=2, weights=weights)
+    assert [n for n, _ in found] == list(range(len(weights)))
+    heavy = found[0][1]
+    assert all(pid != heavy for _, pid in found[2:])  # the other process took every light item
+
+
+def test_the_queue_gives_each_index_to_one_reader_only():
+    queue = parallel._queue(list(range(5000)))
+    try:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # child: take half of what it can, send what it took
+            taken = list(parallel._taken(queue))
+            os.write(write_end, json.dumps(taken).encode())
+            os._exit(0)
+        os.close(write_end)
+        mine = list(parallel._taken(queue))
+        with os.fdopen(read_end, "rb") as pipe:
+            theirs = json.loads(pipe.read())
+        os.waitpid(pid, 0)
+    finally:
+        os.close(queue)
+    assert sorted(mine + theirs) == list(range(5000))
+    assert mine == sorted(mine) and theirs == sorted(theirs)  # each took them in queue order
 
 
 def fail_on_seven(n: int) -> int:
@@ -173,6 +195,7 @@ CAN_FORK_PROBE = """
 import subprocess
 import sys
 import threading
+import time
 from termweave.check.parallel import can_fork
 from termweave.lang.analysers import korean_kiwi
 fresh = can_fork()

@@ -13,7 +13,7 @@ import gc
 import os
 import pickle
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -55,14 +55,15 @@ def forked_map(
 ) -> list[R]:
     """``[work(item) for item in items]`` spread over ``jobs`` processes (this one included),
     results in item order. An exception in a child is raised here. ``watch`` wraps this
-    process's own share (a progress bar).
+    process's own share (a progress bar; items without ``weights`` only).
 
     One item is worked here before forking: the analysers, models and word caches it loads
     (pymorphy3's dictionary, Kiwi, the matchers' caches) are then shared by every child instead
     of being loaded in each. Without ``weights`` that is the first item and the rest are dealt
-    round-robin (items of equal cost); with them (each item's expected cost, e.g. its size) it
-    is the lightest, so the part no other process shares is short, and the rest go largest
-    first to the least loaded process (the LPT rule), so the processes finish together."""
+    round-robin (items of equal cost). With them (each item's expected cost, e.g. its size) it
+    is the lightest, so the part no other process shares is short, and the rest wait in a queue,
+    heaviest first, each taken by whichever process is free: the processes finish together
+    however well the weights foretell the work."""
     jobs = min(jobs, len(items))
     if jobs <= 1 or not can_fork():
         return [work(item) for item in (watch(items) if watch else items)]
@@ -75,49 +76,68 @@ def forked_map(
         for i, result in zip(rest, [work(item) for item in (watch(own) if watch else own)], strict=True):
             results[i] = result
         return results
-    shares = _shares(rest, min(jobs, len(rest)), weights)
-    for i, result in _dealt(work, items, shares, watch):
-        results[i] = result
+    jobs = min(jobs, len(rest))
+    if weights is None or len(rest) > QUEUE_CAPACITY:
+        shares: list[Iterable[int]] = [rest[share::jobs] for share in range(jobs)]
+        for i, result in _dealt(work, items, shares, watch):
+            results[i] = result
+        return results
+    queue = _queue(sorted(rest, key=lambda i: -weights[i]))
+    try:
+        for i, result in _dealt(work, items, [_taken(queue) for _ in range(jobs)], None):
+            results[i] = result
+    finally:
+        os.close(queue)
     return results
 
 
-def _shares(indexes: list[int], jobs: int, weights: Sequence[float] | None) -> list[list[int]]:
-    """``indexes`` split into ``jobs`` shares: round-robin, or by the LPT rule over ``weights``
-    (each share in item order, the lightest first)."""
-    if weights is None:
-        return [indexes[share::jobs] for share in range(jobs)]
-    shares: list[list[int]] = [[] for _ in range(jobs)]
-    loads = [0.0] * jobs
-    for i in sorted(indexes, key=lambda i: -weights[i]):
-        lightest = loads.index(min(loads))
-        shares[lightest].append(i)
-        loads[lightest] += weights[i]
-    # The lightest share is this process's: it also gathers the children's results.
-    return [sorted(shares[j]) for j in sorted(range(jobs), key=loads.__getitem__)]
+QUEUE_ITEM = 4  # bytes of an index in the queue
+QUEUE_CAPACITY = 16_384  # indexes a pipe holds (64 KiB, Linux's default) before a write would wait
+
+
+def _queue(indexes: list[int]) -> int:
+    """A pipe holding ``indexes`` in order: the read end (the write end is closed, so a read of
+    an empty queue returns nothing)."""
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, b"".join(i.to_bytes(QUEUE_ITEM, "little") for i in indexes))
+    finally:
+        os.close(write_end)
+    return read_end
+
+
+def _taken(queue: int) -> Iterator[int]:
+    """Indexes taken from the queue until it is empty. Processes sharing it never get the same
+    one: a pipe gives each read of up to 4,096 bytes whole."""
+    while data := os.read(queue, QUEUE_ITEM):
+        yield int.from_bytes(data, "little")
 
 
 def _dealt(
     work: Callable[[T], R],
     items: Sequence[T],
-    shares: list[list[int]],
+    shares: list[Iterable[int]],
     watch: Callable[[Sequence[T]], Iterable[T]] | None,
 ) -> list[tuple[int, R]]:
     """(index, result) of every item of ``shares``: the first share worked here, each other in a
     forked child."""
     gc.freeze()  # the collector would touch every inherited object and so copy its page
-    children: list[tuple[list[int], int, int]] = []  # (share, pid, read end)
+    children: list[tuple[int, int]] = []  # (pid, read end)
     for share in shares[1:]:
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:  # child: compute its share, send it, leave without the parent's exit handlers
             os.close(read_end)
-            _child(work, [items[i] for i in share], write_end)
+            _child(work, items, share, write_end)
         os.close(write_end)
-        children.append((share, pid, read_end))
+        children.append((pid, read_end))
     try:
-        own = [items[i] for i in shares[0]]
-        done = list(zip(shares[0], [work(item) for item in (watch(own) if watch else own)], strict=True))
-        for share, _, read_end in children:
+        own = shares[0]
+        if watch is not None and isinstance(own, list):
+            done = list(zip(own, [work(item) for item in watch([items[i] for i in own])], strict=True))
+        else:
+            done = [(i, work(items[i])) for i in own]
+        for _, read_end in children:
             with os.fdopen(read_end, "rb", closefd=False) as pipe:
                 payload = pipe.read()
             if not payload:
@@ -125,20 +145,20 @@ def _dealt(
             ok, value = pickle.loads(payload)
             if not ok:
                 raise value
-            done += zip(share, value, strict=True)
+            done += value
     finally:  # also when this process failed: the children see a closed pipe and exit
-        for _, pid, read_end in children:
+        for pid, read_end in children:
             os.close(read_end)
             os.waitpid(pid, 0)
         gc.unfreeze()
     return done
 
 
-def _child(work: Callable[[T], R], share: Sequence[T], write_end: int) -> None:
+def _child(work: Callable[[T], R], items: Sequence[T], share: Iterable[int], write_end: int) -> None:
     code = 0
     try:
         try:
-            outcome: tuple[bool, object] = (True, [work(item) for item in share])
+            outcome: tuple[bool, object] = (True, [(i, work(items[i])) for i in share])
         except BaseException as exc:  # sent to the parent, which raises it
             outcome = (False, exc)
         data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
