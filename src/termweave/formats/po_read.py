@@ -10,23 +10,38 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from pathlib import Path
 
 from termweave.errors import InputError
 from termweave.formats.po_message import Message
 from termweave.formats.po_scan import scan_canonical
 
-_SIMPLE_LINE = re.compile(
-    r'(?:(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t]*)?"((?:[^"\\]|\\.)*)"[ \t\r\f\v]*'
-)
 _KEYWORDS = frozenset(("msgctxt", "msgid", "msgid_plural", "msgstr", *(f"msgstr[{i}]" for i in range(10))))
-_TOKEN = re.compile(
-    r'[ \t\r\f\v]*(?:(?P<kw>msgctxt|msgid_plural|msgid|msgstr|domain)\b|"(?P<str>(?:[^"\\]|\\.)*)"'
-    r"|\[[ \t]*(?P<index>\d+)[ \t]*\]|(?P<open>\")|(?P<junk>\S))"
-)
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]+|[0-7]{1,3}|.)", re.S)
-_ESCAPE_BYTES = re.compile(rb"\\(x[0-9A-Fa-f]+|[0-7]{1,3}|.)", re.S)
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "\\": "\\", '"': '"'}
+
+
+# The patterns below serve the line-by-line reader and escapes that give bytes: compiled on first
+# need, as the files termweave writes (and most others) never reach them.
+@cache
+def _simple_line() -> re.Pattern[str]:
+    """A line of one keyword and one string, or one string."""
+    return re.compile(r'(?:(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t]*)?"((?:[^"\\]|\\.)*)"[ \t\r\f\v]*')
+
+
+@cache
+def _token() -> re.Pattern[str]:
+    """One token of a line: a keyword, a string, an index; an unterminated string or junk (errors)."""
+    return re.compile(
+        r'[ \t\r\f\v]*(?:(?P<kw>msgctxt|msgid_plural|msgid|msgstr|domain)\b|"(?P<str>(?:[^"\\]|\\.)*)"'
+        r"|\[[ \t]*(?P<index>\d+)[ \t]*\]|(?P<open>\")|(?P<junk>\S))"
+    )
+
+
+@cache
+def _escape_bytes() -> re.Pattern[bytes]:
+    return re.compile(rb"\\(x[0-9A-Fa-f]+|[0-7]{1,3}|.)", re.S)
 
 
 def _escape_value(code: str) -> str | int | None:
@@ -47,17 +62,19 @@ def unescape(raw: str, path: Path, line: int) -> str:
     if "\\" not in raw:
         value = raw
     else:
-        codes = [m.group(1) for m in _ESCAPE.finditer(raw)]
-        if any(_escape_value(code) is None for code in codes):
+        codes = _ESCAPE.findall(raw)
+        if all(code in _SIMPLE_ESCAPES for code in codes):  # the usual: \n, \", \\ and the like
+            value = _ESCAPE.sub(_simple_escape, raw)
+        elif any(_escape_value(code) is None for code in codes):
             raise InputError("PO syntax error: invalid control sequence", path, line)
-        if any(code[0] in "x01234567" for code in codes):
+        elif any(code[0] in "x01234567" for code in codes):
 
             def byte(m: re.Match[bytes]) -> bytes:
                 decoded = _escape_value(m.group(1).decode("ascii"))
                 return bytes([decoded]) if isinstance(decoded, int) else str(decoded).encode("ascii")
 
             try:
-                value = _ESCAPE_BYTES.sub(byte, raw.encode("utf-8")).decode("utf-8")
+                value = _escape_bytes().sub(byte, raw.encode("utf-8")).decode("utf-8")
             except UnicodeDecodeError:
                 raise InputError("PO syntax error: escape gives invalid UTF-8", path, line) from None
         else:
@@ -65,6 +82,10 @@ def unescape(raw: str, path: Path, line: int) -> str:
     if "\x04" in value:
         raise InputError("PO syntax error: context separator <EOT> within string", path, line)
     return value
+
+
+def _simple_escape(match: re.Match[str]) -> str:
+    return _SIMPLE_ESCAPES[match.group(1)]
 
 
 @dataclass
@@ -199,35 +220,58 @@ class _Reader:
         if first is not None:
             raise self.error(f"duplicate message definition (first on line {first})", line)
         self.seen[key] = line
-        if message.msgid == "" and message.msgctxt is None and self.header is None and not self.messages:
+        if self._is_header(message):
             self.header = message
         else:
             self.messages.append(message)
+
+    def _is_header(self, message: Message) -> bool:
+        """The first message, when it is a live one with an empty msgid and no context."""
+        return message.msgid == "" and message.msgctxt is None and self.header is None and not self.messages
+
+    def register_all(self, messages: list[Message]) -> None:
+        """register() each of ``messages``; in one pass when none is a duplicate (the usual)."""
+        live = [message for message in messages if not message.obsolete]
+        seen = {(message.msgctxt, message.msgid): message.line for message in live}
+        if len(seen) != len(live) or self.seen or self.messages or self.header is not None:
+            for message in messages:
+                self.register(message)  # the first duplicate's error
+            return
+        self.seen = seen
+        if messages and not messages[0].obsolete and self._is_header(messages[0]):
+            self.header, messages = messages[0], messages[1:]
+        self.messages = messages
 
 
 def _apply_comments(message: Message, comments: list[str]) -> None:
     """Sort comment texts as read-catalog-abstract.c does; the last "#," line sets the flags."""
     for text in comments:
         kind = text[:1]
-        if kind == ".":
+        if kind == ":":
+            rest = text[1:]
+            found = rest.split() if _PLAIN_REFERENCES.fullmatch(rest) else _references(rest)
+            references = message.references
+            if references:
+                references += [reference for reference in dict.fromkeys(found) if reference not in references]
+            else:
+                references += dict.fromkeys(found)  # the first of each, in order
+        elif kind == "," or kind == "!":
+            message.flags = list(_flags(text[1:]))
+        elif kind == ".":
             message.extracted_comments.append(text[2:] if text[1:2] == " " else text[1:])
-        elif kind == ":":
-            for reference in _references(text[1:]):
-                if reference not in message.references:
-                    message.references.append(reference)
-        elif kind in (",", "!"):
-            message.flags = _flags(text[1:])
         else:
             message.translator_comments.append(text[1:] if kind == " " else text)
 
 
-_PLAIN_REFERENCES = re.compile(r"(?:[ \t]+[^:\s]*[^:\d\s][^:\s]*:(?:0|[1-9]\d*))*[ \t]*")
+# The usual "#:" line, " file:12 other:3" (a name with a non-digit, a line without leading zeros):
+# its tokens are the references as they are.
+_PLAIN_REFERENCES = re.compile(r"(?:[ \t]+\d*+[^:\d\s][^:\s]*+:(?:0|[1-9]\d*+))*+[ \t]*+")
+_FLAG_SEPARATORS = re.compile(r"[\n \t\r\f\v,]+")
 
 
 def _references(text: str) -> list[str]:
-    """``#:`` tokens as "file:line" / "file" (gettext also reads "file : 12" and "file: 12")."""
-    if _PLAIN_REFERENCES.fullmatch(text):  # the usual "file:12 other:3" form
-        return text.split()
+    """``#:`` tokens as "file:line" / "file" (gettext also reads "file : 12" and "file: 12"; the
+    plain form, _PLAIN_REFERENCES, is split where it is read)."""
     tokens = text.split()
     out = []
     i = 0
@@ -254,15 +298,17 @@ def _references(text: str) -> list[str]:
     return out
 
 
-def _flags(text: str) -> list[str]:
-    tokens = [t for t in re.split(r"[\n \t\r\f\v,]+", text) if t]
+@lru_cache(maxsize=256)
+def _flags(text: str) -> tuple[str, ...]:
+    """A "#," line's flags (cached: catalogs repeat a few flag lines many times)."""
+    tokens = [t for t in _FLAG_SEPARATORS.split(text) if t]
     out: list[str] = []
     for index, token in enumerate(tokens):
         if token == "range:" and index + 1 < len(tokens):
             out.append(f"range: {tokens[index + 1]}")
         elif not (index > 0 and tokens[index - 1] == "range:") and token not in out:
             out.append(token)
-    return out
+    return tuple(out)
 
 
 def read_messages(text: str, path: Path) -> tuple[Message | None, list[Message]]:
@@ -315,7 +361,7 @@ def read_messages(text: str, path: Path) -> tuple[Message | None, list[Message]]
 
 
 def _read_tokens(reader: _Reader, text: str, number: int, obsolete: bool, previous: bool) -> None:
-    simple = _SIMPLE_LINE.fullmatch(text.lstrip(" \t\r\f\v"))
+    simple = _simple_line().fullmatch(text.lstrip(" \t\r\f\v"))
     if simple:
         if simple.group(1):
             reader.keyword(simple.group(1), simple.group(2), number, obsolete, previous)
@@ -328,7 +374,7 @@ def _read_tokens(reader: _Reader, text: str, number: int, obsolete: bool, previo
         if text[at:].lstrip(" \t\r\f\v").startswith("#"):  # a comment after tokens ends the line
             reader.comment(text[at:].lstrip(" \t\r\f\v")[1:], number)
             return
-        match = _TOKEN.match(text, at)
+        match = _token().match(text, at)
         if match is None or match.group("junk") is not None or match.group("open") is not None:
             problem = (
                 "unterminated string (end of line within it):"
@@ -340,7 +386,7 @@ def _read_tokens(reader: _Reader, text: str, number: int, obsolete: bool, previo
             raise reader.error("'domain' directives are not supported", number)
         if match.group("kw"):
             name, index = match.group("kw"), None
-            after = _TOKEN.match(text, match.end())
+            after = _token().match(text, match.end())
             if after is not None and after.group("index") is not None:
                 if name != "msgstr":
                     raise reader.error(f"{name}[...] is not a keyword", number)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 _S = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
 _STRING = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
 _FORM = re.compile(r"^(?:\#~ )?msgstr(?:\[(\d+)\])? ", re.MULTILINE)
-_PREVIOUS = re.compile(rf"(msgctxt|msgid_plural|msgid) ({_S})$")
 
 
 def _entry_pattern(prefix: str, previous: str) -> re.Pattern[str]:
@@ -39,20 +39,32 @@ def _entry_pattern(prefix: str, previous: str) -> re.Pattern[str]:
 
 
 _LIVE = _entry_pattern("", r"\#\| ")
-_OBSOLETE = _entry_pattern(r"\#~ ", r"\#~\| ")
 
 
-def _one_line(name: str) -> str:
-    return rf'"(?P<{name}>[^"\\\n]*(?:\\.[^"\\\n]*)*)"\n'
+@cache
+def _obsolete() -> re.Pattern[str]:
+    """The entry pattern of ``#~`` entries (compiled on first need: most catalogs have none)."""
+    return _entry_pattern(r"\#~ ", r"\#~\| ")
 
 
-# The usual entry, read without _message's work: comments, then msgctxt, msgid and msgstr of one
-# line each (no "#|" lines, no plural, no continuation line after msgstr). What it takes, _LIVE
-# reads the same way; what it leaves (a continuation, a second msgstr) _LIVE cannot start at.
+@cache
+def _previous_keyword() -> re.Pattern[str]:
+    """A ``#|`` line's keyword and string (compiled on first need)."""
+    return re.compile(rf"(msgctxt|msgid_plural|msgid) ({_S})$")
+
+
+# The usual entry, read without _message's work: comments, then msgctxt, msgid and msgstr (no "#|"
+# lines, no plural). What it takes, _LIVE reads the same way; what it leaves (a second msgstr)
+# _LIVE cannot start at. Its groups, in order: comments, then each keyword's first string (its
+# content) and the string lines after it (as written): ctx, ctx_more, id, id_more, str, str_more.
+_MORE = rf"((?:{_S}\n)*)"
 _SIMPLE = re.compile(
-    r"(?P<comments>(?:\#(?![~|])[^\n\r]*\n)*)"
-    rf"(?:msgctxt {_one_line('ctx')})?(?P<idline>msgid ){_one_line('id')}msgstr {_one_line('str')}(?!\")\n*"
+    r"((?:\#(?![~|])[^\n\r]*\n)*)"
+    rf'(?:msgctxt "([^"\\\n]*(?:\\.[^"\\\n]*)*)"\n{_MORE})?'
+    rf'msgid "([^"\\\n]*(?:\\.[^"\\\n]*)*)"\n{_MORE}'
+    rf'msgstr "([^"\\\n]*(?:\\.[^"\\\n]*)*)"\n{_MORE}\n*'
 )
+_MSGID = len('msgid "')  # from the start of _SIMPLE's id group back to its msgid keyword
 
 
 class _GiveUp(Exception):
@@ -67,71 +79,77 @@ def scan_canonical(
 ) -> bool:
     """Read ``text`` into ``reader`` if it is in gettext's layout; False (reader untouched) if not.
     The line reader lends its comment and escape rules (one definition each, no import cycle)."""
+    if "\x04" in text:
+        return False  # the context separator: the line reader names the string that holds it
     if not text.endswith("\n"):
         text += "\n"
     messages: list[Message] = []
-    at, line, counted = len(text) - len(text.lstrip("\n")), 1, 0
+    path, end, count, simple = reader.path, len(text), text.count, _SIMPLE.match
+    at, line, counted = end - len(text.lstrip("\n")), 1, 0
     try:
-        while at < len(text):
-            simple = _SIMPLE.match(text, at)
-            match = simple or _LIVE.match(text, at) or _OBSOLETE.match(text, at)
-            if match is None:
-                return False
-            line += text.count("\n", counted, match.start("idline"))
-            counted = match.start("idline")
-            if simple is not None:
-                ctx, msgid, msgstr = simple.group("ctx", "id", "str")
-                message = Message(
-                    msgid=_text(msgid, unescape, reader.path, line),
-                    msgctxt=_text(ctx, unescape, reader.path, line) if ctx is not None else None,
-                    msgstr=_text(msgstr, unescape, reader.path, line),
-                    line=line,
-                )
+        while at < end:
+            match = simple(text, at)
+            if match is not None:
+                comments, ctx, ctx_more, msgid, id_more, msgstr, str_more = match.groups()
+                start = match.start(4) - _MSGID
+                line += count("\n", counted, start)
+                if ctx is not None and (ctx_more or "\\" in ctx):
+                    ctx = _value(ctx, ctx_more, unescape, path, line)
+                if id_more or "\\" in msgid:
+                    msgid = _value(msgid, id_more, unescape, path, line)
+                if str_more or "\\" in msgstr:
+                    msgstr = _value(msgstr, str_more, unescape, path, line)
+                message = Message(msgid, msgstr, ctx, line=line)
             else:
-                message = _message(match, line, unescape, reader.path)
-            comments = match.group("comments")
-            if comments:
-                _apply_comments(message, [c[1:] for c in comments.split("\n")[:-1]])
+                match = _LIVE.match(text, at) or _obsolete().match(text, at)
+                if match is None:
+                    return False
+                start = match.start("idline")
+                line += count("\n", counted, start)
+                message = _message(match, line, unescape, path)
+                comments = match.group("comments")
+            counted = start
+            if comments:  # "#a\n#b\n": the texts after each "#"
+                _apply_comments(message, comments[1:-1].split("\n#"))
             messages.append(message)
             at = match.end()
     except (_GiveUp, InputError):
         return False
     try:
-        for message in messages:
-            reader.register(message)
+        reader.register_all(messages)
     except InputError:
         reader.header, reader.messages, reader.seen = None, [], {}
         return False
     return True
 
 
-def _strings(block: str | None, unescape, path, line: int) -> str | None:
-    if block is None:
-        return None
+def _strings(block: str, unescape, path, line: int) -> str:
+    """The value of a keyword's strings: '"…"\\n' lines (the entry pattern has checked their escapes)."""
     if block.find("\n") == len(block) - 1:
-        raw = block[1:-2]  # the usual: one line, '"…"\n' (the entry pattern has checked its escapes)
+        raw = block[1:-2]  # the usual: one line
     else:
         raw = "".join(_STRING.findall(block))
-    return _text(raw, unescape, path, line)
+    return unescape(raw, path, line) if "\\" in raw else raw
 
 
-def _text(raw: str, unescape, path, line: int) -> str:
-    """A string's content as written between the quotes, unescaped."""
-    return unescape(raw, path, line) if "\\" in raw or "\x04" in raw else raw
+def _value(first: str, more: str | None, unescape, path, line: int) -> str:
+    """The value of a string (its content) and the string lines after it (as written)."""
+    raw = first + "".join(_STRING.findall(more)) if more else first
+    return unescape(raw, path, line) if "\\" in raw else raw
 
 
 def _message(match: re.Match[str], line: int, unescape, path) -> Message:
     idline, msgid, ctx, plural, block, previous = match.group("idline", "id", "ctx", "plural", "strs", "previous")
     obsolete = idline[0] == "#"
     message = Message(
-        msgid=_strings(msgid, unescape, path, line) or "",
+        msgid=_strings(msgid, unescape, path, line),
         msgctxt=_strings(ctx, unescape, path, line) if ctx is not None else None,
         msgid_plural=_strings(plural, unescape, path, line) if plural is not None else None,
         obsolete=obsolete,
         line=line,
     )
     if plural is None and block.startswith("msgstr ") and block.find("\n") == len(block) - 1:
-        message.msgstr = _strings(block[7:], unescape, path, line) or ""  # the usual: msgstr "…" on one line
+        message.msgstr = _strings(block[7:], unescape, path, line)  # the usual: msgstr "…" on one line
         if previous:
             _previous(message, previous, obsolete, unescape, path, line)
         return message
@@ -139,14 +157,14 @@ def _message(match: re.Match[str], line: int, unescape, path) -> Message:
     if plural is None:
         if first is None or first.group(1) is not None or _FORM.search(block, first.end()) is not None:
             raise _GiveUp
-        message.msgstr = _strings(block[first.end() :], unescape, path, line) or ""
+        message.msgstr = _strings(block[first.end() :], unescape, path, line)
     else:
         forms = list(_FORM.finditer(block))
         if [m.group(1) for m in forms] != [str(i) for i in range(len(forms))]:
             raise _GiveUp
         ends = [m.start() for m in forms[1:]] + [len(block)]
         message.msgstr_plural = [
-            _strings(block[m.end() : end], unescape, path, line) or "" for m, end in zip(forms, ends, strict=True)
+            _strings(block[m.end() : end], unescape, path, line) for m, end in zip(forms, ends, strict=True)
         ]
     if previous:
         _previous(message, previous, obsolete, unescape, path, line)
@@ -159,7 +177,7 @@ def _previous(message: Message, block: str, obsolete: bool, unescape, path, line
     current = None
     for row in block.split("\n")[:-1]:
         row = row[len(prefix) :]
-        keyword = _PREVIOUS.match(row)
+        keyword = _previous_keyword().match(row)
         if keyword:
             current = keyword.group(1)
             if current in fields:
