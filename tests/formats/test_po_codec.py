@@ -9,6 +9,7 @@ import pytest
 
 from termweave.errors import InputError
 from termweave.formats.po import Message, dump_po, load_po, parse_po, save_po
+from termweave.formats.po_scan import scan_canonical
 
 REAL = Path(__file__).parent.parent / "data" / "real-catalogs"
 REAL_FILES = sorted(REAL.glob("*/*.po"))
@@ -208,6 +209,19 @@ ODD_LAYOUTS = [
     '#| msgid "old"\nmsgid "a"\nmsgstr "b"\n',  # previous msgid
     'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "b"\nmsgstr[1] "bs"\n',
     '#~ msgid "gone"\n#~ msgstr "weg"\n',
+    'msgid "a" "b"\nmsgstr "c"\n',  # two strings on one line
+    'msgid "a"b"\nmsgstr "c"\n',  # a bare quote
+    'msgid "a\\"\nmsgstr "b"\n',  # the closing quote escaped
+    'msgid "a"\nmsgstr "b\\q"\n',  # an unknown escape
+    'msgid "a"\nmsgstr "b\\004"\n',  # an escaped context separator
+    '# note\r\nmsgid "a"\nmsgstr "b"\n',  # a carriage return in a comment
+    '#, fuzzy\n#! python-format\nmsgid "a"\nmsgstr "b"\n',  # the last flag line counts
+]
+# Entries in gettext's own layout: the scanner reads them itself (and as the line reader does).
+GETTEXT_LAYOUTS = [
+    'msgid "say \\"hi\\""\nmsgstr "\\\\"\n',  # escaped quotes and backslash at a string's end
+    'msgctxt ""\n"c"\nmsgid ""\n"a %s\\n"\n"b"\nmsgstr ""\n"x"\n"y"\n',  # continuation lines
+    '#: a.py:1 a.py:1\n#: b.py:2 a.py:1\n#: c.py : 3 d.py:007 e:\n#. x\n# y\nmsgid "a"\nmsgstr "b"\n',
 ]
 
 
@@ -233,6 +247,18 @@ def test_fast_scanner_reads_what_the_line_reader_reads(body, monkeypatch):
     """The scanner's shortcuts (po_scan) never change what is read: the same messages, or the
     same error, as the line-by-line reader alone."""
     assert _read(HEADER + body) == _read_line_by_line(HEADER + body, monkeypatch)
+
+
+@pytest.mark.parametrize("body", GETTEXT_LAYOUTS)
+def test_fast_scanner_reads_gettext_layout_itself(body, monkeypatch):
+    import termweave.formats.po_read as po_read
+
+    scanned = []
+    with monkeypatch.context() as patch:
+        patch.setattr(po_read, "scan_canonical", lambda *args: scanned.append(scan_canonical(*args)) or scanned[-1])
+        fast = _read(HEADER + body)
+    assert scanned == [True]
+    assert fast == _read_line_by_line(HEADER + body, monkeypatch)
 
 
 def test_fast_scanner_reads_real_catalogs_as_the_line_reader_does(monkeypatch):

@@ -20,8 +20,10 @@ from termweave.formats.po_message import Message
 if TYPE_CHECKING:
     from termweave.formats.po_read import _Reader
 
-_S = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
-_STRING = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
+_CONTENT_RE = r'[^"\\\n]*(?:\\.[^"\\\n]*)*'  # a string's content: no bare quote, whole escapes
+_S = f'"{_CONTENT_RE}"'
+_STRING = re.compile(f'"({_CONTENT_RE})"')
+_CONTENT = re.compile(_CONTENT_RE)
 _FORM = re.compile(r"^(?:\#~ )?msgstr(?:\[(\d+)\])? ", re.MULTILINE)
 
 
@@ -57,12 +59,14 @@ def _previous_keyword() -> re.Pattern[str]:
 # lines, no plural). What it takes, _LIVE reads the same way; what it leaves (a second msgstr)
 # _LIVE cannot start at. Its groups, in order: comments, then each keyword's first string (its
 # content) and the string lines after it (as written): ctx, ctx_more, id, id_more, str, str_more.
+# A first string is taken up to the line's last quote (a quicker pattern): _value checks the
+# rare one with a quote or a backslash inside. (Comments may hold "\r": no file with one gets here.)
 _MORE = rf"((?:{_S}\n)*)"
 _SIMPLE = re.compile(
-    r"((?:\#(?![~|])[^\n\r]*\n)*)"
-    rf'(?:msgctxt "([^"\\\n]*(?:\\.[^"\\\n]*)*)"\n{_MORE})?'
-    rf'msgid "([^"\\\n]*(?:\\.[^"\\\n]*)*)"\n{_MORE}'
-    rf'msgstr "([^"\\\n]*(?:\\.[^"\\\n]*)*)"\n{_MORE}\n*'
+    r"((?:\#(?![~|])[^\n]*\n)*)"
+    rf'(?:msgctxt "([^\n]*)"\n{_MORE})?'
+    rf'msgid "([^\n]*)"\n{_MORE}'
+    rf'msgstr "([^\n]*)"\n{_MORE}\n*'
 )
 _MSGID = len('msgid "')  # from the start of _SIMPLE's id group back to its msgid keyword
 
@@ -79,8 +83,8 @@ def scan_canonical(
 ) -> bool:
     """Read ``text`` into ``reader`` if it is in gettext's layout; False (reader untouched) if not.
     The line reader lends its comment and escape rules (one definition each, no import cycle)."""
-    if "\x04" in text:
-        return False  # the context separator: the line reader names the string that holds it
+    if "\x04" in text or "\r" in text:
+        return False  # the context separator (the line reader names its string), or not gettext's line ends
     if not text.endswith("\n"):
         text += "\n"
     messages: list[Message] = []
@@ -93,13 +97,14 @@ def scan_canonical(
                 comments, ctx, ctx_more, msgid, id_more, msgstr, str_more = match.groups()
                 start = match.start(4) - _MSGID
                 line += count("\n", counted, start)
-                if ctx is not None and (ctx_more or "\\" in ctx):
+                if ctx is not None and (ctx_more or "\\" in ctx or '"' in ctx):
                     ctx = _value(ctx, ctx_more, unescape, path, line)
-                if id_more or "\\" in msgid:
+                if id_more or "\\" in msgid or '"' in msgid:
                     msgid = _value(msgid, id_more, unescape, path, line)
-                if str_more or "\\" in msgstr:
+                if str_more or "\\" in msgstr or '"' in msgstr:
                     msgstr = _value(msgstr, str_more, unescape, path, line)
-                message = Message(msgid, msgstr, ctx, line=line)
+                # Every field by position (the dataclass's order): a third quicker than defaults and keywords.
+                message = Message(msgid, msgstr, ctx, None, [], [], [], [], [], None, None, None, False, line)
             else:
                 match = _LIVE.match(text, at) or _obsolete().match(text, at)
                 if match is None:
@@ -133,7 +138,9 @@ def _strings(block: str, unescape, path, line: int) -> str:
 
 
 def _value(first: str, more: str | None, unescape, path, line: int) -> str:
-    """The value of a string (its content) and the string lines after it (as written)."""
+    """The value of a string (its content up to the line's last quote) and the string lines after it."""
+    if ('"' in first or "\\" in first) and _CONTENT.fullmatch(first) is None:
+        raise _GiveUp  # a bare quote (two strings on the line?) or a broken escape
     raw = first + "".join(_STRING.findall(more)) if more else first
     return unescape(raw, path, line) if "\\" in raw else raw
 
