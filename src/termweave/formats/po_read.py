@@ -19,11 +19,13 @@ from termweave.formats.po_scan import scan_canonical
 
 _KEYWORDS = frozenset(("msgctxt", "msgid", "msgid_plural", "msgstr", *(f"msgstr[{i}]" for i in range(10))))
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]+|[0-7]{1,3}|.)", re.S)
+_ESCAPE_BYTES = re.compile(rb"\\(x[0-9A-Fa-f]+|[0-7]{1,3}|.)", re.S)
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "\\": "\\", '"': '"'}
+_SIMPLE_CODES = frozenset(_SIMPLE_ESCAPES)
 
 
-# The patterns below serve the line-by-line reader and escapes that give bytes: compiled on first
-# need, as the files termweave writes (and most others) never reach them.
+# The patterns below serve the line-by-line reader: compiled on first need, as the files gettext
+# and termweave write never reach it.
 @cache
 def _simple_line() -> re.Pattern[str]:
     """A line of one keyword and one string, or one string."""
@@ -37,11 +39,6 @@ def _token() -> re.Pattern[str]:
         r'[ \t\r\f\v]*(?:(?P<kw>msgctxt|msgid_plural|msgid|msgstr|domain)\b|"(?P<str>(?:[^"\\]|\\.)*)"'
         r"|\[[ \t]*(?P<index>\d+)[ \t]*\]|(?P<open>\")|(?P<junk>\S))"
     )
-
-
-@cache
-def _escape_bytes() -> re.Pattern[bytes]:
-    return re.compile(rb"\\(x[0-9A-Fa-f]+|[0-7]{1,3}|.)", re.S)
 
 
 def _escape_value(code: str) -> str | int | None:
@@ -62,23 +59,26 @@ def unescape(raw: str, path: Path, line: int) -> str:
     if "\\" not in raw:
         value = raw
     else:
-        codes = _ESCAPE.findall(raw)
-        if all(code in _SIMPLE_ESCAPES for code in codes):  # the usual: \n, \", \\ and the like
-            value = _ESCAPE.sub(_simple_escape, raw)
+        codes = set(_ESCAPE.findall(raw))
+        if codes <= _SIMPLE_CODES:  # the usual: \n, \", \\ and the like
+            if "\\\\" in raw:
+                value = _ESCAPE.sub(_simple_escape, raw)
+            else:  # every backslash starts an escape: replacing one kind never makes another
+                value = raw
+                for code in codes:
+                    value = value.replace("\\" + code, _SIMPLE_ESCAPES[code])
         elif any(_escape_value(code) is None for code in codes):
             raise InputError("PO syntax error: invalid control sequence", path, line)
-        elif any(code[0] in "x01234567" for code in codes):
+        else:  # octal or hex: bytes, decoded together
 
             def byte(m: re.Match[bytes]) -> bytes:
                 decoded = _escape_value(m.group(1).decode("ascii"))
                 return bytes([decoded]) if isinstance(decoded, int) else str(decoded).encode("ascii")
 
             try:
-                value = _escape_bytes().sub(byte, raw.encode("utf-8")).decode("utf-8")
+                value = _ESCAPE_BYTES.sub(byte, raw.encode("utf-8")).decode("utf-8")
             except UnicodeDecodeError:
                 raise InputError("PO syntax error: escape gives invalid UTF-8", path, line) from None
-        else:
-            value = _ESCAPE.sub(lambda m: str(_escape_value(m.group(1))), raw)
     if "\x04" in value:
         raise InputError("PO syntax error: context separator <EOT> within string", path, line)
     return value
@@ -88,7 +88,7 @@ def _simple_escape(match: re.Match[str]) -> str:
     return _SIMPLE_ESCAPES[match.group(1)]
 
 
-@dataclass
+@dataclass(repr=False, eq=False)  # (the reader's own state, never compared or shown: quicker to define)
 class _Pending:
     """The entry being read."""
 
@@ -103,7 +103,7 @@ class _Pending:
         return name in self.fields
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class _Reader:
     path: Path
     header: Message | None = None

@@ -27,7 +27,10 @@ _CONTENT = re.compile(_CONTENT_RE)
 _FORM = re.compile(r"^(?:\#~ )?msgstr(?:\[(\d+)\])? ", re.MULTILINE)
 
 
-def _entry_pattern(prefix: str, previous: str) -> re.Pattern[str]:
+@cache
+def _entry(obsolete: bool) -> re.Pattern[str]:
+    """A whole live or ``#~`` entry of any kind (compiled on first need: most entries are _SIMPLE's)."""
+    prefix, previous = (r"\#~ ", r"\#~\| ") if obsolete else ("", r"\#\| ")
     more = rf"(?:{prefix}{_S}\n)*"
     return re.compile(
         rf"(?P<comments>(?:\#(?![~|])[^\n\r]*\n)*)"
@@ -40,15 +43,6 @@ def _entry_pattern(prefix: str, previous: str) -> re.Pattern[str]:
     )
 
 
-_LIVE = _entry_pattern("", r"\#\| ")
-
-
-@cache
-def _obsolete() -> re.Pattern[str]:
-    """The entry pattern of ``#~`` entries (compiled on first need: most catalogs have none)."""
-    return _entry_pattern(r"\#~ ", r"\#~\| ")
-
-
 @cache
 def _previous_keyword() -> re.Pattern[str]:
     """A ``#|`` line's keyword and string (compiled on first need)."""
@@ -56,8 +50,8 @@ def _previous_keyword() -> re.Pattern[str]:
 
 
 # The usual entry, read without _message's work: comments, then msgctxt, msgid and msgstr (no "#|"
-# lines, no plural). What it takes, _LIVE reads the same way; what it leaves (a second msgstr)
-# _LIVE cannot start at. Its groups, in order: comments, then each keyword's first string (its
+# lines, no plural). What it takes (its strings checked), _entry reads the same way; what it leaves (a second msgstr)
+# _entry cannot start at. Its groups, in order: comments, then each keyword's first string (its
 # content) and the string lines after it (as written): ctx, ctx_more, id, id_more, str, str_more.
 # A first string is taken up to the line's last quote (a quicker pattern): _value checks the
 # rare one with a quote or a backslash inside. (Comments may hold "\r": no file with one gets here.)
@@ -106,7 +100,7 @@ def scan_canonical(
                 # Every field by position (the dataclass's order): a third quicker than defaults and keywords.
                 message = Message(msgid, msgstr, ctx, None, [], [], [], [], [], None, None, None, False, line)
             else:
-                match = _LIVE.match(text, at) or _obsolete().match(text, at)
+                match = _entry(False).match(text, at) or _entry(True).match(text, at)
                 if match is None:
                     return False
                 start = match.start("idline")
@@ -166,13 +160,11 @@ def _message(match: re.Match[str], line: int, unescape, path) -> Message:
             raise _GiveUp
         message.msgstr = _strings(block[first.end() :], unescape, path, line)
     else:
-        forms = list(_FORM.finditer(block))
-        if [m.group(1) for m in forms] != [str(i) for i in range(len(forms))]:
+        parts = _FORM.split(block)  # "", "0", the strings of msgstr[0], "1", ...
+        indexes = parts[1::2]
+        if parts[0] or indexes != [str(i) for i in range(len(indexes))]:
             raise _GiveUp
-        ends = [m.start() for m in forms[1:]] + [len(block)]
-        message.msgstr_plural = [
-            _strings(block[m.end() : end], unescape, path, line) for m, end in zip(forms, ends, strict=True)
-        ]
+        message.msgstr_plural = [_strings(strings, unescape, path, line) for strings in parts[2::2]]
     if previous:
         _previous(message, previous, obsolete, unescape, path, line)
     return message
