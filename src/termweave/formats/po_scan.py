@@ -55,12 +55,13 @@ def _previous_keyword() -> re.Pattern[str]:
 # content) and the string lines after it (as written): ctx, ctx_more, id, id_more, str, str_more.
 # A first string is taken up to the line's last quote (a quicker pattern): _value checks the
 # rare one with a quote or a backslash inside. (Comments may hold "\r": no file with one gets here.)
-_MORE = rf"((?:{_S}\n)*)"
+# (Possessive "*+" where giving back a line could never let the rest match: a shorter failure.)
+_MORE = rf"((?:{_S}\n)*+)"
 _SIMPLE = re.compile(
-    r"((?:\#(?![~|])[^\n]*\n)*)"
+    r"((?:\#(?![~|])[^\n]*+\n)*+)"
     rf'(?:msgctxt "([^\n]*)"\n{_MORE})?'
     rf'msgid "([^\n]*)"\n{_MORE}'
-    rf'msgstr "([^\n]*)"\n{_MORE}\n*'
+    rf'msgstr "([^\n]*)"\n{_MORE}\n*+'
 )
 _MSGID = len('msgid "')  # from the start of _SIMPLE's id group back to its msgid keyword
 
