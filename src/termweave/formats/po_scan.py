@@ -49,13 +49,14 @@ def _previous_keyword() -> re.Pattern[str]:
     return re.compile(rf"(msgctxt|msgid_plural|msgid) ({_S})$")
 
 
-# The usual entry, read without _message's work: comments, then msgctxt, msgid and msgstr (no "#|"
-# lines, no plural). What it takes (its strings checked), _entry reads the same way; what it leaves (a second msgstr)
-# _entry cannot start at. Its groups, in order: comments, then each keyword's first string (its
-# content) and the string lines after it (as written): ctx, ctx_more, id, id_more, str, str_more.
-# A first string is taken up to the line's last quote (a quicker pattern): _value checks the
-# rare one with a quote or a backslash inside. (Comments may hold "\r": no file with one gets here.)
-# (Possessive "*+" where giving back a line could never let the rest match: a shorter failure.)
+# The usual entry, read without _message's work: comments, then msgctxt, msgid and msgstr, each
+# with its continuation lines (no "#|" lines, no plural). What it takes (its strings checked by
+# _value), _entry reads the same way; what it leaves (a second msgstr) _entry cannot start at.
+# Groups, in order: comments, then each keyword's first string (its content) and the string lines
+# after it (as written): ctx, ctx_more, id, id_more, str, str_more. A first string is taken up to
+# the line's last quote (a quicker pattern); _value checks the rare one with a quote or backslash
+# inside. Comment lines may hold "\r" here: no text with one is scanned. Possessive repeats ("*+")
+# where giving back a line could never let the rest match: a quicker failure, the same matches.
 _MORE = rf"((?:{_S}\n)*+)"
 _SIMPLE = re.compile(
     r"((?:\#(?![~|])[^\n]*+\n)*+)"
