@@ -108,6 +108,7 @@ BAD = {
     "wrong plural index": ('msgid "a"\nmsgid_plural "as"\nmsgstr[0] "b"\nmsgstr[2] "c"\n', 4),
     "mixed obsolete": ('#~ msgid "a"\nmsgstr "b"\n', 2),
     "context without msgid": ('msgctxt "a"\nmsgstr "b"\n', 2),
+    "non-ASCII digit as an index": ('msgid "a"\nmsgid_plural "as"\nmsgstr[0] "b"\nmsgstr[\u0661] "c"\n', 4),
 }
 
 
@@ -130,6 +131,9 @@ ODD_BUT_VALID = {
     "spaced index": 'msgid "a"\nmsgid_plural "as"\nmsgstr [0] "b"\nmsgstr[ 1 ] "c"\n',
     "crlf": 'msgid "a"\r\nmsgstr "b"\r\n',
     "comment variants": '#foo\n#.bar\n#: f.py : 3 g.py: 4 h\n#,fuzzy,python-format\nmsgid "a %s"\nmsgstr "b %s"\n',
+    "references with non-ASCII digits": (
+        '#: file: \u00b2 a : \u0663 b:\u0664 c :5 d:1\u0664 e:12\nmsgid "a"\nmsgstr "b"\n'
+    ),
 }
 
 

@@ -29,7 +29,7 @@ _SIMPLE_CODES = frozenset(_SIMPLE_ESCAPES)
 @cache
 def _simple_line() -> re.Pattern[str]:
     """A line of one keyword and one string, or one string."""
-    return re.compile(r'(?:(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t]*)?"((?:[^"\\]|\\.)*)"[ \t\r\f\v]*')
+    return re.compile(r'(?:(msgctxt|msgid_plural|msgid|msgstr)(?:\[([0-9]+)\])?[ \t]*)?"((?:[^"\\]|\\.)*)"[ \t\r\f\v]*')
 
 
 @cache
@@ -37,7 +37,7 @@ def _token() -> re.Pattern[str]:
     """One token of a line: a keyword, a string, an index; an unterminated string or junk (errors)."""
     return re.compile(
         r'[ \t\r\f\v]*(?:(?P<kw>msgctxt|msgid_plural|msgid|msgstr|domain)\b|"(?P<str>(?:[^"\\]|\\.)*)"'
-        r"|\[[ \t]*(?P<index>\d+)[ \t]*\]|(?P<open>\")|(?P<junk>\S))"
+        r"|\[[ \t]*(?P<index>[0-9]+)[ \t]*\]|(?P<open>\")|(?P<junk>\S))"
     )
 
 
@@ -271,31 +271,36 @@ _FLAG_SEPARATORS = re.compile(r"[\n \t\r\f\v,]+")
 
 def _references(text: str) -> list[str]:
     """``#:`` tokens as "file:line" / "file" (gettext also reads "file : 12" and "file: 12"; the
-    plain form, _PLAIN_REFERENCES, is split where it is read)."""
+    plain form, _PLAIN_REFERENCES, is split where it is read). A line number is ASCII digits, as
+    gettext reads it: "file: ²" is two file names."""
     tokens = text.split()
     out = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if i + 2 < len(tokens) and tokens[i + 1] == ":" and tokens[i + 2].isdigit():
+        if i + 2 < len(tokens) and tokens[i + 1] == ":" and _is_line_number(tokens[i + 2]):
             out.append(f"{token}:{int(tokens[i + 2])}")
             i += 3
             continue
-        if token.endswith(":") and len(token) > 1 and i + 1 < len(tokens) and tokens[i + 1].isdigit():
+        if token.endswith(":") and len(token) > 1 and i + 1 < len(tokens) and _is_line_number(tokens[i + 1]):
             out.append(f"{token[:-1]}:{int(tokens[i + 1])}")
             i += 2
             continue
-        if i + 1 < len(tokens) and tokens[i + 1].startswith(":") and tokens[i + 1][1:].isdigit():
+        if i + 1 < len(tokens) and tokens[i + 1].startswith(":") and _is_line_number(tokens[i + 1][1:]):
             out.append(f"{token}:{int(tokens[i + 1][1:])}")
             i += 2
             continue
-        match = re.fullmatch(r"(.+?):(\d+)", token)
+        match = re.fullmatch(r"(.+?):([0-9]+)", token)
         if match and len(match.group(1)) >= 1:
             out.append(f"{match.group(1)}:{int(match.group(2))}")
         else:
             out.append(token)
         i += 1
     return out
+
+
+def _is_line_number(token: str) -> bool:
+    return token.isascii() and token.isdigit()
 
 
 @lru_cache(maxsize=256)

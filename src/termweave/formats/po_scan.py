@@ -24,7 +24,7 @@ _CONTENT_RE = r'[^"\\\n]*(?:\\.[^"\\\n]*)*'  # a string's content: no bare quote
 _S = f'"{_CONTENT_RE}"'
 _STRING = re.compile(f'"({_CONTENT_RE})"')
 _CONTENT = re.compile(_CONTENT_RE)
-_FORM = re.compile(r"^(?:\#~ )?msgstr(?:\[(\d+)\])? ", re.MULTILINE)
+_FORM = re.compile(r"^(?:\#~ )?msgstr(?:\[([0-9]+)\])? ", re.MULTILINE)  # ASCII digits, as gettext reads
 
 
 @cache
@@ -38,7 +38,7 @@ def _entry(obsolete: bool) -> re.Pattern[str]:
         rf"(?:{prefix}msgctxt (?P<ctx>{_S}\n{more}))?"
         rf"(?P<idline>{prefix}msgid )(?P<id>{_S}\n{more})"
         rf"(?:{prefix}msgid_plural (?P<plural>{_S}\n{more}))?"
-        rf"(?P<strs>(?:{prefix}msgstr(?:\[\d+\])? {_S}\n{more})+)"
+        rf"(?P<strs>(?:{prefix}msgstr(?:\[[0-9]+\])? {_S}\n{more})+)"
         rf"\n*"
     )
 
