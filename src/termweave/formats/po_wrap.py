@@ -34,16 +34,17 @@ _WRITE_ESCAPES = {
 }
 _NEEDS_ESCAPE = re.compile(r'[\a\b\f\n\r\t\v\\"]')
 
-# Format directives gettext does not break inside (the languages real catalogs flag).
-_PYTHON = re.compile(r"%(?:\([^)]*\))?[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+)?)?[hlL]?[%crsiduoxXeEfgG]")
-_PYTHON_BRACE = re.compile(r"\{(?:[A-Za-z_]\w*|\d+)(?:\.[A-Za-z_]\w*|\[(?:[A-Za-z_]\w*|\d+)\])*(?::[^{}]*)?\}")
-_C = re.compile(r"%(?:\d+\$)?[-+ #0'I]*(?:\*|\d+)?(?:\.(?:\*|\d+)?)?(?:hh|h|ll|l|L|q|j|z|t)?[a-zA-Z%]")
+# Format directives gettext does not break inside (the languages real catalogs flag). These and
+# _MAYBE_WIDE are compiled on first use (re's cache): a run that only reads catalogs writes none.
+_PYTHON = r"%(?:\([^)]*\))?[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+)?)?[hlL]?[%crsiduoxXeEfgG]"
+_PYTHON_BRACE = r"\{(?:[A-Za-z_]\w*|\d+)(?:\.[A-Za-z_]\w*|\[(?:[A-Za-z_]\w*|\d+)\])*(?::[^{}]*)?\}"
+_C = r"%(?:\d+\$)?[-+ #0'I]*(?:\*|\d+)?(?:\.(?:\*|\d+)?)?(?:hh|h|ll|l|L|q|j|z|t)?[a-zA-Z%]"
 
 
 _ESCAPE_TABLE = str.maketrans(_WRITE_ESCAPES)
 # No character below U+1100 is East Asian wide: with these counted twice, a width is never underestimated.
 # (Written as the complement of a small range: a class over the large one takes ~5 ms to compile.)
-_MAYBE_WIDE = re.compile("[^\x00-\u10ff]")
+_MAYBE_WIDE = "[^\x00-\u10ff]"
 
 
 def escape(text: str) -> str:
@@ -180,13 +181,13 @@ def _inside_directives(value: str, flags: list[str]) -> set[int]:
         for at in (i for i, c in enumerate(value) if c == "{"):
             if value.startswith("{{", at) or (at > 0 and value[at - 1] == "{"):
                 continue
-            match = _PYTHON_BRACE.match(value, at)
+            match = re.compile(_PYTHON_BRACE).match(value, at)
             if match is None:
                 break
             lengths.append(match.end() - at)
         return set(range(1, min(lengths))) if lengths else set()
     inside: set[int]
-    pattern, inside = (_C if flag == "c-format" else _PYTHON), set()
+    pattern, inside = re.compile(_C if flag == "c-format" else _PYTHON), set()
     for at in (i for i, c in enumerate(value) if c == "%"):
         if inside and at in inside:
             continue
@@ -200,7 +201,7 @@ def _inside_directives(value: str, flags: list[str]) -> set[int]:
 def wrap(name: str, value: str, prefix: str = "", flags: list[str] | None = None, no_wrap: bool = False) -> str:
     """``name "value"`` as gettext writes it, one or more lines, each ending in a newline."""
     escaped = escape(value)
-    columns = len(escaped) if escaped.isascii() else len(escaped) + len(_MAYBE_WIDE.findall(escaped))
+    columns = len(escaped) if escaped.isascii() else len(escaped) + len(re.findall(_MAYBE_WIDE, escaped))
     if "\n" not in value[:-1] and len(prefix) + len(name) + columns + 3 <= PAGE_WIDTH:
         return f'{prefix}{name} "{escaped}"\n'  # fits on its first line: nothing to break
     inside = _inside_directives(value, flags or []) if value else set()
