@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from termweave.check.catalog import Catalog, Entry
-from termweave.check.formats import PARSERS, FormatError, format_flags, guess_directives
+from termweave.check.formats import PARSERS, Directive, FormatError, format_flags, guess_directives
 from termweave.check.report import Finding
 from termweave.copyright import COPYRIGHT_RE
 from termweave.data.licences import licence_code, named_licences
@@ -79,6 +79,26 @@ class Resources:
     author_texts: dict[str, dict[tuple[str | None, str], str]] = field(default_factory=dict)  # lang -> key -> text
     _author_variants: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
     _hit_memos: dict[tuple[str, str], HitMemo] = field(default_factory=dict)  # (source lang, lang) -> memo
+    _directives: dict[tuple[str, str], list[Directive] | FormatError] = field(default_factory=dict)
+
+    DIRECTIVES_LIMIT = 100_000  # texts whose directives are remembered at most (memory stays bounded)
+
+    def directives(self, fmt: str, text: str) -> list[Directive]:
+        """``PARSERS[fmt](text)``, remembered: the format check and the prose of a translation both
+        parse it, and catalogs of several languages share their msgids. Raises FormatError."""
+        key = (fmt, text)
+        found = self._directives.get(key)
+        if found is None:
+            if len(self._directives) > self.DIRECTIVES_LIMIT:
+                self._directives.clear()
+            try:
+                found = PARSERS[fmt](text)
+            except FormatError as problem:
+                found = problem
+            self._directives[key] = found
+        if type(found) is not list:
+            raise FormatError(str(found))
+        return found
 
     def house_style(self, lang: str) -> HouseStyle:
         style = self._styles.get(lang)
@@ -156,7 +176,15 @@ _NON_PROSE_CHAR_RE = re.compile(r"[<&`%{$]")
 class EntryContext:
     """One (source, translation) pair of an entry, with lazily computed shared facts."""
 
-    def __init__(self, catalog: Catalog, entry: Entry, source: str, translation: str, res: Resources):
+    def __init__(
+        self,
+        catalog: Catalog,
+        entry: Entry,
+        source: str,
+        translation: str,
+        res: Resources,
+        terms: list[Term] | None = None,
+    ):
         self.catalog = catalog
         self.entry = entry
         self.source = source
@@ -164,7 +192,8 @@ class EntryContext:
         self.res = res
         self.lang = catalog.language
         self.source_lang = catalog.source_lang
-        self.terms: list[Term] = res.pair_terms(self.source_lang, self.lang)  # most checks ask
+        # The glossary terms of the pair of languages (most checks ask): the caller's, if it has them.
+        self.terms: list[Term] = res.pair_terms(self.source_lang, self.lang) if terms is None else terms
 
     @staticmethod
     def preset_each(contexts: list[EntryContext], name: str, values: list) -> None:
@@ -309,7 +338,7 @@ class EntryContext:
         formats = format_flags(self.entry.flags)
         for fmt in formats:
             try:
-                spans += [(d.start, d.end) for d in PARSERS[fmt](text)]
+                spans += [(d.start, d.end) for d in self.res.directives(fmt, text)]
             except FormatError:
                 pass  # reported by the format check
         if not formats:

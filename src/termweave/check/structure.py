@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from termweave.check.context import EntryContext
 from termweave.check.formats import (
-    PARSERS,
     FormatError,
     compare,
     compare_guessed,
@@ -56,16 +55,16 @@ class FormatDirectives(Check):
             return []
         findings = []
         single = ctx.catalog.single_number_forms() if ctx.entry.msgid_plural is not None else frozenset()
+        directives = ctx.res.directives
         for fmt in formats:
-            parse = PARSERS[fmt]
             for label, source, translation, form in _forms(ctx):
                 try:
-                    wanted = parse(source)
+                    wanted = directives(fmt, source)
                 except FormatError as problem:
                     findings.append(ctx.finding(self, f"the source is no valid {fmt} string: {problem}"))
                     break
                 try:
-                    found = parse(translation)
+                    found = directives(fmt, translation)
                 except FormatError as problem:
                     findings.append(ctx.finding(self, f"{label}: no valid {fmt} string: {problem}"))
                     continue
