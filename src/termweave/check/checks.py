@@ -323,16 +323,21 @@ class WrongLanguage(Check):
     severity = "error"
 
     def check(self, ctx: EntryContext) -> list[Finding]:
+        guard, lang = ctx.res.guard, ctx.lang
+        if guard.own_script_only(ctx.translation, lang):
+            return []  # what is blanked below turns into spaces: the text stays in its own script
         if ctx.is_copyright:
             return []
         text = ctx.translation_prose
         if ctx.translation == ctx.source and _NAME_RE.fullmatch(ctx.source_prose):
             return []  # "Python Enhancement Proposals": a name kept as is (unchanged warns about it)
-        spans = [(h.start, h.end) for h in ctx.target_hits if h.term.dnt] if ctx.terms else []
-        if _ASCII_LETTER_RE.search(text) and ctx.res.guard.has_target_script(text, ctx.lang):
+        # (Only the terms the source triggers are looked for in the translation: none, no hits.)
+        spans = [(h.start, h.end) for h in ctx.target_hits if h.term.dnt] if ctx.terms and ctx.source_hits else []
+        if not spans and guard.settled_by_letters(text, lang):
+            return []  # (no ASCII letter either: no copied word to blank)
+        if _ASCII_LETTER_RE.search(text) and guard.has_target_script(text, lang):
             spans += _copied_words(text, ctx.source)
-        text = blank(text, spans)
-        message = ctx.res.guard.wrong_language(text, ctx.lang, ctx.source_lang)
+        message = guard.wrong_language(blank(text, spans), lang, ctx.source_lang)
         return [ctx.finding(self, message)] if message else []
 
 

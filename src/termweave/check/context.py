@@ -319,14 +319,17 @@ class EntryContext:
     @lazy
     def source_prose(self) -> str:
         """The source with URLs, DOIs, e-mails, markup and placeholders blanked (offsets kept)."""
-        spans = self.non_prose(self.source)
-        return blank(self.source, spans) if spans else self.source
+        return self.prose(self.source)
 
     @lazy
     def translation_prose(self) -> str:
         """The translation with URLs, DOIs, e-mails, markup and placeholders blanked (offsets kept)."""
-        spans = self.non_prose(self.translation)
-        return blank(self.translation, spans) if spans else self.translation
+        return self.prose(self.translation)
+
+    def prose(self, text: str) -> str:
+        if not maybe_protected(text) and _NON_PROSE_CHAR_RE.search(text) is None:
+            return text  # most texts: nothing to blank (non_prose's test, without its call)
+        return blank(text, self.non_prose(text))
 
     def non_prose(self, text: str) -> list[tuple[int, int]]:
         """Spans of ``text`` that are not prose: protected spans, markup, format directives."""
@@ -335,7 +338,8 @@ class EntryContext:
             return []  # most texts: no markup or directive can start without one of these characters
         spans = [(s.start, s.end) for s in find_protected(text)] if protected else []
         spans += [(s.start, s.end) for s in find_markup(text)]
-        formats = format_flags(self.entry.flags)
+        flags = self.entry.flags
+        formats = format_flags(flags) if flags else []
         for fmt in formats:
             try:
                 spans += [(d.start, d.end) for d in self.res.directives(fmt, text)]

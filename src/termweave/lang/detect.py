@@ -106,17 +106,29 @@ class LanguageGuard:
             return len(_CYRILLIC_RE.findall(text)) >= 3
         return False
 
-    def wrong_language(self, text: str, lang: str, source_lang: str = "en") -> str | None:
-        """A message when ``text`` is not in ``lang``; None when it is or evidence is lacking."""
-        if lang == "ko" and _ONLY_HANGUL_RE.fullmatch(text):
-            return None  # every letter (if any) is Hangul
+    def own_script_only(self, text: str, lang: str) -> bool:
+        """Are all letters of ``text`` (if any) of ``lang``'s script, so that :meth:`wrong_language`
+        finds nothing in it however many of its characters are turned into spaces? (Korean:
+        Hangul. Not Ukrainian: it needs letters only Ukrainian has, which such spaces may remove.)"""
+        return lang == "ko" and _ONLY_HANGUL_RE.fullmatch(text) is not None
+
+    def settled_by_letters(self, text: str, lang: str) -> bool:
+        """Do the letters of ``text`` alone show it is in ``lang`` (the common case, decided first)?"""
+        if lang == "ko":
+            return _ONLY_HANGUL_RE.fullmatch(text) is not None  # every letter (if any) is Hangul
         if (
             lang == "uk"
             and (_ONLY_CYRILLIC_RE.fullmatch(text) or not _NOT_CYRILLIC_LETTER_RE.search(text))
             and not _RU_ONLY_RE.search(text)
         ):
-            if _UK_LETTER_RE.search(text) or _UK_ONLY_RE.search(text) or not _NON_CYRILLIC_RE.sub("", text):
-                return None  # all letters Cyrillic, Ukrainian ones among them and no Russian ones
+            # all letters Cyrillic, Ukrainian ones among them and no Russian ones
+            return bool(_UK_LETTER_RE.search(text) or _UK_ONLY_RE.search(text) or not _NON_CYRILLIC_RE.sub("", text))
+        return False
+
+    def wrong_language(self, text: str, lang: str, source_lang: str = "en") -> str | None:
+        """A message when ``text`` is not in ``lang``; None when it is or evidence is lacking."""
+        if self.settled_by_letters(text, lang):
+            return None
         letters = _NON_LETTER_RE.sub("", text)
         if not letters:
             return None
