@@ -204,8 +204,9 @@ class ProtectedAltered(Check):
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         findings = []
-        sources = ctx.protected_source
-        targets = find_protected(ctx.translation) if maybe_protected(ctx.translation) else []
+        translation = ctx.translation
+        sources = ctx.protected_source if maybe_protected(ctx.source) else []  # (its own test, without the lookup)
+        targets = find_protected(translation) if maybe_protected(translation) else []
         if sources or targets:
             for text in dict.fromkeys(s.text for s in sources):
                 if not any(_same_protected(text, t.text) for t in targets):

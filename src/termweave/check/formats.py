@@ -179,11 +179,17 @@ class Difference:
     span: tuple[int, int] | None = None
 
 
+def same_arguments(source: list[Directive], translation: list[Directive]) -> bool:
+    """The same arguments in the same order, each of one type (most entries): :func:`compare`
+    finds nothing, strict or not."""
+    arguments = [d[1:3] for d in source]  # (key, kind)
+    return arguments == [d[1:3] for d in translation] and len(dict(arguments)) == len(set(arguments))
+
+
 def compare(source: list[Directive], translation: list[Directive], strict: bool = True) -> list[Difference]:
     """What msgfmt would say about ``translation``'s directives against ``source``'s."""
-    arguments = [d[1:3] for d in source]  # (key, kind)
-    if arguments == [d[1:3] for d in translation] and len(dict(arguments)) == len(set(arguments)):
-        return []  # the same arguments in the same order, one type each (most entries)
+    if same_arguments(source, translation):
+        return []
     wanted: dict[str, Directive] = {}
     for d in source:
         wanted.setdefault(d.key, d)

@@ -17,6 +17,7 @@ from termweave.check.formats import (
     guess_directives,
     has_format_flag,
     may_hold_placeholder,
+    same_arguments,
 )
 from termweave.check.registry import Check, register
 from termweave.check.report import Finding
@@ -54,7 +55,8 @@ class FormatDirectives(Check):
         if not formats:
             return []
         findings = []
-        single = ctx.catalog.single_number_forms() if ctx.entry.msgid_plural is not None else frozenset()
+        plural = ctx.entry.msgid_plural is not None
+        single = None  # the plural forms that may drop the number: worked out (1,000 n) only when asked
         directives = ctx.res.directives
         for fmt in formats:
             for label, source, translation, form in _forms(ctx):
@@ -68,8 +70,12 @@ class FormatDirectives(Check):
                 except FormatError as problem:
                     findings.append(ctx.finding(self, f"{label}: no valid {fmt} string: {problem}"))
                     continue
+                if same_arguments(wanted, found):
+                    continue
+                if single is None:
+                    single = ctx.catalog.single_number_forms() if plural else frozenset()
                 for diff in compare(wanted, found, strict=form not in single):
-                    where = f"{label}: " if ctx.entry.msgid_plural is not None else ""
+                    where = f"{label}: " if plural else ""
                     findings.append(
                         ctx.finding(self, f"{where}{diff.message} ({fmt})", span=diff.span, msgstr=translation)
                     )
