@@ -118,6 +118,8 @@ class NumberMismatch(Check):
     id = "number-mismatch"
     name = "Numbers differ"
     severity = "error"
+    needs = _DIGIT_RE
+    needs_source = True
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         if not _DIGIT_RE.search(ctx.source) and not _DIGIT_RE.search(ctx.translation):

@@ -9,6 +9,7 @@ name to :data:`CHECK_MODULES` and decorates its classes with ``@register``.
 from __future__ import annotations
 
 import importlib
+import re
 from typing import ClassVar
 
 from termweave.check.catalog import Catalog
@@ -37,6 +38,11 @@ class Check:
     name: ClassVar[str]
     severity: ClassVar[Severity]
     entry_level: ClassVar[bool] = False
+    # A content check's cheap necessary condition: a pattern that matches the translation (with
+    # ``needs_source``: or the source) of every pair it can report on. The runner looks for it in
+    # a whole batch at once and calls the check on those pairs only (None: on every pair).
+    needs: ClassVar[re.Pattern[str] | None] = None
+    needs_source: ClassVar[bool] = False
 
     def applies(self, catalog: Catalog, resources: Resources) -> bool:
         """Can the check find anything in ``catalog``? (False: the runner skips it for every entry.)"""

@@ -15,7 +15,7 @@ from termweave.check.context import EntryContext, Resources
 from termweave.check.registry import Check, register
 from termweave.check.report import Finding
 from termweave.lang.house_style import DASHES, keywords_with_period
-from termweave.lang.uk_euphony import euphony_issues
+from termweave.lang.uk_euphony import ONE_LETTER_WORD_RE, euphony_issues
 from termweave.patterns import find_protected
 
 # A dash between two digits: en dash, em dash, figure dash, horizontal bar. The hyphen-minus
@@ -33,6 +33,7 @@ class KoreanRange(Check):
     id = "ko-range"
     name = "Korean range mark"
     severity = "warning"
+    needs = _RANGE_MARK_RE
 
     def applies(self, catalog: Catalog, resources: Resources) -> bool:
         return catalog.language.split("_")[0] == "ko"
@@ -77,6 +78,7 @@ class UkrainianEuphony(Check):
     id = "uk-euphony"
     name = "Ukrainian euphony (і/й, у/в)"
     severity = "warning"
+    needs = ONE_LETTER_WORD_RE
 
     def applies(self, catalog: Catalog, resources: Resources) -> bool:
         return catalog.language.split("_")[0] == "uk"
