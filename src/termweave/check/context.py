@@ -327,15 +327,19 @@ class EntryContext:
         return self.prose(self.translation)
 
     def prose(self, text: str) -> str:
-        if not maybe_protected(text) and _NON_PROSE_CHAR_RE.search(text) is None:
-            return text  # most texts: nothing to blank (non_prose's test, without its call)
-        return blank(text, self.non_prose(text))
+        protected = maybe_protected(text)
+        if not protected and _NON_PROSE_CHAR_RE.search(text) is None:
+            return text  # most texts: nothing to blank (non_prose's test)
+        return blank(text, self._non_prose(text, protected))
 
     def non_prose(self, text: str) -> list[tuple[int, int]]:
         """Spans of ``text`` that are not prose: protected spans, markup, format directives."""
         protected = maybe_protected(text)
         if not protected and _NON_PROSE_CHAR_RE.search(text) is None:
             return []  # most texts: no markup or directive can start without one of these characters
+        return self._non_prose(text, protected)
+
+    def _non_prose(self, text: str, protected: bool) -> list[tuple[int, int]]:
         spans = [(s.start, s.end) for s in find_protected(text)] if protected else []
         spans += [(s.start, s.end) for s in find_markup(text)]
         flags = self.entry.flags

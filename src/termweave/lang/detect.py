@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -101,9 +102,9 @@ class LanguageGuard:
         """Does ``text`` hold some letters of ``lang``'s own script (two Hangul syllables, three
         Cyrillic letters)? Other languages: always False (no script rule known)."""
         if lang == "ko":
-            return len(_HANGUL_RE.findall(text)) >= 2
+            return _at_least(_HANGUL_RE, text, 2)
         if lang in _CYRILLIC_LANGUAGES:
-            return len(_CYRILLIC_RE.findall(text)) >= 3
+            return _at_least(_CYRILLIC_RE, text, 3)
         return False
 
     def own_script_only(self, text: str, lang: str) -> bool:
@@ -168,7 +169,7 @@ class LanguageGuard:
         return None
 
     def _korean(self, letters: str) -> str | None:
-        hangul = len(_HANGUL_RE.findall(letters))
+        hangul = len(letters) - len(_HANGUL_RE.sub("", letters))  # (no string per letter, as findall makes)
         if len(letters) >= MIN_LETTERS_SCRIPT and hangul < 0.25 * len(letters):
             return f"not Korean: {hangul} of {len(letters)} letters are Hangul ({_script_guess(letters)})"
         return None
@@ -239,6 +240,11 @@ class LanguageGuard:
         self._languages = wanted
         self.load_seconds = (self.load_seconds or 0.0) + time.perf_counter() - start
         return self._detector
+
+
+def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
+    """Does ``pattern`` match ``text`` ``count`` times or more? (Stops there.)"""
+    return next(islice(pattern.finditer(text), count - 1, None), None) is not None
 
 
 def _han_count(letters: str) -> int:
