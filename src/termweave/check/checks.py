@@ -340,7 +340,10 @@ class WrongLanguage(Check):
             return []  # (no ASCII letter either: no copied word to blank)
         if _ASCII_LETTER_RE.search(text) and guard.has_target_script(text, lang):
             spans += _copied_words(text, ctx.source)
-        message = guard.wrong_language(blank(text, spans), lang, ctx.source_lang)
+        if spans:
+            message = guard.wrong_language(blank(text, spans), lang, ctx.source_lang)
+        else:
+            message = guard.weighed(text, lang, ctx.source_lang)  # its letters did not settle it (above)
         return [ctx.finding(self, message)] if message else []
 
 

@@ -112,8 +112,11 @@ class HouseStyleCheck(Check):
     severity = "warning"
 
     def check(self, ctx: EntryContext) -> list[Finding]:
-        style = ctx.res.house_style(ctx.lang)
         text = ctx.translation
+        context = ctx.entry.msgctxt
+        if not _RANGE_MARK_RE.search(text) and not (context and context.endswith("keywords")):
+            return []  # no dash (DASHES are range marks too) and no keywords: the usual entry
+        style = ctx.res.house_style(ctx.lang)
         findings = []
         if style.dash and _DASH_RE.search(text):  # _SPACED_DASH_RE needs one
             for m in _SPACED_DASH_RE.finditer(text):
@@ -123,7 +126,6 @@ class HouseStyleCheck(Check):
                     )
         if ctx.lang.split("_")[0] != "ko":
             findings += range_findings(self, ctx, style.range)
-        context = ctx.entry.msgctxt
         if (
             context
             and context.endswith("keywords")

@@ -130,6 +130,10 @@ class LanguageGuard:
         """A message when ``text`` is not in ``lang``; None when it is or evidence is lacking."""
         if self.settled_by_letters(text, lang):
             return None
+        return self.weighed(text, lang, source_lang)
+
+    def weighed(self, text: str, lang: str, source_lang: str = "en") -> str | None:
+        """:meth:`wrong_language` of a text whose letters alone do not settle it (:meth:`settled_by_letters`)."""
         letters = _NON_LETTER_RE.sub("", text)
         if not letters:
             return None
