@@ -250,6 +250,10 @@ def maybe_protected(text: str) -> bool:
     return "W" in text and "www." in text.lower()  # only "W" lowercases to "w"
 
 
+# Strings one of which a text stands in when maybe_protected is true ("W": WWW. in any case).
+PROTECTED_MARKS = ("://", "@", "10.", "href=", "src=", "www.", "W")
+
+
 def find_markup(text: str) -> list[Span]:
     """HTML/XML tags, character references and inline code spans of ``text``."""
     if "<" not in text and "&" not in text and "`" not in text:

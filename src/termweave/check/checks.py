@@ -21,6 +21,7 @@ from termweave.data.licences import VERSION_RE, by_code, named_licences
 from termweave.glossary.match import normalize
 from termweave.patterns import (
     NUMBER_RE,
+    PROTECTED_MARKS,
     blank,
     digit_words,
     find_number_values,
@@ -203,6 +204,8 @@ class ProtectedAltered(Check):
     id = "protected-altered"
     name = "DOI, URL, e-mail or markup altered"
     severity = "error"
+    needs = (*PROTECTED_MARKS, "<")  # a protected span may be there, or a tag
+    needs_source = True
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         findings = []

@@ -38,10 +38,11 @@ class Check:
     name: ClassVar[str]
     severity: ClassVar[Severity]
     entry_level: ClassVar[bool] = False
-    # A content check's cheap necessary condition: a pattern that matches the translation (with
-    # ``needs_source``: or the source) of every pair it can report on. The runner looks for it in
-    # a whole batch at once and calls the check on those pairs only (None: on every pair).
-    needs: ClassVar[re.Pattern[str] | None] = None
+    # A content check's cheap necessary condition: a pattern that matches, or strings one of which
+    # stands in, the translation (with ``needs_source``: or the source) of every pair it can report
+    # on. The runner looks for it in a whole batch at once and calls the check on those pairs only
+    # (None: on every pair). See termweave.check.needs.
+    needs: ClassVar[re.Pattern[str] | tuple[str, ...] | None] = None
     needs_source: ClassVar[bool] = False
 
     def applies(self, catalog: Catalog, resources: Resources) -> bool:

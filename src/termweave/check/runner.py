@@ -6,14 +6,12 @@ found in one pass per side (``Matcher.find_many``), which is where most of the t
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import compress
 
 from termweave.check.catalog import Catalog, Entry
 from termweave.check.context import EntryContext, HitMemo, Resources
+from termweave.check.needs import Joined, needing
 from termweave.check.registry import Check, all_checks
 from termweave.check.report import Finding
 from termweave.check.suppression import IGNORE_PREFIX, looks_like_suppression, suppressed_id
@@ -87,11 +85,11 @@ def check_entries(
             _preset_glossary_hits(plural_forms, resources, forbidden="term-forbidden" in ids)
         found: list[list[Finding]] = [[] for _ in contexts]
         every: Sequence[int] = range(len(contexts))
-        joined: dict[str, _Joined] = {}  # the pairs' translations (and sources), for checks' needs
+        joined: dict[str, Joined] = {}  # the pairs' translations (and sources), for checks' needs
         for check in checks:
             if check.entry_level:
                 indices, inputs = every, contexts
-            elif check.needs is None or (chosen := _needing(check, pairs, joined)) is None:
+            elif check.needs is None or (chosen := needing(check, pairs, joined)) is None:
                 indices, inputs = where, pairs
             else:
                 indices, inputs = [where[k] for k in chosen], [pairs[k] for k in chosen]
@@ -108,48 +106,6 @@ def check_entries(
                 mine.sort(key=lambda f: rank[f.check])  # registry order within an entry (stable)
             findings.extend(mine)
     return findings
-
-
-@dataclass
-class _Joined:
-    """A batch's texts joined by NUL, to search them all in one pass (what a check ``needs`` never
-    matches a NUL, so no match spans two texts)."""
-
-    text: str
-    bounds: list[int]  # where each text's successor starts
-
-    @classmethod
-    def of(cls, texts: list[str]) -> _Joined:
-        return cls("\0".join(texts), list(accumulate(len(text) + 1 for text in texts)))
-
-    def matching(self, pattern: re.Pattern[str]) -> list[int] | None:
-        """The positions of the texts in which ``pattern`` finds something (one search each), or
-        None when most of the first :data:`PROBE` or more texts have it (the search would not pay)."""
-        found = []
-        search, text, bounds = pattern.search, self.text, self.bounds
-        at = 0
-        while (m := search(text, at)) is not None:
-            i = bisect_right(bounds, m.start())
-            found.append(i)
-            if len(found) >= PROBE and len(found) > 0.8 * i:
-                return None
-            at = bounds[i]
-        return found
-
-
-def _needing(check: Check, pairs: list[EntryContext], joined: dict[str, _Joined]) -> list[int] | None:
-    """The positions in ``pairs`` of the pairs where ``check.needs`` matches (see Check.needs);
-    None: most do, call the check on every pair."""
-    assert check.needs is not None
-    if "translation" not in joined:
-        joined["translation"] = _Joined.of([ctx.translation for ctx in pairs])
-    chosen = joined["translation"].matching(check.needs)
-    if chosen is None or not check.needs_source:
-        return chosen
-    if "source" not in joined:
-        joined["source"] = _Joined.of([ctx.source for ctx in pairs])
-    in_source = joined["source"].matching(check.needs)
-    return None if in_source is None else sorted(set(chosen).union(in_source))
 
 
 def _translated_pairs(contexts: list[EntryContext], resources: Resources) -> tuple[list[int], list[EntryContext]]:
