@@ -182,6 +182,10 @@ class Difference:
 def same_arguments(source: list[Directive], translation: list[Directive]) -> bool:
     """The same arguments in the same order, each of one type (most entries): :func:`compare`
     finds nothing, strict or not."""
+    if len(source) != len(translation):
+        return False
+    if len(source) < 2:  # (most entries: none, or one argument on each side)
+        return not source or source[0][1:3] == translation[0][1:3]
     arguments = [d[1:3] for d in source]  # (key, kind)
     return arguments == [d[1:3] for d in translation] and len(dict(arguments)) == len(set(arguments))
 

@@ -114,7 +114,8 @@ class LanguageGuard:
         return lang == "ko" and _ONLY_HANGUL_RE.fullmatch(text) is not None
 
     def settled_by_letters(self, text: str, lang: str) -> bool:
-        """Do the letters of ``text`` alone show it is in ``lang`` (the common case, decided first)?"""
+        """Do the letters of ``text`` alone settle that :meth:`wrong_language` finds nothing (the
+        common case, decided first)?"""
         if lang == "ko":
             return _ONLY_HANGUL_RE.fullmatch(text) is not None  # every letter (if any) is Hangul
         if (
@@ -122,8 +123,11 @@ class LanguageGuard:
             and (_ONLY_CYRILLIC_RE.fullmatch(text) or not _NOT_CYRILLIC_LETTER_RE.search(text))
             and not _RU_ONLY_RE.search(text)
         ):
-            # all letters Cyrillic, Ukrainian ones among them and no Russian ones
-            return bool(_UK_LETTER_RE.search(text) or _UK_ONLY_RE.search(text) or not _NON_CYRILLIC_RE.sub("", text))
+            # All letters Cyrillic and no Russian ones: Ukrainian ones among them, or too few
+            # letters to weigh without them ("Арабська": what _ukrainian would say).
+            if _UK_LETTER_RE.search(text) or _UK_ONLY_RE.search(text) or not _NON_CYRILLIC_RE.sub("", text):
+                return True
+            return len(_NON_LETTER_RE.sub("", text)) < MIN_LETTERS_MODEL
         return False
 
     def wrong_language(self, text: str, lang: str, source_lang: str = "en") -> str | None:
