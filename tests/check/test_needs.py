@@ -1,5 +1,5 @@
-"""Check.needs: the runner calls a check only on the pairs that have what it needs, found for a
-whole batch at once. That must never change a finding."""
+"""Check.needs and Check.candidates: the runner calls a check only on the pairs (entries) that
+have what it needs, found for a whole batch at once. That must never change a finding."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from termweave.check import run_checks
 from termweave.check.catalog import load_catalog
 from termweave.check.needs import PROBE, Joined
-from termweave.check.registry import all_checks
+from termweave.check.registry import Check, all_checks
 from termweave.check.style import _RANGE_MARK_RE
 from termweave.glossary import load_glossary
 from termweave.lang.house_style import DASHES
@@ -34,6 +34,12 @@ ALTERED = {
         (None, "DOI 10.1000/xyz and a@b.org", "DOI 10.1000/xyz і a@b.ua"),
         (None, "In 2024 and 2025", "У 2024 і 2026 роках"),
         (None, "A “quoted” word", "Слово “в лапках”"),
+        (None, "Delete %(name)s?", "Видалити %(name)d?", "python-format"),
+        (None, "Save {count} files", "Зберегти файли"),
+        (None, "A draft", "Чернетка", "fuzzy"),
+        (None, "Copyright © 2024 A. Author", "© 2024 А. Автор"),
+        (None, "Licensed under CC BY 4.0", "Ліцензія CC BY-SA 4.0"),
+        (None, "PostgreSQL", "PostgreSQL"),
     ],
     "ko": [
         (None, "From 2024 to 2025", "2024–2025년"),
@@ -42,17 +48,33 @@ ALTERED = {
 }
 
 
-def test_needs_change_no_finding(monkeypatch, write_po):
+PLURAL = """
+msgid "%(n)s file"
+msgid_plural "%(n)s files"
+msgstr[0] "%(n)s файл"
+msgstr[1] "%(n)s файли"
+"""
+
+
+def test_needs_and_candidates_change_no_finding(monkeypatch, write_po):
     glossary = load_glossary(ROOT / "glossary" / "terms.csv", required_languages=("en",))
     paths = CATALOGS + [write_po(lang, entries) for lang, entries in ALTERED.items()]
+    paths[-2].write_text(paths[-2].read_text(encoding="utf-8") + PLURAL, encoding="utf-8")  # uk: 2 of 4 forms
     found = run_checks(paths, glossary, jobs=1).findings
-    needing = [cls for cls in all_checks().values() if cls.needs is not None]
+    checks = all_checks().values()
+    needing = {cls for cls in checks if cls.needs is not None}
+    picking = {cls for cls in checks if cls.candidates is not Check.candidates}
     assert {cls.id for cls in needing} == {"number-mismatch", "protected-altered", "quotes", "uk-euphony", "ko-range"}
+    assert {cls.id for cls in picking} == {
+        *("untranslated", "fuzzy", "unchanged", "attribution-altered", "format", "plurals", "placeholders")
+    }
     for cls in needing:
         monkeypatch.setattr(cls, "needs", None)
+    for cls in picking:
+        monkeypatch.setattr(cls, "candidates", Check.candidates)
     everywhere = run_checks(paths, glossary, jobs=1).findings
     assert found == everywhere
-    assert {f.check for f in found} >= {cls.id for cls in needing}  # each of them finds something here
+    assert {f.check for f in found} >= {cls.id for cls in needing | picking}  # each of them finds something here
 
 
 def test_joined_texts_give_the_positions_of_the_texts_that_have_it():

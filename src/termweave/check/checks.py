@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from termweave.check.context import EntryContext
 from termweave.check.registry import Check, register
@@ -268,6 +269,9 @@ class AttributionAltered(Check):
     name = "Copyright or licence altered"
     severity = "error"
 
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
+        return [i for i, ctx in enumerate(contexts) if ctx.is_copyright or ctx.is_licence]
+
     def check(self, ctx: EntryContext) -> list[Finding]:
         if ctx.is_copyright:
             if ctx.translation == ctx.source:
@@ -372,6 +376,9 @@ class Untranslated(Check):
     severity = "error"
     entry_level = True
 
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
+        return [i for i, ctx in enumerate(contexts) if not ctx.entry.translated]
+
     def check(self, ctx: EntryContext) -> list[Finding]:
         return [] if ctx.entry.translated else [ctx.finding(self, "no translation")]
 
@@ -384,6 +391,9 @@ class Fuzzy(Check):
     name = "Fuzzy"
     severity = "error"
     entry_level = True
+
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
+        return [i for i, ctx in enumerate(contexts) if ctx.entry.flags]  # (most entries have none)
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         return [ctx.finding(self, "marked fuzzy: needs review")] if ctx.entry.fuzzy else []
@@ -400,6 +410,9 @@ class Unchanged(Check):
     id = "unchanged"
     name = "Identical to source"
     severity = "warning"
+
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
+        return [i for i, ctx in enumerate(contexts) if ctx.translation == ctx.source]
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         if ctx.translation != ctx.source or ctx.is_copyright:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Sequence
 from typing import ClassVar
 
 from termweave.check.catalog import Catalog
@@ -48,6 +49,12 @@ class Check:
     def applies(self, catalog: Catalog, resources: Resources) -> bool:
         """Can the check find anything in ``catalog``? (False: the runner skips it for every entry.)"""
         return True
+
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int] | None:
+        """The positions of the contexts (entries; pairs for a content check) the check may report
+        on, picked for a whole batch by a test cheaper than a call each: every other context must
+        give no finding. None: all of them."""
+        return None
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         raise NotImplementedError

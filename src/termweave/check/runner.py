@@ -87,12 +87,12 @@ def check_entries(
         every: Sequence[int] = range(len(contexts))
         joined: dict[str, Joined] = {}  # the pairs' translations (and sources), for checks' needs
         for check in checks:
-            if check.entry_level:
-                indices, inputs = every, contexts
-            elif check.needs is None or (chosen := needing(check, pairs, joined)) is None:
-                indices, inputs = where, pairs
-            else:
-                indices, inputs = [where[k] for k in chosen], [pairs[k] for k in chosen]
+            indices, inputs = (every, contexts) if check.entry_level else (where, pairs)
+            chosen = check.candidates(inputs)
+            if chosen is None and check.needs is not None and not check.entry_level:
+                chosen = needing(check, pairs, joined)
+            if chosen is not None:
+                indices, inputs = [indices[k] for k in chosen], [inputs[k] for k in chosen]
             # map() calls the check on every context without a Python loop; compress() keeps the
             # (few) contexts where it found something.
             results = list(map(check.check, inputs))

@@ -8,6 +8,9 @@ compares the number of ``msgstr[n]`` with the header's ``nplurals``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from termweave.check.catalog import Entry
 from termweave.check.context import EntryContext
 from termweave.check.formats import (
     FormatError,
@@ -49,6 +52,9 @@ class FormatDirectives(Check):
     name = "Format directives differ"
     severity = "error"
     entry_level = True
+
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
+        return [i for i, ctx in enumerate(contexts) if ctx.entry.flags]  # (most entries have none)
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         formats = format_flags(ctx.entry.flags) if ctx.entry.flags else None
@@ -96,9 +102,12 @@ class Placeholders(Check):
     severity = "warning"
     entry_level = True
 
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
+        return [i for i, ctx in enumerate(contexts) if _may_hold_placeholders(ctx.entry)]
+
     def check(self, ctx: EntryContext) -> list[Finding]:
         entry = ctx.entry
-        if entry.msgid_plural is None and not (may_hold_placeholder(entry.msgid) or may_hold_placeholder(entry.msgstr)):
+        if not _may_hold_placeholders(entry):
             return []  # the usual entry: no character a placeholder starts with
         if has_format_flag(entry.flags):
             return []
@@ -114,6 +123,10 @@ class Placeholders(Check):
         return findings
 
 
+def _may_hold_placeholders(entry: Entry) -> bool:
+    return entry.msgid_plural is not None or may_hold_placeholder(entry.msgid) or may_hold_placeholder(entry.msgstr)
+
+
 @register
 class PluralForms(Check):
     """plurals: a plural entry whose number of ``msgstr[n]`` is not the header's ``nplurals``
@@ -123,6 +136,9 @@ class PluralForms(Check):
     name = "Plural forms"
     severity = "error"
     entry_level = True
+
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
+        return [i for i, ctx in enumerate(contexts) if ctx.entry.msgid_plural is not None]
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         entry = ctx.entry
