@@ -66,7 +66,7 @@ def test_needs_and_candidates_change_no_finding(monkeypatch, write_po):
     picking = {cls for cls in checks if cls.candidates is not Check.candidates}
     assert {cls.id for cls in needing} == {"number-mismatch", "protected-altered", "quotes", "uk-euphony", "ko-range"}
     assert {cls.id for cls in picking} == {
-        *("untranslated", "fuzzy", "unchanged", "attribution-altered", "format", "plurals", "placeholders")
+        *("untranslated", "fuzzy", "unchanged", "attribution-altered", "format", "plurals")
     }
     for cls in needing:
         monkeypatch.setattr(cls, "needs", None)

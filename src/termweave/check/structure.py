@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from termweave.check.catalog import Entry
 from termweave.check.context import EntryContext
 from termweave.check.formats import (
     FormatError,
@@ -102,15 +101,12 @@ class Placeholders(Check):
     severity = "warning"
     entry_level = True
 
-    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
-        return [i for i, ctx in enumerate(contexts) if _may_hold_placeholders(ctx.entry)]
-
     def check(self, ctx: EntryContext) -> list[Finding]:
         entry = ctx.entry
-        if not _may_hold_placeholders(entry):
-            return []  # the usual entry: no character a placeholder starts with
-        if has_format_flag(entry.flags):
+        if entry.flags and has_format_flag(entry.flags):
             return []
+        if entry.msgid_plural is None and not (may_hold_placeholder(entry.msgid) or may_hold_placeholder(entry.msgstr)):
+            return []  # the usual entry: no character a placeholder starts with
         findings = []
         for label, source, translation, _form in _forms(ctx):
             wanted = guess_directives(source)
@@ -121,10 +117,6 @@ class Placeholders(Check):
                 where = f"{label}: " if ctx.entry.msgid_plural is not None else ""
                 findings.append(ctx.finding(self, where + diff.message, span=diff.span, msgstr=translation))
         return findings
-
-
-def _may_hold_placeholders(entry: Entry) -> bool:
-    return entry.msgid_plural is not None or may_hold_placeholder(entry.msgid) or may_hold_placeholder(entry.msgstr)
 
 
 @register
