@@ -125,7 +125,7 @@ class LanguageGuard:
         ):
             # All letters Cyrillic and no Russian ones: Ukrainian ones among them, or too few
             # letters to weigh without them ("Арабська": what _ukrainian would say).
-            if _UK_LETTER_RE.search(text) or _UK_ONLY_RE.search(text) or not _NON_CYRILLIC_RE.sub("", text):
+            if _UK_LETTER_RE.search(text) or _UK_ONLY_RE.search(text) or not _CYRILLIC_RE.search(text):
                 return True
             return len(_NON_LETTER_RE.sub("", text)) < MIN_LETTERS_MODEL
         return False
