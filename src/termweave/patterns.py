@@ -280,28 +280,6 @@ def find_tags(text: str) -> list[Span]:
     return tags
 
 
-def blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with each span replaced by as many spaces (offsets stay valid)."""
-    if not spans:
-        return text
-    if len(spans) == 1:
-        ((a, b),) = spans
-        return text[:a] + " " * (b - a) + text[b:]
-    parts = []
-    at = 0  # the text up to here is written (spans may overlap)
-    for a, b in sorted(spans):
-        if b <= at:
-            continue
-        if a > at:
-            parts.append(text[at:a])
-        else:
-            a = at
-        parts.append(" " * (b - a))
-        at = b
-    parts.append(text[at:])
-    return "".join(parts)
-
-
 # Tokens whose digits are part of a name: IPv4, EPUB3, H2O, utf8, Python3.12, G7, A4 (ASCII only:
 # "Python3에서" holds the token "Python3").
 DIGIT_WORD_RE = re.compile(r"(?<![A-Za-z0-9_.-])[A-Za-z][A-Za-z0-9_-]*(?:\.\d+)*(?![A-Za-z0-9_])")

@@ -10,13 +10,14 @@ import pytest
 
 from termweave.check import run_checks
 from termweave.check.catalog import load_catalog
+from termweave.check.context import blank
 from termweave.check.needs import PROBE, Joined
 from termweave.check.registry import Check, all_checks
 from termweave.check.style import _RANGE_MARK_RE
 from termweave.glossary import load_glossary
 from termweave.lang.house_style import DASHES
 from termweave.lang.uk_euphony import ONE_LETTER_WORD_RE, euphony_issues
-from termweave.patterns import PROTECTED_MARKS, blank, maybe_protected
+from termweave.patterns import PROTECTED_MARKS, maybe_protected
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "tests" / "data" / "real-catalogs"

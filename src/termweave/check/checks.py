@@ -15,15 +15,15 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from termweave.check.context import EntryContext
+from termweave.check.context import EntryContext, blank
 from termweave.check.registry import Check, register
 from termweave.check.report import Finding
+from termweave.copyright import differing_span
 from termweave.data.licences import VERSION_RE, by_code, named_licences
 from termweave.glossary.match import normalize
 from termweave.patterns import (
     NUMBER_RE,
     PROTECTED_MARKS,
-    blank,
     digit_words,
     find_number_values,
     find_protected,
@@ -36,7 +36,6 @@ _DIGIT_RE = re.compile(r"\d")
 _LETTER_DIGIT_RE = re.compile(r"[A-Za-z][A-Za-z_-]*\d")  # a name with digits may be here (IPv4, utf-8)
 _BEFORE_DIGIT_RE = re.compile(r"[A-Za-z_-]\d")  # cheap and necessary for _LETTER_DIGIT_RE to match
 _DIGIT_AFTER_LETTER_RE = re.compile(r"\d(?<=[A-Za-z_-]\d)")  # the same, the look-behind after the digit
-_ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 
 
 @register
@@ -280,7 +279,7 @@ class AttributionAltered(Check):
                 ctx.finding(
                     self,
                     "the copyright line must be identical to the source, byte for byte",
-                    span=_difference(ctx.source, ctx.translation),
+                    span=differing_span(ctx.source, ctx.translation),
                 )
             ]
         if not ctx.is_licence:
@@ -306,18 +305,6 @@ class AttributionAltered(Check):
         return findings
 
 
-def _difference(source: str, translation: str) -> tuple[int, int]:
-    """The span of ``translation`` that differs from ``source`` (common prefix/suffix removed)."""
-    prefix = 0
-    limit = min(len(source), len(translation))
-    while prefix < limit and source[prefix] == translation[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and source[len(source) - 1 - suffix] == translation[len(translation) - 1 - suffix]:
-        suffix += 1
-    return prefix, len(translation) - suffix
-
-
 @register
 class WrongLanguage(Check):
     """wrong-language: the translation is not in the catalog's language.
@@ -333,7 +320,7 @@ class WrongLanguage(Check):
     severity = "error"
 
     def check(self, ctx: EntryContext) -> list[Finding]:
-        guard, lang = ctx.res.guard, ctx.lang
+        guard, lang, src = ctx.res.guard, ctx.lang, ctx.source_lang
         if guard.own_script_only(ctx.translation, lang):
             return []  # what is blanked below turns into spaces: the text stays in its own script
         if ctx.is_copyright:
@@ -345,26 +332,14 @@ class WrongLanguage(Check):
         spans = [(h.start, h.end) for h in ctx.target_hits if h.term.dnt] if ctx.terms and ctx.source_hits else []
         if not spans and guard.settled_by_letters(text, lang):
             return []  # (no ASCII letter either: no copied word to blank)
-        if _ASCII_LETTER_RE.search(text) and guard.has_target_script(text, lang):
-            spans += _copied_words(text, ctx.source)
-        if spans:
-            message = guard.wrong_language(blank(text, spans), lang, ctx.source_lang)
-        else:
-            message = guard.weighed(text, lang, ctx.source_lang)  # its letters did not settle it (above)
+        spans += guard.copied_words(text, ctx.source, lang)
+        # With nothing to blank, the text is the one its letters did not settle (above): weigh it.
+        message = guard.wrong_language(blank(text, spans), lang, src) if spans else guard.weighed(text, lang, src)
         return [ctx.finding(self, message)] if message else []
 
 
 # Only capitalised words (and punctuation, digits): a name or title, not a sentence.
 _NAME_RE = re.compile(r"[\W\d_]*(?:[A-Z][\w'’.-]*[\W\d_]*)+")
-_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9_.'’/-]*[A-Za-z0-9]|[A-Za-z]")
-
-
-def _copied_words(text: str, source: str) -> list[tuple[int, int]]:
-    """Latin-script words of a translation that stand in its source too (identifiers, names,
-    settings: "numfig_format", "PostgreSQL", "True"). In a translation that is written in its
-    own script they are kept on purpose, not English left in place."""
-    source_words = set(_LATIN_WORD_RE.findall(source))
-    return [(m.start(), m.end()) for m in _LATIN_WORD_RE.finditer(text) if m.group() in source_words]
 
 
 @register

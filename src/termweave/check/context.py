@@ -17,7 +17,7 @@ from termweave.glossary import Glossary, Term
 from termweave.glossary.match import Matcher, TermHit, matcher_for, triggered_terms
 from termweave.lang.detect import LanguageGuard
 from termweave.lang.house_style import HouseStyle, default_style
-from termweave.patterns import NumberFormat, blank, find_markup, find_protected, maybe_protected
+from termweave.patterns import NumberFormat, find_markup, find_protected, maybe_protected
 
 # --------------------------------------------------------------------------------------------
 # Shared state and per-entry context
@@ -369,3 +369,25 @@ class EntryContext:
 
 # --------------------------------------------------------------------------------------------
 # Licence helpers
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by as many spaces (offsets stay valid)."""
+    if not spans:
+        return text
+    if len(spans) == 1:
+        ((a, b),) = spans
+        return text[:a] + " " * (b - a) + text[b:]
+    parts = []
+    at = 0  # the text up to here is written (spans may overlap)
+    for a, b in sorted(spans):
+        if b <= at:
+            continue
+        if a > at:
+            parts.append(text[at:a])
+        else:
+            a = at
+        parts.append(" " * (b - a))
+        at = b
+    parts.append(text[at:])
+    return "".join(parts)

@@ -37,6 +37,7 @@ _NON_CYRILLIC_RE = re.compile(r"[^\u0400-\u04ff]+")
 _UK_ONLY_RE = re.compile(r"[іїєґІЇЄҐ]|[\u0400-\u04ff]['’ʼ][\u0400-\u04ff]")
 _RU_ONLY_RE = re.compile(r"[ыэъёЫЭЪЁ]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
+_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9_.'’/-]*[A-Za-z0-9]|[A-Za-z]")
 # (Compiled once: a class of 11,000 code points costs ~1 ms to compile; its complement as much again.)
 _HANGUL_RE = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
@@ -129,6 +130,15 @@ class LanguageGuard:
                 return True
             return len(_NON_LETTER_RE.sub("", text)) < MIN_LETTERS_MODEL
         return False
+
+    def copied_words(self, text: str, source: str, lang: str) -> list[tuple[int, int]]:
+        """Latin-script words of a translation that stand in its source too (identifiers, names,
+        settings: "numfig_format", "PostgreSQL", "True"), when it holds letters of its own script
+        (:meth:`has_target_script`): there they are kept on purpose, not English left in place."""
+        if not _LATIN_RE.search(text) or not self.has_target_script(text, lang):
+            return []
+        source_words = set(_LATIN_WORD_RE.findall(source))
+        return [(m.start(), m.end()) for m in _LATIN_WORD_RE.finditer(text) if m.group() in source_words]
 
     def wrong_language(self, text: str, lang: str, source_lang: str = "en") -> str | None:
         """A message when ``text`` is not in ``lang``; None when it is or evidence is lacking."""
