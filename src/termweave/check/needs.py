@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 
 from termweave.check.context import EntryContext
 from termweave.check.registry import Check
@@ -29,7 +30,7 @@ class Joined:
 
     @classmethod
     def of(cls, texts: list[str]) -> Joined:
-        return cls("\0".join(texts), list(accumulate(len(text) + 1 for text in texts)))
+        return cls("\0".join(texts), list(accumulate(map(add, map(len, texts), repeat(1)))))  # (no Python loop)
 
     def matching(self, pattern: re.Pattern[str]) -> list[int] | None:
         """The positions of the texts in which ``pattern`` finds something (one search each), or

@@ -41,8 +41,8 @@ class Check:
     entry_level: ClassVar[bool] = False
     # A content check's cheap necessary condition: a pattern that matches, or strings one of which
     # stands in, the translation (with ``needs_source``: or the source) of every pair it can report
-    # on. The runner looks for it in a whole batch at once and calls the check on those pairs only
-    # (None: on every pair). See termweave.check.needs.
+    # on (neither ever matches a NUL). The runner looks for it in a whole batch at once and calls
+    # the check on those pairs only (None: on every pair). See termweave.check.needs.
     needs: ClassVar[re.Pattern[str] | tuple[str, ...] | None] = None
     needs_source: ClassVar[bool] = False
 
