@@ -250,6 +250,10 @@ def maybe_protected(text: str) -> bool:
     return "W" in text and "www." in text.lower()  # only "W" lowercases to "w"
 
 
+# Strings one of which a text stands in when maybe_protected is true ("W": WWW. in any case).
+PROTECTED_MARKS = ("://", "@", "10.", "href=", "src=", "www.", "W")
+
+
 def find_markup(text: str) -> list[Span]:
     """HTML/XML tags, character references and inline code spans of ``text``."""
     if "<" not in text and "&" not in text and "`" not in text:
@@ -274,16 +278,6 @@ def find_tags(text: str) -> list[Span]:
         skeleton = f"<{m.group(1)}{m.group(2).lower()}{' ' + attributes if attributes else ''}{m.group(4)}>"
         tags.append(Span(m.start(), m.end(), skeleton))
     return tags
-
-
-def blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with each span replaced by as many spaces (offsets stay valid)."""
-    if not spans:
-        return text
-    chars = list(text)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
 
 
 # Tokens whose digits are part of a name: IPv4, EPUB3, H2O, utf8, Python3.12, G7, A4 (ASCII only:

@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
-from termweave.check.context import EntryContext
+from termweave.check.context import EntryContext, blank
 from termweave.check.registry import Check, register
 from termweave.check.report import Finding
+from termweave.copyright import differing_span
 from termweave.data.licences import VERSION_RE, by_code, named_licences
 from termweave.glossary.match import normalize
 from termweave.patterns import (
     NUMBER_RE,
-    blank,
+    PROTECTED_MARKS,
     digit_words,
     find_number_values,
     find_protected,
@@ -34,7 +36,6 @@ _DIGIT_RE = re.compile(r"\d")
 _LETTER_DIGIT_RE = re.compile(r"[A-Za-z][A-Za-z_-]*\d")  # a name with digits may be here (IPv4, utf-8)
 _BEFORE_DIGIT_RE = re.compile(r"[A-Za-z_-]\d")  # cheap and necessary for _LETTER_DIGIT_RE to match
 _DIGIT_AFTER_LETTER_RE = re.compile(r"\d(?<=[A-Za-z_-]\d)")  # the same, the look-behind after the digit
-_ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 
 
 @register
@@ -118,6 +119,8 @@ class NumberMismatch(Check):
     id = "number-mismatch"
     name = "Numbers differ"
     severity = "error"
+    needs = _DIGIT_RE
+    needs_source = True
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         if not _DIGIT_RE.search(ctx.source) and not _DIGIT_RE.search(ctx.translation):
@@ -201,11 +204,14 @@ class ProtectedAltered(Check):
     id = "protected-altered"
     name = "DOI, URL, e-mail or markup altered"
     severity = "error"
+    needs = (*PROTECTED_MARKS, "<")  # a protected span may be there, or a tag
+    needs_source = True
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         findings = []
-        sources = ctx.protected_source
-        targets = find_protected(ctx.translation) if maybe_protected(ctx.translation) else []
+        translation = ctx.translation
+        sources = ctx.protected_source if maybe_protected(ctx.source) else []  # (its own test, without the lookup)
+        targets = find_protected(translation) if maybe_protected(translation) else []
         if sources or targets:
             for text in dict.fromkeys(s.text for s in sources):
                 if not any(_same_protected(text, t.text) for t in targets):
@@ -262,6 +268,9 @@ class AttributionAltered(Check):
     name = "Copyright or licence altered"
     severity = "error"
 
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
+        return [i for i, ctx in enumerate(contexts) if ctx.is_copyright or ctx.is_licence]
+
     def check(self, ctx: EntryContext) -> list[Finding]:
         if ctx.is_copyright:
             if ctx.translation == ctx.source:
@@ -270,7 +279,7 @@ class AttributionAltered(Check):
                 ctx.finding(
                     self,
                     "the copyright line must be identical to the source, byte for byte",
-                    span=_difference(ctx.source, ctx.translation),
+                    span=differing_span(ctx.source, ctx.translation),
                 )
             ]
         if not ctx.is_licence:
@@ -296,18 +305,6 @@ class AttributionAltered(Check):
         return findings
 
 
-def _difference(source: str, translation: str) -> tuple[int, int]:
-    """The span of ``translation`` that differs from ``source`` (common prefix/suffix removed)."""
-    prefix = 0
-    limit = min(len(source), len(translation))
-    while prefix < limit and source[prefix] == translation[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and source[len(source) - 1 - suffix] == translation[len(translation) - 1 - suffix]:
-        suffix += 1
-    return prefix, len(translation) - suffix
-
-
 @register
 class WrongLanguage(Check):
     """wrong-language: the translation is not in the catalog's language.
@@ -323,30 +320,26 @@ class WrongLanguage(Check):
     severity = "error"
 
     def check(self, ctx: EntryContext) -> list[Finding]:
+        guard, lang, src = ctx.res.guard, ctx.lang, ctx.source_lang
+        if guard.own_script_only(ctx.translation, lang):
+            return []  # what is blanked below turns into spaces: the text stays in its own script
         if ctx.is_copyright:
             return []
         text = ctx.translation_prose
         if ctx.translation == ctx.source and _NAME_RE.fullmatch(ctx.source_prose):
             return []  # "Python Enhancement Proposals": a name kept as is (unchanged warns about it)
-        spans = [(h.start, h.end) for h in ctx.target_hits if h.term.dnt] if ctx.terms else []
-        if _ASCII_LETTER_RE.search(text) and ctx.res.guard.has_target_script(text, ctx.lang):
-            spans += _copied_words(text, ctx.source)
-        text = blank(text, spans)
-        message = ctx.res.guard.wrong_language(text, ctx.lang, ctx.source_lang)
+        # (Only the terms the source triggers are looked for in the translation: none, no hits.)
+        spans = [(h.start, h.end) for h in ctx.target_hits if h.term.dnt] if ctx.terms and ctx.source_hits else []
+        if not spans and guard.settled_by_letters(text, lang):
+            return []  # (no ASCII letter either: no copied word to blank)
+        spans += guard.copied_words(text, ctx.source, lang)
+        # With nothing to blank, the text is the one its letters did not settle (above): weigh it.
+        message = guard.wrong_language(blank(text, spans), lang, src) if spans else guard.weighed(text, lang, src)
         return [ctx.finding(self, message)] if message else []
 
 
 # Only capitalised words (and punctuation, digits): a name or title, not a sentence.
 _NAME_RE = re.compile(r"[\W\d_]*(?:[A-Z][\w'’.-]*[\W\d_]*)+")
-_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9_.'’/-]*[A-Za-z0-9]|[A-Za-z]")
-
-
-def _copied_words(text: str, source: str) -> list[tuple[int, int]]:
-    """Latin-script words of a translation that stand in its source too (identifiers, names,
-    settings: "numfig_format", "PostgreSQL", "True"). In a translation that is written in its
-    own script they are kept on purpose, not English left in place."""
-    source_words = set(_LATIN_WORD_RE.findall(source))
-    return [(m.start(), m.end()) for m in _LATIN_WORD_RE.finditer(text) if m.group() in source_words]
 
 
 @register
@@ -357,6 +350,9 @@ class Untranslated(Check):
     name = "Not translated"
     severity = "error"
     entry_level = True
+
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
+        return [i for i, ctx in enumerate(contexts) if not ctx.entry.translated]
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         return [] if ctx.entry.translated else [ctx.finding(self, "no translation")]
@@ -370,6 +366,9 @@ class Fuzzy(Check):
     name = "Fuzzy"
     severity = "error"
     entry_level = True
+
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
+        return [i for i, ctx in enumerate(contexts) if ctx.entry.flags]  # (most entries have none)
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         return [ctx.finding(self, "marked fuzzy: needs review")] if ctx.entry.fuzzy else []
@@ -386,6 +385,9 @@ class Unchanged(Check):
     id = "unchanged"
     name = "Identical to source"
     severity = "warning"
+
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
+        return [i for i, ctx in enumerate(contexts) if ctx.translation == ctx.source]
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         if ctx.translation != ctx.source or ctx.is_copyright:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from termweave.check.catalog import Catalog, Entry
-from termweave.check.formats import PARSERS, FormatError, format_flags, guess_directives
+from termweave.check.formats import PARSERS, Directive, FormatError, format_flags, guess_directives
 from termweave.check.report import Finding
 from termweave.copyright import COPYRIGHT_RE
 from termweave.data.licences import licence_code, named_licences
@@ -17,7 +17,7 @@ from termweave.glossary import Glossary, Term
 from termweave.glossary.match import Matcher, TermHit, matcher_for, triggered_terms
 from termweave.lang.detect import LanguageGuard
 from termweave.lang.house_style import HouseStyle, default_style
-from termweave.patterns import NumberFormat, blank, find_markup, find_protected, maybe_protected
+from termweave.patterns import NumberFormat, find_markup, find_protected, maybe_protected
 
 # --------------------------------------------------------------------------------------------
 # Shared state and per-entry context
@@ -79,6 +79,26 @@ class Resources:
     author_texts: dict[str, dict[tuple[str | None, str], str]] = field(default_factory=dict)  # lang -> key -> text
     _author_variants: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
     _hit_memos: dict[tuple[str, str], HitMemo] = field(default_factory=dict)  # (source lang, lang) -> memo
+    _directives: dict[tuple[str, str], list[Directive] | FormatError] = field(default_factory=dict)
+
+    DIRECTIVES_LIMIT = 100_000  # texts whose directives are remembered at most (memory stays bounded)
+
+    def directives(self, fmt: str, text: str) -> list[Directive]:
+        """``PARSERS[fmt](text)``, remembered: the format check and the prose of a translation both
+        parse it, and catalogs of several languages share their msgids. Raises FormatError."""
+        key = (fmt, text)
+        found = self._directives.get(key)
+        if found is None:
+            if len(self._directives) > self.DIRECTIVES_LIMIT:
+                self._directives.clear()
+            try:
+                found = PARSERS[fmt](text)
+            except FormatError as problem:
+                found = problem
+            self._directives[key] = found
+        if type(found) is not list:
+            raise FormatError(str(found))
+        return found
 
     def house_style(self, lang: str) -> HouseStyle:
         style = self._styles.get(lang)
@@ -156,7 +176,15 @@ _NON_PROSE_CHAR_RE = re.compile(r"[<&`%{$]")
 class EntryContext:
     """One (source, translation) pair of an entry, with lazily computed shared facts."""
 
-    def __init__(self, catalog: Catalog, entry: Entry, source: str, translation: str, res: Resources):
+    def __init__(
+        self,
+        catalog: Catalog,
+        entry: Entry,
+        source: str,
+        translation: str,
+        res: Resources,
+        terms: list[Term] | None = None,
+    ):
         self.catalog = catalog
         self.entry = entry
         self.source = source
@@ -164,7 +192,16 @@ class EntryContext:
         self.res = res
         self.lang = catalog.language
         self.source_lang = catalog.source_lang
-        self.terms: list[Term] = res.pair_terms(self.source_lang, self.lang)  # most checks ask
+        # The glossary terms of the pair of languages (most checks ask): the caller's, if it has them.
+        self.terms: list[Term] = res.pair_terms(self.source_lang, self.lang) if terms is None else terms
+        msgid, msgctxt = entry.msgid, entry.msgctxt
+        # COPYRIGHT_RE can only match a msgid whose first non-space character is one of these.
+        self.is_copyright: bool = msgctxt == "copyright" or (
+            msgid.lstrip()[:1] in "cC©(" and COPYRIGHT_RE.match(msgid) is not None
+        )
+        self.is_licence: bool = msgctxt in ("licence", "license") or (
+            ("ommons" in msgid or "CC" in msgid) and _LICENCE_RE.search(msgid) is not None
+        )
 
     @staticmethod
     def preset_each(contexts: list[EntryContext], name: str, values: list) -> None:
@@ -181,17 +218,18 @@ class EntryContext:
         span: tuple[int, int] | None = None,
         msgstr: str | None = None,
     ) -> Finding:
-        return Finding(
-            path=str(self.catalog.path),
-            line=self.entry.line,
-            context=self.entry.msgctxt,
-            msgid=self.entry.msgid,
-            check=check.id,
-            severity=check.severity,
-            term=term,
-            message=message,
-            span=span,
-            msgstr=self.translation if msgstr is None else msgstr,
+        entry = self.entry
+        return Finding(  # (by position: a third cheaper than by keyword)
+            str(self.catalog.path),  # path
+            entry.line,
+            entry.msgctxt,  # context
+            entry.msgid,
+            check.id,
+            check.severity,
+            term,
+            message,
+            span,
+            self.translation if msgstr is None else msgstr,
         )
 
     # -- glossary ------------------------------------------------------------------------------
@@ -256,16 +294,7 @@ class EntryContext:
         ]
 
     # -- kinds of entry ------------------------------------------------------------------------
-    @lazy
-    def is_copyright(self) -> bool:
-        return self.entry.msgctxt == "copyright" or bool(COPYRIGHT_RE.match(self.entry.msgid))
-
-    @lazy
-    def is_licence(self) -> bool:
-        msgid = self.entry.msgid
-        return self.entry.msgctxt in ("licence", "license") or (
-            ("ommons" in msgid or "CC" in msgid) and _LICENCE_RE.search(msgid) is not None
-        )
+    # (is_copyright and is_licence, set by __init__: cheap, and most entries are asked.)
 
     @lazy
     def licence_code(self) -> str | None:
@@ -290,26 +319,34 @@ class EntryContext:
     @lazy
     def source_prose(self) -> str:
         """The source with URLs, DOIs, e-mails, markup and placeholders blanked (offsets kept)."""
-        spans = self.non_prose(self.source)
-        return blank(self.source, spans) if spans else self.source
+        return self.prose(self.source)
 
     @lazy
     def translation_prose(self) -> str:
         """The translation with URLs, DOIs, e-mails, markup and placeholders blanked (offsets kept)."""
-        spans = self.non_prose(self.translation)
-        return blank(self.translation, spans) if spans else self.translation
+        return self.prose(self.translation)
+
+    def prose(self, text: str) -> str:
+        protected = maybe_protected(text)
+        if not protected and _NON_PROSE_CHAR_RE.search(text) is None:
+            return text  # most texts: nothing to blank (non_prose's test)
+        return blank(text, self._non_prose(text, protected))
 
     def non_prose(self, text: str) -> list[tuple[int, int]]:
         """Spans of ``text`` that are not prose: protected spans, markup, format directives."""
         protected = maybe_protected(text)
         if not protected and _NON_PROSE_CHAR_RE.search(text) is None:
             return []  # most texts: no markup or directive can start without one of these characters
+        return self._non_prose(text, protected)
+
+    def _non_prose(self, text: str, protected: bool) -> list[tuple[int, int]]:
         spans = [(s.start, s.end) for s in find_protected(text)] if protected else []
         spans += [(s.start, s.end) for s in find_markup(text)]
-        formats = format_flags(self.entry.flags)
+        flags = self.entry.flags
+        formats = format_flags(flags) if flags else []
         for fmt in formats:
             try:
-                spans += [(d.start, d.end) for d in PARSERS[fmt](text)]
+                spans += [(d.start, d.end) for d in self.res.directives(fmt, text)]
             except FormatError:
                 pass  # reported by the format check
         if not formats:
@@ -332,3 +369,25 @@ class EntryContext:
 
 # --------------------------------------------------------------------------------------------
 # Licence helpers
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by as many spaces (offsets stay valid)."""
+    if not spans:
+        return text
+    if len(spans) == 1:
+        ((a, b),) = spans
+        return text[:a] + " " * (b - a) + text[b:]
+    parts = []
+    at = 0  # the text up to here is written (spans may overlap)
+    for a, b in sorted(spans):
+        if b <= at:
+            continue
+        if a > at:
+            parts.append(text[at:a])
+        else:
+            a = at
+        parts.append(" " * (b - a))
+        at = b
+    parts.append(text[at:])
+    return "".join(parts)

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):  # a tuple: cheap to create (a catalog has thousands)
     text: str  # as written: "%(model)s", "{0}", "%1$d"
     key: str  # the argument: "model", "1", or "#0" for the first unnamed directive
     kind: str  # what it formats: "s", "d", "f" (type classes), "" where the format has no types
@@ -53,30 +53,28 @@ _TYPE_CLASS = {
 
 
 def _c_like(text: str, pattern: re.Pattern, python: bool) -> list[Directive]:
+    # Both patterns: group 1 is the argument (position or name), 5 the length modifier, 6 the conversion.
     out: list[Directive] = []
     unnamed = 0
     for m in pattern.finditer(text):
-        conv = m.group("conv")
+        key, length, conv = m.group(1, 5, 6)
         if conv == "%":
             continue
-        kind = _TYPE_CLASS.get(conv, conv)
         if python:
-            kind = "s" if conv in "rsa" else kind  # Python converts anything with %s/%r
-        name = m.groupdict().get("name")
-        pos = m.groupdict().get("pos")
-        if name is not None:
-            key = name
-        elif pos is not None:
-            key = pos
+            kind = "s" if conv in "rsa" else _TYPE_CLASS.get(conv, conv)  # Python converts anything with %s/%r
         else:
+            kind = (length or "") + _TYPE_CLASS.get(conv, conv)
+        if key is None:
             key = f"#{unnamed}"
             unnamed += 1
-        length = m.group("len") or ""
-        out.append(Directive(m.group(), key, (length if not python else "") + kind, m.start(), m.end()))
+        start, end = m.span()
+        out.append(Directive(m.group(), key, kind, start, end))
     return out
 
 
 def parse_c(text: str) -> list[Directive]:
+    if "%" not in text:
+        return []  # every directive starts with one
     directives = _c_like(text, _C_DIRECTIVE_RE, python=False)
     if any(d.key.isdigit() for d in directives) and any(d.key.startswith("#") for d in directives):
         raise FormatError("mixes numbered (%1$s) and unnumbered (%s) directives")
@@ -88,6 +86,8 @@ def parse_c(text: str) -> list[Directive]:
 
 
 def parse_python(text: str) -> list[Directive]:
+    if "%" not in text:
+        return []  # every directive starts with one
     directives = _c_like(text, _PY_DIRECTIVE_RE, python=True)
     named = [d for d in directives if not d.key.startswith("#")]
     if named and len(named) != len(directives):
@@ -179,8 +179,21 @@ class Difference:
     span: tuple[int, int] | None = None
 
 
+def same_arguments(source: list[Directive], translation: list[Directive]) -> bool:
+    """The same arguments in the same order, each of one type (most entries): :func:`compare`
+    finds nothing, strict or not."""
+    if len(source) != len(translation):
+        return False
+    if len(source) < 2:  # (most entries: none, or one argument on each side)
+        return not source or source[0][1:3] == translation[0][1:3]
+    arguments = [d[1:3] for d in source]  # (key, kind)
+    return arguments == [d[1:3] for d in translation] and len(dict(arguments)) == len(set(arguments))
+
+
 def compare(source: list[Directive], translation: list[Directive], strict: bool = True) -> list[Difference]:
     """What msgfmt would say about ``translation``'s directives against ``source``'s."""
+    if same_arguments(source, translation):
+        return []
     wanted: dict[str, Directive] = {}
     for d in source:
         wanted.setdefault(d.key, d)

@@ -29,6 +29,7 @@ class Quotes(Check):
     id = "quotes"
     name = "Quotation marks"
     severity = "warning"
+    needs = _QUOTE_RE
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         if not _QUOTE_RE.search(ctx.translation):

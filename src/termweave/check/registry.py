@@ -9,6 +9,8 @@ name to :data:`CHECK_MODULES` and decorates its classes with ``@register``.
 from __future__ import annotations
 
 import importlib
+import re
+from collections.abc import Sequence
 from typing import ClassVar
 
 from termweave.check.catalog import Catalog
@@ -37,10 +39,22 @@ class Check:
     name: ClassVar[str]
     severity: ClassVar[Severity]
     entry_level: ClassVar[bool] = False
+    # A content check's cheap necessary condition: a pattern that matches, or strings one of which
+    # stands in, the translation (with ``needs_source``: or the source) of every pair it can report
+    # on (neither ever matches a NUL). The runner looks for it in a whole batch at once and calls
+    # the check on those pairs only (None: on every pair). See termweave.check.needs.
+    needs: ClassVar[re.Pattern[str] | tuple[str, ...] | None] = None
+    needs_source: ClassVar[bool] = False
 
     def applies(self, catalog: Catalog, resources: Resources) -> bool:
         """Can the check find anything in ``catalog``? (False: the runner skips it for every entry.)"""
         return True
+
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int] | None:
+        """The positions of the contexts (entries; pairs for a content check) the check may report
+        on, picked for a whole batch by a test cheaper than a call each: every other context must
+        give no finding. None: all of them."""
+        return None
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         raise NotImplementedError

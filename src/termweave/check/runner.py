@@ -6,8 +6,12 @@ found in one pass per side (``Matcher.find_many``), which is where most of the t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import compress
+
 from termweave.check.catalog import Catalog, Entry
 from termweave.check.context import EntryContext, HitMemo, Resources
+from termweave.check.needs import Joined, needing
 from termweave.check.registry import Check, all_checks
 from termweave.check.report import Finding
 from termweave.check.suppression import IGNORE_PREFIX, looks_like_suppression, suppressed_id
@@ -70,23 +74,32 @@ def check_entries(
     rank = {check_id: n for n, check_id in enumerate(all_checks())}
     findings: list[Finding] = []
     for at in range(0, len(entries), BATCH):
-        contexts = [_context(catalog, entry, resources) for entry in entries[at : at + BATCH]]
-        translated = _translated_pairs(contexts, resources)
+        terms = resources.pair_terms(catalog.source_lang, catalog.language)
+        contexts = [_context(catalog, entry, resources, terms) for entry in entries[at : at + BATCH]]
+        where: Sequence[int]
+        where, pairs = _translated_pairs(contexts, resources)
         if glossary_checks:
             _preset_glossary_hits(contexts, resources, forbidden="term-forbidden" in ids)
             # A plural entry's msgstr[1..] (msgid_plural and its forms): one more batch, not one search each.
-            plural_forms = [ctx for i, ctx in translated if ctx is not contexts[i]]
+            plural_forms = [ctx for i, ctx in zip(where, pairs) if ctx is not contexts[i]]
             _preset_glossary_hits(plural_forms, resources, forbidden="term-forbidden" in ids)
         found: list[list[Finding]] = [[] for _ in contexts]
-        every = list(enumerate(contexts))
+        every: Sequence[int] = range(len(contexts))
+        joined: dict[str, Joined] = {}  # the pairs' translations (and sources), for checks' needs
         for check in checks:
-            run = check.check
-            for i, ctx in every if check.entry_level else translated:
-                result = run(ctx)
-                if result:
-                    found[i] += result
-        for ctx, mine in zip(contexts, found, strict=True):
-            if mine and ctx.entry.flags:
+            indices, inputs = (every, contexts) if check.entry_level else (where, pairs)
+            chosen = check.candidates(inputs)
+            if chosen is None and check.needs is not None and not check.entry_level:
+                chosen = needing(check, pairs, joined)
+            if chosen is not None:
+                indices, inputs = [indices[k] for k in chosen], [inputs[k] for k in chosen]
+            # map() calls the check on every context without a Python loop; compress() keeps the
+            # (few) contexts where it found something.
+            results = list(map(check.check, inputs))
+            for i, result in compress(zip(indices, results), results):
+                found[i] += result
+        for ctx, mine in compress(zip(contexts, found), found):
+            if ctx.entry.flags:
                 ignored = suppressed(ctx.entry, catalog, None)  # validated (and warned about) by run_checks
                 mine = [f for f in mine if f.check not in ignored] if ignored else mine
             if len(mine) > 1:
@@ -95,30 +108,33 @@ def check_entries(
     return findings
 
 
-def _translated_pairs(contexts: list[EntryContext], resources: Resources) -> list[tuple[int, EntryContext]]:
-    """(entry index, context) of every (source, translation) pair with a translation: the pairs the
-    content checks look at (a plural entry's msgstr[1..] get contexts of their own)."""
-    pairs = []
+def _translated_pairs(contexts: list[EntryContext], resources: Resources) -> tuple[list[int], list[EntryContext]]:
+    """The entry index and context of every (source, translation) pair with a translation: the
+    pairs the content checks look at (a plural entry's msgstr[1..] get contexts of their own)."""
+    where: list[int] = []
+    pairs: list[EntryContext] = []
     for i, ctx in enumerate(contexts):
         entry = ctx.entry
         if entry.msgid_plural is None:
             if entry.msgstr:
-                pairs.append((i, ctx))
+                where.append(i)
+                pairs.append(ctx)
             continue
         for form, (source, translation) in enumerate(entry.pairs()):
             if translation:
+                where.append(i)
                 pairs.append(
-                    (i, ctx if form == 0 else EntryContext(ctx.catalog, entry, source, translation, resources))
+                    ctx if form == 0 else EntryContext(ctx.catalog, entry, source, translation, resources, ctx.terms)
                 )
-    return pairs
+    return where, pairs
 
 
-def _context(catalog: Catalog, entry: Entry, resources: Resources) -> EntryContext:
+def _context(catalog: Catalog, entry: Entry, resources: Resources, terms: list[Term]) -> EntryContext:
     """The context of an entry's first (source, translation) pair (msgid and msgstr[0] of a plural)."""
     if entry.msgid_plural is None:
-        return EntryContext(catalog, entry, entry.msgid, entry.msgstr, resources)
+        return EntryContext(catalog, entry, entry.msgid, entry.msgstr, resources, terms)
     translation = entry.msgstr_plural[0] if entry.msgstr_plural else ""
-    return EntryContext(catalog, entry, entry.msgid, translation, resources)
+    return EntryContext(catalog, entry, entry.msgid, translation, resources, terms)
 
 
 def _preset_glossary_hits(contexts: list[EntryContext], resources: Resources, forbidden: bool) -> None:

@@ -8,9 +8,10 @@ compares the number of ``msgstr[n]`` with the header's ``nplurals``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from termweave.check.context import EntryContext
 from termweave.check.formats import (
-    PARSERS,
     FormatError,
     compare,
     compare_guessed,
@@ -18,6 +19,7 @@ from termweave.check.formats import (
     guess_directives,
     has_format_flag,
     may_hold_placeholder,
+    same_arguments,
 )
 from termweave.check.registry import Check, register
 from termweave.check.report import Finding
@@ -50,27 +52,35 @@ class FormatDirectives(Check):
     severity = "error"
     entry_level = True
 
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
+        return [i for i, ctx in enumerate(contexts) if ctx.entry.flags]  # (most entries have none)
+
     def check(self, ctx: EntryContext) -> list[Finding]:
         formats = format_flags(ctx.entry.flags) if ctx.entry.flags else None
         if not formats:
             return []
         findings = []
-        single = ctx.catalog.single_number_forms() if ctx.entry.msgid_plural is not None else frozenset()
+        plural = ctx.entry.msgid_plural is not None
+        single = None  # the plural forms that may drop the number: worked out (1,000 n) only when asked
+        directives = ctx.res.directives
         for fmt in formats:
-            parse = PARSERS[fmt]
             for label, source, translation, form in _forms(ctx):
                 try:
-                    wanted = parse(source)
+                    wanted = directives(fmt, source)
                 except FormatError as problem:
                     findings.append(ctx.finding(self, f"the source is no valid {fmt} string: {problem}"))
                     break
                 try:
-                    found = parse(translation)
+                    found = directives(fmt, translation)
                 except FormatError as problem:
                     findings.append(ctx.finding(self, f"{label}: no valid {fmt} string: {problem}"))
                     continue
+                if same_arguments(wanted, found):
+                    continue
+                if single is None:
+                    single = ctx.catalog.single_number_forms() if plural else frozenset()
                 for diff in compare(wanted, found, strict=form not in single):
-                    where = f"{label}: " if ctx.entry.msgid_plural is not None else ""
+                    where = f"{label}: " if plural else ""
                     findings.append(
                         ctx.finding(self, f"{where}{diff.message} ({fmt})", span=diff.span, msgstr=translation)
                     )
@@ -93,10 +103,10 @@ class Placeholders(Check):
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         entry = ctx.entry
+        if entry.flags and has_format_flag(entry.flags):
+            return []
         if entry.msgid_plural is None and not (may_hold_placeholder(entry.msgid) or may_hold_placeholder(entry.msgstr)):
             return []  # the usual entry: no character a placeholder starts with
-        if has_format_flag(entry.flags):
-            return []
         findings = []
         for label, source, translation, _form in _forms(ctx):
             wanted = guess_directives(source)
@@ -118,6 +128,9 @@ class PluralForms(Check):
     name = "Plural forms"
     severity = "error"
     entry_level = True
+
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
+        return [i for i, ctx in enumerate(contexts) if ctx.entry.msgid_plural is not None]
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         entry = ctx.entry

@@ -15,7 +15,7 @@ from termweave.check.context import EntryContext, Resources
 from termweave.check.registry import Check, register
 from termweave.check.report import Finding
 from termweave.lang.house_style import DASHES, keywords_with_period
-from termweave.lang.uk_euphony import euphony_issues
+from termweave.lang.uk_euphony import ONE_LETTER_WORD_RE, euphony_issues
 from termweave.patterns import find_protected
 
 # A dash between two digits: en dash, em dash, figure dash, horizontal bar. The hyphen-minus
@@ -33,6 +33,7 @@ class KoreanRange(Check):
     id = "ko-range"
     name = "Korean range mark"
     severity = "warning"
+    needs = _RANGE_MARK_RE
 
     def applies(self, catalog: Catalog, resources: Resources) -> bool:
         return catalog.language.split("_")[0] == "ko"
@@ -77,6 +78,7 @@ class UkrainianEuphony(Check):
     id = "uk-euphony"
     name = "Ukrainian euphony (і/й, у/в)"
     severity = "warning"
+    needs = ONE_LETTER_WORD_RE
 
     def applies(self, catalog: Catalog, resources: Resources) -> bool:
         return catalog.language.split("_")[0] == "uk"
@@ -110,8 +112,11 @@ class HouseStyleCheck(Check):
     severity = "warning"
 
     def check(self, ctx: EntryContext) -> list[Finding]:
-        style = ctx.res.house_style(ctx.lang)
         text = ctx.translation
+        context = ctx.entry.msgctxt
+        if not _RANGE_MARK_RE.search(text) and not (context and context.endswith("keywords")):
+            return []  # no dash (DASHES are range marks too) and no keywords: the usual entry
+        style = ctx.res.house_style(ctx.lang)
         findings = []
         if style.dash and _DASH_RE.search(text):  # _SPACED_DASH_RE needs one
             for m in _SPACED_DASH_RE.finditer(text):
@@ -121,7 +126,6 @@ class HouseStyleCheck(Check):
                     )
         if ctx.lang.split("_")[0] != "ko":
             findings += range_findings(self, ctx, style.range)
-        context = ctx.entry.msgctxt
         if (
             context
             and context.endswith("keywords")

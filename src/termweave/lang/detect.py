@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ _NON_CYRILLIC_RE = re.compile(r"[^\u0400-\u04ff]+")
 _UK_ONLY_RE = re.compile(r"[іїєґІЇЄҐ]|[\u0400-\u04ff]['’ʼ][\u0400-\u04ff]")
 _RU_ONLY_RE = re.compile(r"[ыэъёЫЭЪЁ]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
+_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9_.'’/-]*[A-Za-z0-9]|[A-Za-z]")
 # (Compiled once: a class of 11,000 code points costs ~1 ms to compile; its complement as much again.)
 _HANGUL_RE = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
@@ -101,22 +103,51 @@ class LanguageGuard:
         """Does ``text`` hold some letters of ``lang``'s own script (two Hangul syllables, three
         Cyrillic letters)? Other languages: always False (no script rule known)."""
         if lang == "ko":
-            return len(_HANGUL_RE.findall(text)) >= 2
+            return _at_least(_HANGUL_RE, text, 2)
         if lang in _CYRILLIC_LANGUAGES:
-            return len(_CYRILLIC_RE.findall(text)) >= 3
+            return _at_least(_CYRILLIC_RE, text, 3)
         return False
 
-    def wrong_language(self, text: str, lang: str, source_lang: str = "en") -> str | None:
-        """A message when ``text`` is not in ``lang``; None when it is or evidence is lacking."""
-        if lang == "ko" and _ONLY_HANGUL_RE.fullmatch(text):
-            return None  # every letter (if any) is Hangul
+    def own_script_only(self, text: str, lang: str) -> bool:
+        """Are all letters of ``text`` (if any) of ``lang``'s script, so that :meth:`wrong_language`
+        finds nothing in it however many of its characters are turned into spaces? (Korean:
+        Hangul. Not Ukrainian: it needs letters only Ukrainian has, which such spaces may remove.)"""
+        return lang == "ko" and _ONLY_HANGUL_RE.fullmatch(text) is not None
+
+    def settled_by_letters(self, text: str, lang: str) -> bool:
+        """Do the letters of ``text`` alone settle that :meth:`wrong_language` finds nothing (the
+        common case, decided first)?"""
+        if lang == "ko":
+            return _ONLY_HANGUL_RE.fullmatch(text) is not None  # every letter (if any) is Hangul
         if (
             lang == "uk"
             and (_ONLY_CYRILLIC_RE.fullmatch(text) or not _NOT_CYRILLIC_LETTER_RE.search(text))
             and not _RU_ONLY_RE.search(text)
         ):
-            if _UK_LETTER_RE.search(text) or _UK_ONLY_RE.search(text) or not _NON_CYRILLIC_RE.sub("", text):
-                return None  # all letters Cyrillic, Ukrainian ones among them and no Russian ones
+            # All letters Cyrillic and no Russian ones: Ukrainian ones among them, or too few
+            # letters to weigh without them ("Арабська": what _ukrainian would say).
+            if _UK_LETTER_RE.search(text) or _UK_ONLY_RE.search(text) or not _CYRILLIC_RE.search(text):
+                return True
+            return len(_NON_LETTER_RE.sub("", text)) < MIN_LETTERS_MODEL
+        return False
+
+    def copied_words(self, text: str, source: str, lang: str) -> list[tuple[int, int]]:
+        """Latin-script words of a translation that stand in its source too (identifiers, names,
+        settings: "numfig_format", "PostgreSQL", "True"), when it holds letters of its own script
+        (:meth:`has_target_script`): there they are kept on purpose, not English left in place."""
+        if not _LATIN_RE.search(text) or not self.has_target_script(text, lang):
+            return []
+        source_words = set(_LATIN_WORD_RE.findall(source))
+        return [(m.start(), m.end()) for m in _LATIN_WORD_RE.finditer(text) if m.group() in source_words]
+
+    def wrong_language(self, text: str, lang: str, source_lang: str = "en") -> str | None:
+        """A message when ``text`` is not in ``lang``; None when it is or evidence is lacking."""
+        if self.settled_by_letters(text, lang):
+            return None
+        return self.weighed(text, lang, source_lang)
+
+    def weighed(self, text: str, lang: str, source_lang: str = "en") -> str | None:
+        """:meth:`wrong_language` of a text whose letters alone do not settle it (:meth:`settled_by_letters`)."""
         letters = _NON_LETTER_RE.sub("", text)
         if not letters:
             return None
@@ -156,7 +187,7 @@ class LanguageGuard:
         return None
 
     def _korean(self, letters: str) -> str | None:
-        hangul = len(_HANGUL_RE.findall(letters))
+        hangul = len(letters) - len(_HANGUL_RE.sub("", letters))  # (no string per letter, as findall makes)
         if len(letters) >= MIN_LETTERS_SCRIPT and hangul < 0.25 * len(letters):
             return f"not Korean: {hangul} of {len(letters)} letters are Hangul ({_script_guess(letters)})"
         return None
@@ -227,6 +258,11 @@ class LanguageGuard:
         self._languages = wanted
         self.load_seconds = (self.load_seconds or 0.0) + time.perf_counter() - start
         return self._detector
+
+
+def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
+    """Does ``pattern`` match ``text`` ``count`` times or more? (Stops there.)"""
+    return next(islice(pattern.finditer(text), count - 1, None), None) is not None
 
 
 def _han_count(letters: str) -> int:
