@@ -106,3 +106,39 @@ def test_every_command_module_defines_its_arguments(command):
     with pytest.raises(SystemExit) as exc:
         parser.parse_args([command, "--help"])
     assert exc.value.code == 0
+
+
+def test_the_program_freezes_its_heap_before_the_interpreter_exits(tmp_path):
+    """`termweave` (the console script and ``python -m termweave``) runs :func:`program`: the
+    report is written whole, and the heap is frozen so the interpreter's final collection has
+    nothing to walk. main() itself leaves the collector as it found it (tests call it)."""
+    import gc
+    import tomllib
+
+    shutil.copy(ROOT / "translations" / "uk.po", tmp_path / "uk.po")
+    probe = (
+        "import gc, sys; from termweave.cli import program; code = program(sys.argv[1:]); "
+        "print(gc.get_freeze_count(), file=sys.stderr)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "check", "uk.po", "--format", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert int(result.stderr.strip().splitlines()[-1]) > 10_000
+    as_module = subprocess.run(
+        [sys.executable, "-m", "termweave", "check", "uk.po", "--format", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert json.loads(result.stdout)["summary"]["entries"] > 0 and as_module.stdout == result.stdout
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts["termweave"] == "termweave.cli:program"
+    from termweave.cli import main
+
+    before = gc.get_freeze_count()
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert gc.get_freeze_count() == before

@@ -1,3 +1,3 @@
-from termweave.cli import main
+from termweave.cli import program
 
-raise SystemExit(main())
+raise SystemExit(program())

@@ -266,27 +266,27 @@ def _apply_comments(message: Message, comments: list[str]) -> None:
 # The usual "#:" line, " file:12 other:3" (a name with a non-digit, a line without leading zeros):
 # its tokens are the references as they are.
 _PLAIN_REFERENCES = re.compile(r"(?:[ \t]+\d*+[^:\d\s][^:\s]*+:(?:0|[1-9]\d*+))*+[ \t]*+")
+_LINE_NUMBER = re.compile("[0-9]+")  # ASCII digits, as gettext reads a line number
 _FLAG_SEPARATORS = re.compile(r"[\n \t\r\f\v,]+")
 
 
 def _references(text: str) -> list[str]:
     """``#:`` tokens as "file:line" / "file" (gettext also reads "file : 12" and "file: 12"; the
-    plain form, _PLAIN_REFERENCES, is split where it is read). A line number is ASCII digits, as
-    gettext reads it: "file: ²" is two file names."""
+    plain form, _PLAIN_REFERENCES, is split where it is read). "file: ²" is two file names."""
     tokens = text.split()
     out = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if i + 2 < len(tokens) and tokens[i + 1] == ":" and _is_line_number(tokens[i + 2]):
+        if i + 2 < len(tokens) and tokens[i + 1] == ":" and _LINE_NUMBER.fullmatch(tokens[i + 2]):
             out.append(f"{token}:{int(tokens[i + 2])}")
             i += 3
             continue
-        if token.endswith(":") and len(token) > 1 and i + 1 < len(tokens) and _is_line_number(tokens[i + 1]):
+        if token.endswith(":") and len(token) > 1 and i + 1 < len(tokens) and _LINE_NUMBER.fullmatch(tokens[i + 1]):
             out.append(f"{token[:-1]}:{int(tokens[i + 1])}")
             i += 2
             continue
-        if i + 1 < len(tokens) and tokens[i + 1].startswith(":") and _is_line_number(tokens[i + 1][1:]):
+        if i + 1 < len(tokens) and tokens[i + 1].startswith(":") and _LINE_NUMBER.fullmatch(tokens[i + 1][1:]):
             out.append(f"{token}:{int(tokens[i + 1][1:])}")
             i += 2
             continue
@@ -297,10 +297,6 @@ def _references(text: str) -> list[str]:
             out.append(token)
         i += 1
     return out
-
-
-def _is_line_number(token: str) -> bool:
-    return token.isascii() and token.isdigit()
 
 
 @lru_cache(maxsize=256)
