@@ -83,6 +83,14 @@ def test_quotation_marks(check, lang, text, bad):
         ("Line\n", "Рядок\n", []),
         ("Line\n", "Рядок", ["trailing whitespace differs from the source"]),
         ("Two  spaced", "Два  пробіли", []),
+        # Every space str.strip() takes counts, the em space and the ideographic one as much as ' '.
+        ("Save file", "\u2003Зберегти файл", ["leading whitespace differs from the source"]),
+        ("Save file", "Зберегти файл\u3000", ["trailing whitespace differs from the source"]),
+        ("\u2003Save file", "\u2003Зберегти файл", []),
+        # No-break spaces doubled (with each other or with a space) are a double space too.
+        ("Two words", "Два\u00a0\u00a0слова", ["double space"]),
+        ("Two words", "Два\u202f слова", ["double space"]),
+        ("1 000 words", "1\u00a0000 слів", []),
     ],
 )
 def test_whitespace(check, source, translation, problems):

@@ -24,13 +24,13 @@ class Whitespace(Check):
         src, tgt = ctx.source, ctx.translation
         if (
             src
-            and tgt[0] not in _SPACE_START
-            and tgt[-1] not in _SPACE_START
-            and src[0] not in _SPACE_START
-            and src[-1] not in _SPACE_START
+            and not tgt[0].isspace()  # what str.strip() takes: the em space and the rest too
+            and not tgt[-1].isspace()
+            and not src[0].isspace()
+            and not src[-1].isspace()
             and "  " not in tgt
-            and "\u00a0 " not in tgt
-            and " \u00a0" not in tgt
+            and "\u00a0" not in tgt  # _double's other spaces: only a text with one can have a double
+            and "\u202f" not in tgt
         ):
             return []  # the common case, settled without regular expressions
         findings = []
@@ -48,9 +48,6 @@ class Whitespace(Check):
         if double and not self._double.search(src):
             findings.append(ctx.finding(self, "double space", span=(double.start(), double.end())))
         return findings
-
-
-_SPACE_START = frozenset(" \t\n\r\u00a0\u202f\u2009\u3000")
 
 
 def _lead(text: str) -> str:
