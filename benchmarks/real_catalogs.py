@@ -17,7 +17,8 @@ of Django 5.2 and Sphinx 9.0.4 (28 files, 3,578 entries), in the same run.
    pofilter: any failing test).
 4. **Speed**: wall time and peak memory of ``termweave check`` (every check, the project
    glossary; as run by default, with a process per CPU, and with ``--jobs 1``) and of
-   ``pofilter`` (its default tests) over all 28 files, each in its own process, best of three.
+   ``pofilter`` (its default tests) over all 28 files, each in its own process: best of five
+   runs, the tools taking turns.
    Memory: the larger of the biggest process's peak RSS and the process tree's sampled total
    PSS. Target: termweave <= 0.25x pofilter's wall time, <= 200 MiB. Both run as installed
    commands (``.venv/bin/termweave``, ``.venv/bin/pofilter``), termweave's modules compiled to
@@ -314,7 +315,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--work", type=Path, default=ROOT / ".work", help="where the wheels go (git-ignored)")
     parser.add_argument("--glossary", type=Path, default=ROOT / "glossary" / "terms.csv")
-    parser.add_argument("--runs", type=int, default=3, help="timed runs of each tool (the best counts)")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs of each tool, taking turns (the best counts)")
     args = parser.parse_args()
     paths = catalogs(args.work)
     entries = sum(1 for p in paths for e in polib.pofile(str(p)) if not e.obsolete)
@@ -336,20 +337,21 @@ def main() -> None:
         dirty_pf, _ = pofilter_findings(tmp / "injected", tmp / "pofilter-dirty")
         recall(injected, clean_tw, dirty_tw, clean_pf, dirty_pf)
 
-        tw_runs = [tw_time] + [
-            termweave_findings(paths, args.glossary, tmp / "again.json")[1] for _ in range(args.runs - 1)
-        ]
-        pf_runs = [pf_time] + [pofilter_findings(folder, tmp / "pofilter-again")[1] for _ in range(args.runs - 1)]
-        one_runs = [
-            termweave_findings(paths, args.glossary, tmp / "one.json", "--jobs", "1")[1] for _ in range(args.runs)
-        ]
+        # The timed runs take turns (termweave, pofilter, termweave --jobs 1), so that a slow spell
+        # of the machine (a shared virtual machine's speed drifts) falls on every tool alike.
+        tw_runs, pf_runs, one_runs = [tw_time], [pf_time], []
+        for turn in range(args.runs):
+            if turn:
+                tw_runs.append(termweave_findings(paths, args.glossary, tmp / "again.json")[1])
+                pf_runs.append(pofilter_findings(folder, tmp / "pofilter-again")[1])
+            one_runs.append(termweave_findings(paths, args.glossary, tmp / "one.json", "--jobs", "1")[1])
     tw_best, pf_best = min(tw_runs), min(pf_runs)
     print(f"\n{'tool':<36}{'wall s (best)':>14}{'peak MiB':>10}{'exit':>6}")
     tw_peak = max(r[1] for r in tw_runs)
-    print(f"{'termweave check (all, glossary)':<36}{tw_best[0]:>14.2f}{tw_peak:>10.0f}{tw_best[2]:>6}")
+    print(f"{'termweave check (all, glossary)':<36}{tw_best[0]:>14.3f}{tw_peak:>10.0f}{tw_best[2]:>6}")
     one_best = min(one_runs)
-    print(f"{'termweave check --jobs 1':<36}{one_best[0]:>14.2f}{max(r[1] for r in one_runs):>10.0f}{one_best[2]:>6}")
-    print(f"{'pofilter (default tests)':<36}{pf_best[0]:>14.2f}{max(r[1] for r in pf_runs):>10.0f}{pf_best[2]:>6}")
+    print(f"{'termweave check --jobs 1':<36}{one_best[0]:>14.3f}{max(r[1] for r in one_runs):>10.0f}{one_best[2]:>6}")
+    print(f"{'pofilter (default tests)':<36}{pf_best[0]:>14.3f}{max(r[1] for r in pf_runs):>10.0f}{pf_best[2]:>6}")
     print(f"ratio termweave/pofilter wall time: {tw_best[0] / pf_best[0]:.3f} (target <= 0.25)")
 
 
