@@ -254,6 +254,19 @@ def maybe_protected(text: str) -> bool:
 PROTECTED_MARKS = ("://", "@", "10.", "href=", "src=", "www.", "W")
 
 
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each span :func:`find_protected` finds (no Span objects made)."""
+    pattern = PROTECTED_RE if "@" in text else _WITHOUT_EMAIL_RE
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def markup_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each span :func:`find_markup` finds (no Span objects made)."""
+    if "<" not in text and "&" not in text and "`" not in text:
+        return []
+    return [m.span() for m in MARKUP_RE.finditer(text)]
+
+
 def find_markup(text: str) -> list[Span]:
     """HTML/XML tags, character references and inline code spans of ``text``."""
     if "<" not in text and "&" not in text and "`" not in text:

@@ -330,7 +330,8 @@ class WrongLanguage(Check):
             return []  # "Python Enhancement Proposals": a name kept as is (unchanged warns about it)
         # (Only the terms the source triggers are looked for in the translation: none, no hits.)
         spans = [(h.start, h.end) for h in ctx.target_hits if h.term.dnt] if ctx.terms and ctx.source_hits else []
-        if not spans and guard.settled_by_letters(text, lang):
+        # (A Korean translation's letters settle nothing if own_script_only said no: the same test.)
+        if not spans and not (lang == "ko" and text is ctx.translation) and guard.settled_by_letters(text, lang):
             return []  # (no ASCII letter either: no copied word to blank)
         spans += guard.copied_words(text, ctx.source, lang)
         # With nothing to blank, the text is the one its letters did not settle (above): weigh it.
@@ -352,7 +353,13 @@ class Untranslated(Check):
     entry_level = True
 
     def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
-        return [i for i, ctx in enumerate(contexts) if not ctx.entry.translated]
+        # An empty first translation (msgstr, msgstr[0]) is untranslated; a filled msgstr is
+        # translated; only a plural entry with a filled msgstr[0] asks its other forms.
+        return [
+            i
+            for i, ctx in enumerate(contexts)
+            if not ctx.translation or (ctx.entry.msgid_plural is not None and not ctx.entry.translated)
+        ]
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         return [] if ctx.entry.translated else [ctx.finding(self, "no translation")]

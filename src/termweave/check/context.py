@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from termweave.check.catalog import Catalog, Entry
-from termweave.check.formats import PARSERS, Directive, FormatError, format_flags, guess_directives
+from termweave.check.formats import PARSERS, Directive, FormatError, format_flags, guessed_spans
 from termweave.check.report import Finding
 from termweave.copyright import COPYRIGHT_RE
 from termweave.data.licences import licence_code, named_licences
@@ -17,7 +17,7 @@ from termweave.glossary import Glossary, Term
 from termweave.glossary.match import Matcher, TermHit, matcher_for, triggered_terms
 from termweave.lang.detect import LanguageGuard
 from termweave.lang.house_style import HouseStyle, default_style
-from termweave.patterns import NumberFormat, find_markup, find_protected, maybe_protected
+from termweave.patterns import NumberFormat, find_protected, markup_spans, maybe_protected, protected_spans
 
 # --------------------------------------------------------------------------------------------
 # Shared state and per-entry context
@@ -340,17 +340,18 @@ class EntryContext:
         return self._non_prose(text, protected)
 
     def _non_prose(self, text: str, protected: bool) -> list[tuple[int, int]]:
-        spans = [(s.start, s.end) for s in find_protected(text)] if protected else []
-        spans += [(s.start, s.end) for s in find_markup(text)]
+        spans = protected_spans(text) if protected else []
+        spans += markup_spans(text)
         flags = self.entry.flags
-        formats = format_flags(flags) if flags else []
-        for fmt in formats:
-            try:
-                spans += [(d.start, d.end) for d in self.res.directives(fmt, text)]
-            except FormatError:
-                pass  # reported by the format check
-        if not formats:
-            spans += [(d.start, d.end) for d in guess_directives(text)]
+        formats = format_flags(flags) if flags else None
+        if formats:
+            for fmt in formats:
+                try:
+                    spans += [directive[3:5] for directive in self.res.directives(fmt, text)]  # (start, end)
+                except FormatError:
+                    pass  # reported by the format check
+        else:
+            spans += guessed_spans(text)
         return spans
 
     def letters_outside(self, text: str, spans: list[tuple[int, int]]) -> str:

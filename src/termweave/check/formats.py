@@ -85,14 +85,33 @@ def parse_c(text: str) -> list[Directive]:
     ]
 
 
+_new_directive = tuple.__new__  # Directive(...) without NamedTuple's Python-level __new__ (same tuple)
+
+
 def parse_python(text: str) -> list[Directive]:
     if "%" not in text:
         return []  # every directive starts with one
-    directives = _c_like(text, _PY_DIRECTIVE_RE, python=True)
-    named = [d for d in directives if not d.key.startswith("#")]
-    if named and len(named) != len(directives):
+    # _c_like's loop for Python (every Django message is parsed: worth its own copy)
+    out: list[Directive] = []
+    unnamed = 0
+    named = hashed = False  # a key not starting with "#"; one that does (an unnamed directive's)
+    for m in _PY_DIRECTIVE_RE.finditer(text):
+        key, conv = m.group(1, 6)
+        if conv == "%":
+            continue
+        kind = "s" if conv in "rsa" else _TYPE_CLASS.get(conv, conv)  # Python converts anything with %s/%r
+        if key is None:
+            key = f"#{unnamed}"
+            unnamed += 1
+            hashed = True
+        elif key[:1] == "#":
+            hashed = True
+        else:
+            named = True
+        out.append(_new_directive(Directive, (m.group(), key, kind, *m.span())))
+    if named and hashed:
         raise FormatError("mixes named (%(name)s) and unnamed (%s) directives")
-    return directives
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -239,6 +258,13 @@ def guess_directives(text: str) -> list[Directive]:
     if not may_hold_placeholder(text):
         return []
     return [Directive(m.group(), " ".join(m.group().split()), "", m.start(), m.end()) for m in _GUESS_RE.finditer(text)]
+
+
+def guessed_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each placeholder :func:`guess_directives` finds."""
+    if not may_hold_placeholder(text):
+        return []
+    return [m.span() for m in _GUESS_RE.finditer(text)]
 
 
 def compare_guessed(source: list[Directive], translation: list[Directive]) -> list[Difference]:

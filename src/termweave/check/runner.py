@@ -83,7 +83,7 @@ def check_entries(
             # A plural entry's msgstr[1..] (msgid_plural and its forms): one more batch, not one search each.
             plural_forms = [ctx for i, ctx in zip(where, pairs) if ctx is not contexts[i]]
             _preset_glossary_hits(plural_forms, resources, forbidden="term-forbidden" in ids)
-        found: list[list[Finding]] = [[] for _ in contexts]
+        found: list[list[Finding] | None] = [None] * len(contexts)  # (no list per entry: most find nothing)
         every: Sequence[int] = range(len(contexts))
         joined: dict[str, Joined] = {}  # the pairs' translations (and sources), for checks' needs
         for check in checks:
@@ -97,8 +97,10 @@ def check_entries(
             # (few) contexts where it found something.
             results = list(map(check.check, inputs))
             for i, result in compress(zip(indices, results), results):
-                found[i] += result
+                earlier = found[i]
+                found[i] = result if earlier is None else earlier + result
         for ctx, mine in compress(zip(contexts, found), found):
+            assert mine is not None
             if ctx.entry.flags:
                 ignored = suppressed(ctx.entry, catalog, None)  # validated (and warned about) by run_checks
                 mine = [f for f in mine if f.check not in ignored] if ignored else mine
