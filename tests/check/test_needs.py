@@ -27,7 +27,8 @@ CATALOGS = [
     REAL / "sphinx-7.4.7" / "uk_UA.po",
     REAL / "sphinx-7.4.7" / "ko.po",
 ]
-# What the real catalogs lack: altered URLs, DOIs, e-mail addresses and tags, dashed Korean ranges.
+# What the real catalogs lack: altered URLs, DOIs, e-mail addresses and tags, dashed Korean ranges,
+# glossary terms, English left in a Korean catalog, house style.
 ALTERED = {
     "uk": [
         (None, "See https://example.org/guide.", "Див. https://example.org/guides."),
@@ -41,10 +42,16 @@ ALTERED = {
         (None, "Copyright © 2024 A. Author", "© 2024 А. Автор"),
         (None, "Licensed under CC BY 4.0", "Ліцензія CC BY-SA 4.0"),
         (None, "PostgreSQL", "PostgreSQL"),
+        (None, "Putin said so", "Він так сказав"),
+        (None, "Putin", "Путин"),
+        (None, "Trailing", "Кінцевий "),
+        (None, "War - peace", "Війна — мир"),
     ],
     "ko": [
         (None, "From 2024 to 2025", "2024–2025년"),
         (None, '<a href="/x">Link</a>', "<a>링크</a>"),
+        (None, "This sentence stayed in English", "This sentence stayed in English"),
+        ("abstract/keywords", "Korea; war.", "한국; 전쟁."),
     ],
 }
 
@@ -67,7 +74,8 @@ def test_needs_and_candidates_change_no_finding(monkeypatch, write_po):
     picking = {cls for cls in checks if cls.candidates is not Check.candidates}
     assert {cls.id for cls in needing} == {"number-mismatch", "protected-altered", "quotes", "uk-euphony", "ko-range"}
     assert {cls.id for cls in picking} == {
-        *("untranslated", "fuzzy", "unchanged", "attribution-altered", "format", "plurals")
+        *("untranslated", "fuzzy", "unchanged", "attribution-altered", "format", "plurals"),
+        *("term-missing", "term-forbidden", "wrong-language", "whitespace", "house-style", "placeholders"),
     }
     for cls in needing:
         monkeypatch.setattr(cls, "needs", None)

@@ -55,6 +55,9 @@ class TermMissing(Check):
     name = "Glossary term missing"
     severity = "error"
 
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
+        return [i for i, ctx in enumerate(contexts) if ctx.source_hits]  # (preset for the batch)
+
     def check(self, ctx: EntryContext) -> list[Finding]:
         hits = ctx.source_hits
         if not hits or ctx.satisfied.issuperset([hit.term.id for hit in hits]):
@@ -82,6 +85,9 @@ class TermForbidden(Check):
     id = "term-forbidden"
     name = "Forbidden glossary variant"
     severity = "error"
+
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
+        return [i for i, ctx in enumerate(contexts) if ctx.raw_forbidden_hits]  # (preset for the batch)
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         if not ctx.raw_forbidden_hits:
@@ -318,6 +324,13 @@ class WrongLanguage(Check):
     id = "wrong-language"
     name = "Wrong language"
     severity = "error"
+
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int] | None:
+        if not contexts or not contexts[0].lang == "ko":
+            return None
+        # check's first test, for a whole batch (a catalog's pairs share their language)
+        only_own_script = contexts[0].res.guard.own_script_only
+        return [i for i, ctx in enumerate(contexts) if not only_own_script(ctx.translation, ctx.lang)]
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         guard, lang, src = ctx.res.guard, ctx.lang, ctx.source_lang

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from termweave.check.catalog import Entry
 from termweave.check.context import EntryContext
 from termweave.check.formats import (
     FormatError,
@@ -101,12 +102,13 @@ class Placeholders(Check):
     severity = "warning"
     entry_level = True
 
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
+        return [i for i, ctx in enumerate(contexts) if _may_differ(ctx.entry)]
+
     def check(self, ctx: EntryContext) -> list[Finding]:
         entry = ctx.entry
-        if entry.flags and has_format_flag(entry.flags):
-            return []
-        if entry.msgid_plural is None and not (may_hold_placeholder(entry.msgid) or may_hold_placeholder(entry.msgstr)):
-            return []  # the usual entry: no character a placeholder starts with
+        if not _may_differ(entry):
+            return []  # the usual entry: no character a placeholder starts with (or a format flag)
         findings = []
         for label, source, translation, _form in _forms(ctx):
             wanted = guess_directives(source)
@@ -117,6 +119,14 @@ class Placeholders(Check):
                 where = f"{label}: " if ctx.entry.msgid_plural is not None else ""
                 findings.append(ctx.finding(self, where + diff.message, span=diff.span, msgstr=translation))
         return findings
+
+
+def _may_differ(entry: Entry) -> bool:
+    """Can placeholders find anything in ``entry``? Not with a format flag (format's business), nor
+    in a singular entry without a character a placeholder starts with."""
+    if entry.flags and has_format_flag(entry.flags):
+        return False
+    return entry.msgid_plural is not None or may_hold_placeholder(entry.msgid) or may_hold_placeholder(entry.msgstr)
 
 
 @register

@@ -9,6 +9,7 @@ marked by punctuation, a contrast, a consonant cluster) is left to the reviser.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from termweave.check.catalog import Catalog
 from termweave.check.context import EntryContext, Resources
@@ -111,10 +112,13 @@ class HouseStyleCheck(Check):
     name = "House style"
     severity = "warning"
 
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
+        return [i for i, ctx in enumerate(contexts) if _may_break_style(ctx.translation, ctx.entry.msgctxt)]
+
     def check(self, ctx: EntryContext) -> list[Finding]:
         text = ctx.translation
         context = ctx.entry.msgctxt
-        if not _RANGE_MARK_RE.search(text) and not (context and context.endswith("keywords")):
+        if not _may_break_style(text, context):
             return []  # no dash (DASHES are range marks too) and no keywords: the usual entry
         style = ctx.res.house_style(ctx.lang)
         findings = []
@@ -135,6 +139,11 @@ class HouseStyleCheck(Check):
             wanted = "without" if style.keywords_period == "omit" else "with"
             findings.append(ctx.finding(self, f"house style writes the keywords {wanted} a final period"))
         return findings
+
+
+def _may_break_style(text: str, context: str | None) -> bool:
+    """A dash (DASHES are range marks too) or the keywords: what house-style looks at."""
+    return _RANGE_MARK_RE.search(text) is not None or bool(context and context.endswith("keywords"))
 
 
 @register

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from termweave.check.context import EntryContext
 from termweave.check.registry import Check, register
@@ -20,18 +21,12 @@ class Whitespace(Check):
 
     _double = re.compile(r"(?<=\S)[ \u00a0\u202f]{2,}(?=\S)")
 
+    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
+        return [i for i, ctx in enumerate(contexts) if not _plain(ctx.source, ctx.translation)]
+
     def check(self, ctx: EntryContext) -> list[Finding]:
         src, tgt = ctx.source, ctx.translation
-        if (
-            src
-            and not tgt[0].isspace()  # what str.strip() takes: the em space and the rest too
-            and not tgt[-1].isspace()
-            and not src[0].isspace()
-            and not src[-1].isspace()
-            and "  " not in tgt
-            and "\u00a0" not in tgt  # _double's other spaces: only a text with one can have a double
-            and "\u202f" not in tgt
-        ):
+        if _plain(src, tgt):
             return []  # the common case, settled without regular expressions
         findings = []
         src_lead, tgt_lead = _lead(src), _lead(tgt)
@@ -48,6 +43,21 @@ class Whitespace(Check):
         if double and not self._double.search(src):
             findings.append(ctx.finding(self, "double space", span=(double.start(), double.end())))
         return findings
+
+
+def _plain(src: str, tgt: str) -> bool:
+    """No whitespace at either end of either text, no space in the translation that can be
+    doubled: nothing to report (``tgt`` is not empty)."""
+    return bool(
+        src
+        and not tgt[0].isspace()  # what str.strip() takes: the em space and the rest too
+        and not tgt[-1].isspace()
+        and not src[0].isspace()
+        and not src[-1].isspace()
+        and "  " not in tgt
+        and "\u00a0" not in tgt  # _double's other spaces: only a text with one can have a double
+        and "\u202f" not in tgt
+    )
 
 
 def _lead(text: str) -> str:
