@@ -260,13 +260,6 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
-def markup_spans(text: str) -> list[tuple[int, int]]:
-    """The (start, end) of each span :func:`find_markup` finds (no Span objects made)."""
-    if "<" not in text and "&" not in text and "`" not in text:
-        return []
-    return [m.span() for m in MARKUP_RE.finditer(text)]
-
-
 def find_markup(text: str) -> list[Span]:
     """HTML/XML tags, character references and inline code spans of ``text``."""
     if "<" not in text and "&" not in text and "`" not in text:

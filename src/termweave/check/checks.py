@@ -5,8 +5,9 @@ Every check has an ``id`` (what ``--only`` and the JSON report use), a ``name``,
 :class:`~termweave.check.context.EntryContext`: one (source, translation) pair of one
 catalog entry, with what several checks need computed once.
 
-Untranslated and fuzzy look at the entry; the content checks look at a pair with a non-empty
-translation (fuzzy entries are content-checked too: an MT draft deserves the same scrutiny).
+The content checks look at a pair with a non-empty translation (fuzzy entries are
+content-checked too: an MT draft deserves the same scrutiny); untranslated, fuzzy and unchanged
+are in :mod:`termweave.check.entry_state`.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from termweave.check.context import EntryContext, blank
+from termweave.check.context import EntryContext
 from termweave.check.registry import Check, register
 from termweave.check.report import Finding
+from termweave.check.spans import blank
 from termweave.copyright import differing_span
 from termweave.data.licences import VERSION_RE, by_code, named_licences
 from termweave.glossary.match import normalize
@@ -326,11 +328,19 @@ class WrongLanguage(Check):
     severity = "error"
 
     def candidates(self, contexts: Sequence[EntryContext]) -> list[int] | None:
-        if not contexts or not contexts[0].lang == "ko":
-            return None
-        # check's first test, for a whole batch (a catalog's pairs share their language)
-        only_own_script = contexts[0].res.guard.own_script_only
-        return [i for i, ctx in enumerate(contexts) if not only_own_script(ctx.translation, ctx.lang)]
+        """Not the translations whose letters settle it as written (a catalog's pairs share their
+        language): Korean ones all in Hangul (check's first test), plainly Ukrainian ones without
+        a glossary term (whose do-not-translate spans would be blanked)."""
+        lang = contexts[0].lang if contexts else None
+        guard = contexts[0].res.guard if contexts else None
+        if guard is not None and lang == "ko":
+            return [i for i, ctx in enumerate(contexts) if not guard.own_script_only(ctx.translation, ctx.lang)]
+        if guard is not None and lang == "uk":
+            plain = guard.plainly_ukrainian
+            return [
+                i for i, ctx in enumerate(contexts) if ctx.lang != "uk" or ctx.source_hits or not plain(ctx.translation)
+            ]
+        return None
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         guard, lang, src = ctx.res.guard, ctx.lang, ctx.source_lang
@@ -354,65 +364,3 @@ class WrongLanguage(Check):
 
 # Only capitalised words (and punctuation, digits): a name or title, not a sentence.
 _NAME_RE = re.compile(r"[\W\d_]*(?:[A-Z][\w'’.-]*[\W\d_]*)+")
-
-
-@register
-class Untranslated(Check):
-    """untranslated: the entry has no translation (an empty msgstr, or an empty plural form)."""
-
-    id = "untranslated"
-    name = "Not translated"
-    severity = "error"
-    entry_level = True
-
-    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
-        # An empty first translation (msgstr, msgstr[0]) is untranslated; a filled msgstr is
-        # translated; only a plural entry with a filled msgstr[0] asks its other forms.
-        return [
-            i
-            for i, ctx in enumerate(contexts)
-            if not ctx.translation or (ctx.entry.msgid_plural is not None and not ctx.entry.translated)
-        ]
-
-    def check(self, ctx: EntryContext) -> list[Finding]:
-        return [] if ctx.entry.translated else [ctx.finding(self, "no translation")]
-
-
-@register
-class Fuzzy(Check):
-    """fuzzy: the entry carries the ``fuzzy`` flag (a draft that needs review)."""
-
-    id = "fuzzy"
-    name = "Fuzzy"
-    severity = "error"
-    entry_level = True
-
-    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
-        return [i for i, ctx in enumerate(contexts) if ctx.entry.flags]  # (most entries have none)
-
-    def check(self, ctx: EntryContext) -> list[Finding]:
-        return [ctx.finding(self, "marked fuzzy: needs review")] if ctx.entry.fuzzy else []
-
-
-@register
-class Unchanged(Check):
-    """unchanged: the translation is identical to the source.
-
-    Not reported for the copyright line (identical by rule), for sources with no letters
-    outside URLs/DOIs/e-mail addresses, or whose letters all belong to do-not-translate terms.
-    """
-
-    id = "unchanged"
-    name = "Identical to source"
-    severity = "warning"
-
-    def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
-        return [i for i, ctx in enumerate(contexts) if ctx.translation == ctx.source]
-
-    def check(self, ctx: EntryContext) -> list[Finding]:
-        if ctx.translation != ctx.source or ctx.is_copyright:
-            return []
-        spans = [(s.start, s.end) for s in ctx.protected_source] + ctx.dnt_source_spans
-        if not ctx.letters_outside(ctx.source, spans):
-            return []
-        return [ctx.finding(self, "the translation is identical to the source")]

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from termweave.check.catalog import Catalog, Entry
 from termweave.check.formats import PARSERS, Directive, FormatError, format_flags, guessed_spans
 from termweave.check.report import Finding
+from termweave.check.spans import blank, markup_spans
 from termweave.copyright import COPYRIGHT_RE
 from termweave.data.licences import licence_code, named_licences
 from termweave.glossary import Glossary, Term
 from termweave.glossary.match import Matcher, TermHit, matcher_for, triggered_terms
 from termweave.lang.detect import LanguageGuard
 from termweave.lang.house_style import HouseStyle, default_style
-from termweave.patterns import NumberFormat, find_protected, markup_spans, maybe_protected, protected_spans
+from termweave.patterns import NumberFormat, find_protected, maybe_protected, protected_spans
 
 # --------------------------------------------------------------------------------------------
 # Shared state and per-entry context
@@ -34,7 +35,10 @@ class lazy:
     def __get__(self, obj, owner=None):
         if obj is None:
             return self
-        value = obj.__dict__[self.name] = self.func(obj)
+        value = self.func(obj)
+        # (setattr, not __dict__: asking for an instance's __dict__ makes it a real dict object,
+        # and each attribute lookup on it slower.)
+        setattr(obj, self.name, value)
         return value
 
 
@@ -208,7 +212,7 @@ class EntryContext:
         """Set the lazily computed fact ``name`` of each context to its value, computed in bulk
         (see runner.check_entries)."""
         for ctx, value in zip(contexts, values, strict=True):
-            ctx.__dict__[name] = value
+            setattr(ctx, name, value)  # (see lazy)
 
     def finding(
         self,
@@ -366,29 +370,3 @@ class EntryContext:
     @lazy
     def dnt_source_spans(self) -> list[tuple[int, int]]:
         return [(h.start, h.end) for h in self.source_hits if h.term.dnt]
-
-
-# --------------------------------------------------------------------------------------------
-# Licence helpers
-
-
-def blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with each span replaced by as many spaces (offsets stay valid)."""
-    if not spans:
-        return text
-    if len(spans) == 1:
-        ((a, b),) = spans
-        return text[:a] + " " * (b - a) + text[b:]
-    parts = []
-    at = 0  # the text up to here is written (spans may overlap)
-    for a, b in sorted(spans):
-        if b <= at:
-            continue
-        if a > at:
-            parts.append(text[at:a])
-        else:
-            a = at
-        parts.append(" " * (b - a))
-        at = b
-    parts.append(text[at:])
-    return "".join(parts)

@@ -19,6 +19,7 @@ from termweave.check.report import Finding, Severity
 
 CHECK_MODULES: tuple[str, ...] = (
     "termweave.check.checks",  # glossary, numbers, protected spans, attribution, language, ...
+    "termweave.check.entry_state",  # untranslated, fuzzy, unchanged
     "termweave.check.whitespace",  # leading, trailing and doubled spaces
     "termweave.check.quotes",  # quotation marks (termweave.lang.quotes)
     "termweave.check.structure",  # format directives, placeholders, plural forms
