@@ -248,8 +248,12 @@ _GUESS_RE = re.compile(
 )
 
 
+PLACEHOLDER_MARKS = ("%", "{", "$")  # what every placeholder _GUESS_RE finds starts with
+
+
 def may_hold_placeholder(text: str) -> bool:
-    """A cheap test that is true whenever :func:`guess_directives` may find something."""
+    """A cheap test that is true whenever :func:`guess_directives` may find something (one of
+    :data:`PLACEHOLDER_MARKS` is in ``text``)."""
     return "%" in text or "{" in text or "$" in text
 
 

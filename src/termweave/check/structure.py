@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from termweave.check.catalog import Entry
 from termweave.check.context import EntryContext
 from termweave.check.formats import (
+    PLACEHOLDER_MARKS,
     FormatError,
     compare,
     compare_guessed,
@@ -22,6 +23,7 @@ from termweave.check.formats import (
     may_hold_placeholder,
     same_arguments,
 )
+from termweave.check.needs import Joined
 from termweave.check.registry import Check, register
 from termweave.check.report import Finding
 
@@ -58,7 +60,7 @@ class FormatDirectives(Check):
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         formats = format_flags(ctx.entry.flags) if ctx.entry.flags else None
-        if not formats:
+        if not formats or _same_directives(ctx, formats):
             return []
         findings = []
         plural = ctx.entry.msgid_plural is not None
@@ -88,6 +90,19 @@ class FormatDirectives(Check):
         return findings
 
 
+def _same_directives(ctx: EntryContext, formats: list[str]) -> bool:
+    """The usual entry, settled before the loop of FormatDirectives.check: one format, one msgstr,
+    the same arguments as the msgid (where this says False, the loop decides)."""
+    entry = ctx.entry
+    if entry.msgid_plural is not None or len(formats) != 1:
+        return False
+    directives = ctx.res.directives
+    try:
+        return same_arguments(directives(formats[0], entry.msgid), directives(formats[0], entry.msgstr))
+    except FormatError:
+        return False
+
+
 @register
 class Placeholders(Check):
     """placeholders: an entry without a format flag whose translation loses or adds a placeholder
@@ -103,7 +118,12 @@ class Placeholders(Check):
     entry_level = True
 
     def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
-        return [i for i, ctx in enumerate(contexts) if _may_differ(ctx.entry)]
+        # _may_differ's character test, for a whole batch at once: msgids and msgstrs, each joined
+        entries = [ctx.entry for ctx in contexts]
+        having = set(Joined.of([e.msgid for e in entries]).containing(PLACEHOLDER_MARKS))
+        having.update(Joined.of([e.msgstr for e in entries]).containing(PLACEHOLDER_MARKS))
+        having.update(i for i, e in enumerate(entries) if e.msgid_plural is not None)
+        return [i for i in sorted(having) if _may_differ(entries[i])]
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         entry = ctx.entry
