@@ -248,12 +248,8 @@ _GUESS_RE = re.compile(
 )
 
 
-PLACEHOLDER_MARKS = ("%", "{", "$")  # what every placeholder _GUESS_RE finds starts with
-
-
 def may_hold_placeholder(text: str) -> bool:
-    """A cheap test that is true whenever :func:`guess_directives` may find something (one of
-    :data:`PLACEHOLDER_MARKS` is in ``text``)."""
+    """A cheap test that is true whenever :func:`guess_directives` may find something."""
     return "%" in text or "{" in text or "$" in text
 
 

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from termweave.check.catalog import Entry
 from termweave.check.context import EntryContext
 from termweave.check.formats import (
-    PLACEHOLDER_MARKS,
     FormatError,
     compare,
     compare_guessed,
@@ -23,7 +22,6 @@ from termweave.check.formats import (
     may_hold_placeholder,
     same_arguments,
 )
-from termweave.check.needs import Joined
 from termweave.check.registry import Check, register
 from termweave.check.report import Finding
 
@@ -92,10 +90,12 @@ class FormatDirectives(Check):
 
 def _same_directives(ctx: EntryContext, formats: list[str]) -> bool:
     """The usual entry, settled before the loop of FormatDirectives.check: one format, one msgstr,
-    the same arguments as the msgid (where this says False, the loop decides)."""
+    empty or with the same arguments as the msgid (where this says False, the loop decides)."""
     entry = ctx.entry
     if entry.msgid_plural is not None or len(formats) != 1:
         return False
+    if not entry.msgstr:
+        return True  # no form to check (_forms)
     directives = ctx.res.directives
     try:
         return same_arguments(directives(formats[0], entry.msgid), directives(formats[0], entry.msgstr))
@@ -118,12 +118,7 @@ class Placeholders(Check):
     entry_level = True
 
     def candidates(self, contexts: Sequence[EntryContext]) -> list[int]:
-        # _may_differ's character test, for a whole batch at once: msgids and msgstrs, each joined
-        entries = [ctx.entry for ctx in contexts]
-        having = set(Joined.of([e.msgid for e in entries]).containing(PLACEHOLDER_MARKS))
-        having.update(Joined.of([e.msgstr for e in entries]).containing(PLACEHOLDER_MARKS))
-        having.update(i for i, e in enumerate(entries) if e.msgid_plural is not None)
-        return [i for i in sorted(having) if _may_differ(entries[i])]
+        return [i for i, ctx in enumerate(contexts) if _may_differ(ctx.entry)]
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         entry = ctx.entry
