@@ -128,20 +128,3 @@ def test_blank_turns_exactly_the_spans_into_spaces(spans):
     text = "abcdefghij"
     inside = {i for a, b in spans for i in range(a, b)}
     assert blank(text, spans) == "".join(" " if i in inside else c for i, c in enumerate(text))
-
-
-def test_plainly_ukrainian_characters_are_the_settled_ones_with_nothing_to_blank():
-    """Every character of _PLAIN_UKRAINIAN_RE's class is one _ONLY_CYRILLIC_RE admits, not one
-    only Russian has, and none that a blanked span starts with; every other such character is in it."""
-    from termweave.check.context import _NON_PROSE_CHAR_RE
-    from termweave.lang import detect
-
-    for code in range(0x3000):
-        char = chr(code)
-        wanted = (
-            detect._ONLY_CYRILLIC_RE.fullmatch(char) is not None
-            and not detect._RU_ONLY_RE.search(char)
-            and not _NON_PROSE_CHAR_RE.search(char)
-            and char != "@"
-        )
-        assert (detect._PLAIN_UKRAINIAN_RE.fullmatch(char) is not None) == wanted, hex(code)

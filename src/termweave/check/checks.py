@@ -328,19 +328,12 @@ class WrongLanguage(Check):
     severity = "error"
 
     def candidates(self, contexts: Sequence[EntryContext]) -> list[int] | None:
-        """Not the translations whose letters settle it as written (a catalog's pairs share their
-        language): Korean ones all in Hangul (check's first test), plainly Ukrainian ones without
-        a glossary term (whose do-not-translate spans would be blanked)."""
-        lang = contexts[0].lang if contexts else None
-        guard = contexts[0].res.guard if contexts else None
-        if guard is not None and lang == "ko":
-            return [i for i, ctx in enumerate(contexts) if not guard.own_script_only(ctx.translation, ctx.lang)]
-        if guard is not None and lang == "uk":
-            plain = guard.plainly_ukrainian
-            return [
-                i for i, ctx in enumerate(contexts) if ctx.lang != "uk" or ctx.source_hits or not plain(ctx.translation)
-            ]
-        return None
+        """Not the Korean translations all in Hangul (check's first test, for a whole batch: a
+        catalog's pairs share their language)."""
+        if not contexts or contexts[0].lang != "ko":
+            return None
+        only_own_script = contexts[0].res.guard.own_script_only
+        return [i for i, ctx in enumerate(contexts) if not only_own_script(ctx.translation, ctx.lang)]
 
     def check(self, ctx: EntryContext) -> list[Finding]:
         guard, lang, src = ctx.res.guard, ctx.lang, ctx.source_lang

@@ -51,12 +51,6 @@ _NEUTRAL = "\x00-\x40\x5b-\x60\x7b-\x7f\u00a0\u00ab\u00bb\u2010-\u2027\u202f"
 _ONLY_CYRILLIC_RE = re.compile(f"[\u0400-\u04ff{_NEUTRAL}]*")
 _ONLY_HANGUL_RE = re.compile(f"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f{_NEUTRAL}]*")
 _UK_LETTER_RE = re.compile(r"[іїєґІЇЄҐ]")  # the first half of _UK_ONLY_RE, a plain character set
-# _ONLY_CYRILLIC_RE less the letters only Russian has (ы э ъ ё) and the characters a span that
-# EntryContext.prose blanks starts with (< & ` % { $ of markup and placeholders, @ of an e-mail address).
-_PLAIN_UKRAINIAN_RE = re.compile(
-    "[\u0400\u0402-\u0429\u042c\u042e-\u0449\u044c\u044e-\u0450\u0452-\u04ff"
-    "\x00-\x23\x27-\x3b\x3d-\x3f\x5b-\x5f\x7c-\x7f\u00a0\u00ab\u00bb\u2010-\u2027\u202f]*"
-)
 
 # Frequent words that only one of the two languages has (letters ы э ъ ё і ї є ґ aside):
 # evidence that settles most Cyrillic segments without the model.
@@ -119,18 +113,6 @@ class LanguageGuard:
         finds nothing in it however many of its characters are turned into spaces? (Korean:
         Hangul. Not Ukrainian: it needs letters only Ukrainian has, which such spaces may remove.)"""
         return lang == "ko" and _ONLY_HANGUL_RE.fullmatch(text) is not None
-
-    def plainly_ukrainian(self, text: str) -> bool:
-        """Is ``text`` Ukrainian as written, with nothing a check blanks before asking
-        :meth:`wrong_language` (markup, placeholders, URLs, DOIs, e-mail addresses)? Cyrillic
-        letters only, none only Russian has and one only Ukrainian has; none of the characters
-        such a span starts with (a URL or DOI without a Latin letter has "://" or "10.")."""
-        return (
-            _PLAIN_UKRAINIAN_RE.fullmatch(text) is not None
-            and _UK_LETTER_RE.search(text) is not None
-            and "://" not in text
-            and "10." not in text
-        )
 
     def settled_by_letters(self, text: str, lang: str) -> bool:
         """Do the letters of ``text`` alone settle that :meth:`wrong_language` finds nothing (the
