@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import pickle
-
-import pytest
 
 from termweave.check import run_checks
-from termweave.check.report import CheckReport, Finding, excerpt, quick_finding, render_text
+from termweave.check.report import CheckReport, Finding, excerpt, render_text
 
 
 def finding(check, severity, span=None, line=3):
@@ -77,13 +73,3 @@ def test_a_run_collects_garbage_less_often_and_restores_the_collector(tmp_path):
     with pytest.raises(InputError):
         run_checks([bad], None)
     assert gc.get_threshold() == before
-
-
-def test_quick_finding_is_the_finding_the_constructor_makes():
-    values = ("a.po", 3, None, "msgid", "quotes", "warning", None, "message", (1, 2), "msgstr")
-    made, quick = Finding(*values), quick_finding(*values)
-    assert quick == made and hash(quick) == hash(made) and repr(quick) == repr(made)
-    assert [getattr(quick, f.name) for f in dataclasses.fields(Finding)] == list(values)  # every field, in order
-    assert pickle.loads(pickle.dumps(quick)) == made  # (forked workers send findings back pickled)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        quick.line = 4  # type: ignore[misc]

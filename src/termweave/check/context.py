@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from termweave.check.catalog import Catalog, Entry
 from termweave.check.formats import PARSERS, Directive, FormatError, format_flags, guessed_spans
-from termweave.check.report import Finding, quick_finding
+from termweave.check.report import Finding
 from termweave.check.spans import blank, markup_spans
 from termweave.copyright import COPYRIGHT_RE
 from termweave.data.licences import licence_code, named_licences
@@ -223,7 +223,7 @@ class EntryContext:
         msgstr: str | None = None,
     ) -> Finding:
         entry = self.entry
-        return quick_finding(
+        return Finding(  # (by position: a third cheaper than by keyword)
             str(self.catalog.path),  # path
             entry.line,
             entry.msgctxt,  # context
