@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from termweave.errors import InputError
-from termweave.formats.po_message import Message
+from termweave.formats.po_message import Message, read_message
 
 if TYPE_CHECKING:
     from termweave.formats.po_read import _Reader
@@ -71,14 +71,10 @@ class _GiveUp(Exception):
     """Not in gettext's layout (or not valid): the line-by-line reader decides."""
 
 
-def scan_canonical(
-    text: str,
-    reader: _Reader,
-    _apply_comments: Callable[[Message, list[str]], None],
-    unescape: Callable[[str, Path, int], str],
-) -> bool:
+def scan_canonical(text: str, reader: _Reader, unescape: Callable[[str, Path, int], str]) -> bool:
     """Read ``text`` into ``reader`` if it is in gettext's layout; False (reader untouched) if not.
-    The line reader lends its comment and escape rules (one definition each, no import cycle)."""
+    The line reader lends its escape rules (one definition, no import cycle). The messages' comment
+    fields are read on first access (see po_message.read_message)."""
     if "\x04" in text or "\r" in text:
         return False  # the context separator (the line reader names its string), or not gettext's line ends
     if not text.endswith("\n"):
@@ -99,8 +95,7 @@ def scan_canonical(
                     msgid = _value(msgid, id_more, unescape, path, line)
                 if str_more or "\\" in msgstr or '"' in msgstr:
                     msgstr = _value(msgstr, str_more, unescape, path, line)
-                # Every field by position (the dataclass's order): a third quicker than defaults and keywords.
-                message = Message(msgid, msgstr, ctx, None, [], [], [], [], [], None, None, None, False, line)
+                message = read_message(msgid, msgstr, ctx, comments, line)
             else:
                 match = _entry(False).match(text, at) or _entry(True).match(text, at)
                 if match is None:
@@ -108,10 +103,7 @@ def scan_canonical(
                 start = match.start("idline")
                 line += count("\n", counted, start)
                 message = _message(match, line, unescape, path)
-                comments = match.group("comments")
             counted = start
-            if comments:  # "#a\n#b\n": the texts after each "#"
-                _apply_comments(message, comments[1:-1].split("\n#"))
             messages.append(message)
             at = match.end()
     except (_GiveUp, InputError):
@@ -129,28 +121,38 @@ def _strings(block: str, unescape, path, line: int) -> str:
     if block.find("\n") == len(block) - 1:
         raw = block[1:-2]  # the usual: one line
     else:
-        raw = "".join(_STRING.findall(block))
+        raw = "".join(_STRING.findall(block))  # (lines of an obsolete entry open with "#~ ")
     return unescape(raw, path, line) if "\\" in raw else raw
+
+
+def _joined(lines: str) -> str:
+    """The contents of _MORE's '"…"\\n' lines, joined: a string holds no raw
+    line end, so each '"\\n"' is a closing quote, the line end and the next line's opening quote."""
+    return lines[1:-2].replace('"\n"', "")
 
 
 def _value(first: str, more: str | None, unescape, path, line: int) -> str:
     """The value of a string (its content up to the line's last quote) and the string lines after it."""
     if ('"' in first or "\\" in first) and _CONTENT.fullmatch(first) is None:
         raise _GiveUp  # a bare quote (two strings on the line?) or a broken escape
-    raw = first + "".join(_STRING.findall(more)) if more else first
+    raw = first + _joined(more) if more else first
     return unescape(raw, path, line) if "\\" in raw else raw
 
 
 def _message(match: re.Match[str], line: int, unescape, path) -> Message:
-    idline, msgid, ctx, plural, block, previous = match.group("idline", "id", "ctx", "plural", "strs", "previous")
-    obsolete = idline[0] == "#"
-    message = Message(
-        msgid=_strings(msgid, unescape, path, line),
-        msgctxt=_strings(ctx, unescape, path, line) if ctx is not None else None,
-        msgid_plural=_strings(plural, unescape, path, line) if plural is not None else None,
-        obsolete=obsolete,
-        line=line,
+    idline, msgid, ctx, plural, block, previous, comments = match.group(
+        "idline", "id", "ctx", "plural", "strs", "previous", "comments"
     )
+    obsolete = idline[0] == "#"
+    message = read_message(
+        _strings(msgid, unescape, path, line),
+        "",
+        _strings(ctx, unescape, path, line) if ctx is not None else None,
+        comments,
+        line,
+    )
+    message.msgid_plural = _strings(plural, unescape, path, line) if plural is not None else None
+    message.obsolete = obsolete
     if plural is None and block.startswith("msgstr ") and block.find("\n") == len(block) - 1:
         message.msgstr = _strings(block[7:], unescape, path, line)  # the usual: msgstr "…" on one line
         if previous:
