@@ -47,7 +47,7 @@ def base_language(code: str) -> str:
 def load_catalog(path: str | Path, source_lang: str | None = None, text: str | None = None) -> Catalog:
     """Parse ``path`` (or ``text``, its content when the caller has read it already); the source
     language is ``source_lang``, else the ``X-Source-Language`` header, else English."""
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
     text = read_text(path) if text is None else text
     po = parse_po(text, path)
     header = dict(po.header_fields)

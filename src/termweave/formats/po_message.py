@@ -105,7 +105,10 @@ def read_message(msgid: str, msgstr: str, msgctxt: str | None, comment_block: st
     read from ``comment_block`` (its "#" lines as read) on first access."""
     message = _new_message(Message)
     message.msgid, message.msgstr, message.msgctxt, message.msgid_plural = msgid, msgstr, msgctxt, None
-    message.msgstr_plural, message.flags = [], block_flags(comment_block) if comment_block else []
+    message.msgstr_plural, message.flags = (
+        [],
+        block_flags(comment_block) if "#," in comment_block or "#!" in comment_block else [],
+    )
     message.previous_msgctxt = message.previous_msgid = message.previous_msgid_plural = None
     message.obsolete, message.line, message._comment_block = False, line, comment_block
     return message
