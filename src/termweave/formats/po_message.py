@@ -1,17 +1,22 @@
-"""The PO entry model, :class:`Message` (re-exported by :mod:`termweave.formats.po`): in a module
-of its own so that the readers (po_read, po_scan) and the codec all build on it without a cycle."""
+"""The PO entry model, :class:`Message` (re-exported by :mod:`termweave.formats.po`), and how its
+comment lines are read: in a module of its own so that the readers (po_read, po_scan) and the codec
+all build on it without a cycle. Comments are sorted as gettext's read-catalog-abstract.c sorts
+them: ``#,`` (and ``#!``) flags, ``#:`` references, ``#.`` extracted and other translator comments."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-
-from termweave.formats.po_comments import apply_comments, block_flags
+from functools import cache, lru_cache
 
 
 @dataclass(slots=True)
 class Message:
     """One catalog entry. Plural entries hold their forms in ``msgstr_plural`` (``msgstr`` is "")."""
 
+    # The comment lines as read ("#: a.py:1\n# note\n") while the comment fields below are unread
+    # (None once read): first, as setting a comment field looks at it (see _read_on_first_access).
+    _comment_block: str | None = field(default=None, init=False, repr=False, compare=False)
     msgid: str
     msgstr: str = ""
     msgctxt: str | None = None
@@ -26,9 +31,6 @@ class Message:
     previous_msgid_plural: str | None = None
     obsolete: bool = False
     line: int = 0  # 1-based line of the msgid keyword in the file read; 0 when made in memory
-    # The comment lines as read ("#: a.py:1\n# note\n") while the comment fields are unread: the
-    # reader leaves them unset, their first access reads them (see _unread_comments).
-    _comment_block: str = field(default="", init=False, repr=False, compare=False)
 
     @property
     def fuzzy(self) -> bool:
@@ -65,50 +67,159 @@ class Message:
         return [(self.msgid if i == 0 else self.msgid_plural, s) for i, s in enumerate(self.msgstr_plural)]
 
 
+def apply_comments(message: Message, comments: list[str]) -> None:
+    """Sort comment texts (each line's text after its "#") into a message's fields."""
+    flags = sort_comments(comments, message.translator_comments, message.extracted_comments, message.references)
+    if flags is not None:
+        message.flags = flags
+
+
+def sort_comments(
+    comments: list[str], translator: list[str], extracted: list[str], references: list[str]
+) -> list[str] | None:
+    """Sort comment texts (each line's text after its "#") into the lists; the flags of the last
+    "#," line (None if none)."""
+    flags = None
+    for text in comments:
+        kind = text[:1]
+        if kind == ":":
+            rest = text[1:]
+            found = rest.split() if _plain_references().fullmatch(rest) else _references(rest)
+            if references:
+                references += [reference for reference in dict.fromkeys(found) if reference not in references]
+            else:
+                references += dict.fromkeys(found)  # the first of each, in order
+        elif kind == "," or kind == "!":
+            flags = list(_flags(text[1:]))
+        elif kind == ".":
+            extracted.append(text[2:] if text[1:2] == " " else text[1:])
+        else:
+            translator.append(text[1:] if kind == " " else text)
+    return flags
+
+
+@cache
+def _plain_references() -> re.Pattern[str]:
+    """The usual "#:" line, " file:12 other:3" (a name with a non-digit, a line without leading
+    zeros): its tokens are the references as they are. (Compiled on first need: a check reads none.)"""
+    return re.compile(r"(?:[ \t]+\d*+[^:\d\s][^:\s]*+:(?:0|[1-9]\d*+))*+[ \t]*+")
+
+
+@cache
+def _line_number() -> re.Pattern[str]:
+    return re.compile("[0-9]+")  # ASCII digits, as gettext reads a line number
+
+
+_FLAG_SEPARATORS = re.compile(r"[\n \t\r\f\v,]+")
+
+
+def _references(text: str) -> list[str]:
+    """``#:`` tokens as "file:line" / "file" (gettext also reads "file : 12" and "file: 12"; the
+    plain form, _plain_references, is split where it is read). "file: ²" is two file names."""
+    line_number = _line_number()
+    tokens = text.split()
+    out = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if i + 2 < len(tokens) and tokens[i + 1] == ":" and line_number.fullmatch(tokens[i + 2]):
+            out.append(f"{token}:{int(tokens[i + 2])}")
+            i += 3
+            continue
+        if token.endswith(":") and len(token) > 1 and i + 1 < len(tokens) and line_number.fullmatch(tokens[i + 1]):
+            out.append(f"{token[:-1]}:{int(tokens[i + 1])}")
+            i += 2
+            continue
+        if i + 1 < len(tokens) and tokens[i + 1].startswith(":") and line_number.fullmatch(tokens[i + 1][1:]):
+            out.append(f"{token}:{int(tokens[i + 1][1:])}")
+            i += 2
+            continue
+        match = re.fullmatch(r"(.+?):([0-9]+)", token)
+        if match and len(match.group(1)) >= 1:
+            out.append(f"{match.group(1)}:{int(match.group(2))}")
+        else:
+            out.append(token)
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=256)
+def _flags(text: str) -> tuple[str, ...]:
+    """A "#," line's flags (cached: catalogs repeat a few flag lines many times)."""
+    tokens = [t for t in _FLAG_SEPARATORS.split(text) if t]
+    out: list[str] = []
+    for index, token in enumerate(tokens):
+        if token == "range:" and index + 1 < len(tokens):
+            out.append(f"range: {tokens[index + 1]}")
+        elif not (index > 0 and tokens[index - 1] == "range:") and token not in out:
+            out.append(token)
+    return tuple(out)
+
+
+def block_flags(block: str) -> list[str]:
+    """The flags of an entry's comment lines as read ("#, fuzzy\\n#: a.py:1\\n"): apply_comments's."""
+    if "#," not in block and "#!" not in block:
+        return []  # (most entries: no flag line)
+    for text in reversed(block[1:-1].split("\n#")):
+        kind = text[:1]
+        if kind == "," or kind == "!":
+            return list(_flags(text[1:]))
+    return []
+
+
 # translator_comments, extracted_comments and references: read from the comment lines on first
-# access (a check reads none of them; sorting them was a fifth of reading a catalog). The slots
-# keep the values; the properties read them, or the comment lines when the reader left them unset.
-_UNREAD = {name: Message.__dict__[name] for name in ("translator_comments", "extracted_comments", "references")}
+# access (a check reads none of them; sorting them was a fifth of reading a catalog). The reader
+# leaves their slots unset and keeps the lines in _comment_block; the properties below read them
+# on the first access to any of the three, setting one included (so a value set is never replaced).
+_SLOTS = {name: Message.__dict__[name] for name in ("translator_comments", "extracted_comments", "references")}
+_set_translator, _set_extracted, _set_references = (slot.__set__ for slot in _SLOTS.values())
 _new_message = Message.__new__
 
 
 def _read_comment_fields(message: Message) -> None:
-    """Set the comment fields the reader left unset from the message's comment lines."""
-    block, message._comment_block = message._comment_block, ""
-    read = Message("")
+    """Set the comment fields from the comment lines the reader kept."""
+    translator: list[str] = []
+    extracted: list[str] = []
+    references: list[str] = []
+    block = message._comment_block
     if block:
-        apply_comments(read, block[1:-1].split("\n#"))
-    for name, slot in _UNREAD.items():
-        try:
-            slot.__get__(message)
-        except AttributeError:
-            slot.__set__(message, getattr(read, name))
+        sort_comments(block[1:-1].split("\n#"), translator, extracted, references)
+    _set_translator(message, translator)
+    _set_extracted(message, extracted)
+    _set_references(message, references)
+    message._comment_block = None
 
 
-def _unread_comments(slot) -> property:  # noqa: ANN001 (a slot's member descriptor)
+def _read_on_first_access(slot) -> property:  # noqa: ANN001 (a slot's member descriptor)
+    get_slot, set_slot = slot.__get__, slot.__set__
+
     def get(message: Message) -> list[str]:
-        try:
-            return slot.__get__(message)
-        except AttributeError:
+        if message._comment_block is not None:
             _read_comment_fields(message)
-            return slot.__get__(message)
+        return get_slot(message)
 
-    return property(get, slot.__set__, slot.__delete__)
+    def assign(message: Message, value: list[str]) -> None:
+        if message._comment_block is not None:
+            _read_comment_fields(message)
+        set_slot(message, value)
+
+    return property(get, assign, slot.__delete__)
 
 
-for _name, _slot in _UNREAD.items():
-    setattr(Message, _name, _unread_comments(_slot))
+for _name, _slot in _SLOTS.items():
+    setattr(Message, _name, _read_on_first_access(_slot))
 
 
 def read_message(msgid: str, msgstr: str, msgctxt: str | None, comment_block: str, line: int) -> Message:
     """A message as the PO reader makes it: its flags read, its other comment fields left to
     read from ``comment_block`` (its "#" lines as read) on first access."""
     message = _new_message(Message)
+    message._comment_block = comment_block
     message.msgid, message.msgstr, message.msgctxt, message.msgid_plural = msgid, msgstr, msgctxt, None
     message.msgstr_plural, message.flags = (
         [],
         block_flags(comment_block) if "#," in comment_block or "#!" in comment_block else [],
     )
     message.previous_msgctxt = message.previous_msgid = message.previous_msgid_plural = None
-    message.obsolete, message.line, message._comment_block = False, line, comment_block
+    message.obsolete, message.line = False, line
     return message

@@ -14,8 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from termweave.errors import InputError
-from termweave.formats.po_comments import apply_comments
-from termweave.formats.po_message import Message
+from termweave.formats.po_message import Message, apply_comments
 from termweave.formats.po_scan import scan_canonical
 
 _KEYWORDS = frozenset(("msgctxt", "msgid", "msgid_plural", "msgstr", *(f"msgstr[{i}]" for i in range(10))))

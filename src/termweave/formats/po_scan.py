@@ -49,20 +49,23 @@ def _previous_keyword() -> re.Pattern[str]:
     return re.compile(rf"(msgctxt|msgid_plural|msgid) ({_S})$")
 
 
-# The usual entry, read without _message's work: comments, then msgctxt, msgid and msgstr, each
-# with its continuation lines (no "#|" lines, no plural). What it takes (its strings checked by
-# _value), _entry reads the same way; what it leaves (a second msgstr) _entry cannot start at.
-# Groups, in order: comments, then each keyword's first string (its content) and the string lines
-# after it (as written): ctx, ctx_more, id, id_more, str, str_more. A first string is taken up to
-# the line's last quote (a quicker pattern); _value checks the rare one with a quote or backslash
-# inside. Comment lines may hold "\r" here: no text with one is scanned. Possessive repeats ("*+")
-# where giving back a line could never let the rest match: a quicker failure, the same matches.
+# The usual entry, read without _message's work: comments, then msgctxt, msgid and msgstr (or
+# msgid_plural and msgstr[n]), each with its continuation lines (no "#|" lines). What it takes
+# (its strings checked by _value), _entry reads the same way; what it leaves (a second msgstr)
+# _entry cannot start at. Groups, in order: comments, then each keyword's first string (its
+# content) and the string lines after it (as written): ctx, ctx_more, id, id_more, str, str_more;
+# or, in a plural entry (str None), its msgid_plural strings and its msgstr[n] lines. A first
+# string is taken up to the line's last quote (a quicker pattern); _value checks the rare one with
+# a quote or backslash inside. Comment lines may hold "\r" here: no text with one is scanned.
+# Possessive repeats ("*+") where giving back a line could never let the rest match: a quicker
+# failure, the same matches.
 _MORE = rf"((?:{_S}\n)*+)"
+_STRINGS = rf"{_S}\n(?:{_S}\n)*+"  # a keyword's string and the string lines after it
 _SIMPLE = re.compile(
     r"((?:\#(?![~|])[^\n]*+\n)*+)"
     rf'(?:msgctxt "([^\n]*)"\n{_MORE})?'
     rf'msgid "([^\n]*)"\n{_MORE}'
-    rf'msgstr "([^\n]*)"\n{_MORE}\n*+'
+    rf'(?:msgstr "([^\n]*)"\n{_MORE}|msgid_plural ({_STRINGS})((?:msgstr\[[0-9]+\] {_STRINGS})++))\n*+'
 )
 _MSGID = len('msgid "')  # from the start of _SIMPLE's id group back to its msgid keyword
 
@@ -86,16 +89,21 @@ def scan_canonical(text: str, reader: _Reader, unescape: Callable[[str, Path, in
         while at < end:
             match = simple(text, at)
             if match is not None:
-                comments, ctx, ctx_more, msgid, id_more, msgstr, str_more = match.groups()
+                comments, ctx, ctx_more, msgid, id_more, msgstr, str_more, plural, forms = match.groups()
                 start = match.start(4) - _MSGID
                 line += count("\n", counted, start)
                 if ctx is not None and (ctx_more or "\\" in ctx or '"' in ctx):
                     ctx = _value(ctx, ctx_more, unescape, path, line)
                 if id_more or "\\" in msgid or '"' in msgid:
                     msgid = _value(msgid, id_more, unescape, path, line)
-                if str_more or "\\" in msgstr or '"' in msgstr:
-                    msgstr = _value(msgstr, str_more, unescape, path, line)
-                message = read_message(msgid, msgstr, ctx, comments, line)
+                if msgstr is None:
+                    message = read_message(msgid, "", ctx, comments, line)
+                    message.msgid_plural = _strings(plural, unescape, path, line)
+                    message.msgstr_plural = _forms(forms, unescape, path, line)
+                else:
+                    if str_more or "\\" in msgstr or '"' in msgstr:
+                        msgstr = _value(msgstr, str_more, unescape, path, line)
+                    message = read_message(msgid, msgstr, ctx, comments, line)
             else:
                 match = _entry(False).match(text, at) or _entry(True).match(text, at)
                 if match is None:
@@ -164,14 +172,19 @@ def _message(match: re.Match[str], line: int, unescape, path) -> Message:
             raise _GiveUp
         message.msgstr = _strings(block[first.end() :], unescape, path, line)
     else:
-        parts = _FORM.split(block)  # "", "0", the strings of msgstr[0], "1", ...
-        indexes = parts[1::2]
-        if parts[0] or indexes != [str(i) for i in range(len(indexes))]:
-            raise _GiveUp
-        message.msgstr_plural = [_strings(strings, unescape, path, line) for strings in parts[2::2]]
+        message.msgstr_plural = _forms(block, unescape, path, line)
     if previous:
         _previous(message, previous, obsolete, unescape, path, line)
     return message
+
+
+def _forms(block: str, unescape, path, line: int) -> list[str]:
+    """A plural entry's translations: its msgstr[0], msgstr[1], ... lines, numbered in order."""
+    parts = _FORM.split(block)  # "", "0", the strings of msgstr[0], "1", ...
+    indexes = parts[1::2]
+    if parts[0] or indexes != [str(i) for i in range(len(indexes))]:
+        raise _GiveUp
+    return [_strings(strings, unescape, path, line) for strings in parts[2::2]]
 
 
 def _previous(message: Message, block: str, obsolete: bool, unescape, path, line: int) -> None:
