@@ -220,6 +220,11 @@ ODD_LAYOUTS = [
     'msgid "a"\nmsgstr "b\\004"\n',  # an escaped context separator
     '# note\r\nmsgid "a"\nmsgstr "b"\n',  # a carriage return in a comment
     '#, fuzzy\n#! python-format\nmsgid "a"\nmsgstr "b"\n',  # the last flag line counts
+    'msgid "a"\nmsgid_plural "as"\nmsgstr[1] "b"\nmsgstr[0] "bs"\n',  # plural forms out of order
+    'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "b"\nmsgstr "bs"\n',  # a plural entry's bare msgstr
+    'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "b"\nmsgstr[0] "bs"\n',  # a form twice
+    'msgid "a"\nmsgstr "b"\nmsgid "a"\nmsgstr "c"\n',  # a duplicate
+    'msgctxt "c"\nmsgid "a"\nmsgstr "b"\nmsgid "a"\nmsgstr "c"\nmsgctxt "c"\nmsgid "a"\nmsgstr "d"\n',
 ]
 # Entries in gettext's own layout: the scanner reads them itself (and as the line reader does).
 GETTEXT_LAYOUTS = [
@@ -228,6 +233,8 @@ GETTEXT_LAYOUTS = [
     '#: a.py:1 a.py:1\n#: b.py:2 a.py:1\n#: c.py : 3 d.py:007 e:\n#. x\n# y\nmsgid "a"\nmsgstr "b"\n',
     'msgid ""\n"say \\"hi\\""\n"\\"\\n"\n"\\\\"\nmsgstr "x\\n"\n"\\\\n"\n',  # escapes at line ends, "\\n"
     '#, fuzzy\n#| msgid "old"\nmsgid "a"\nmsgid_plural "as"\nmsgstr[0] "b"\nmsgstr[1] "bs"\n',
+    '#: a.py:1\nmsgctxt "c"\nmsgid "a"\nmsgid_plural ""\n"as\\n"\n"\\"x\\""\nmsgstr[0] "b"\nmsgstr[1] ""\n"bs"\n\n'
+    'msgctxt "d"\nmsgid "a"\nmsgstr "e"\n',
 ]
 
 

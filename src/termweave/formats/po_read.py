@@ -110,7 +110,9 @@ class _Reader:
     path: Path
     header: Message | None = None
     messages: list[Message] = field(default_factory=list)
-    seen: dict[tuple[str | None, str], int] = field(default_factory=dict)
+    # A live message's key -> its line. The key: its msgid, or (msgctxt, msgid) when it has a
+    # context (no tuple for the usual message; a string never equals a tuple).
+    seen: dict[str | tuple[str, str], int] = field(default_factory=dict)
     entry: _Pending = field(default_factory=_Pending)
 
     def error(self, message: str, line: int) -> InputError:
@@ -217,7 +219,8 @@ class _Reader:
         if message.obsolete:
             self.messages.append(message)
             return
-        key = (message.msgctxt, message.msgid)  # message.key, built once
+        msgctxt = message.msgctxt
+        key = message.msgid if msgctxt is None else (msgctxt, message.msgid)  # (see seen)
         first = self.seen.get(key)
         if first is not None:
             raise self.error(f"duplicate message definition (first on line {first})", line)
@@ -234,7 +237,7 @@ class _Reader:
     def register_all(self, messages: list[Message]) -> None:
         """register() each of ``messages``; in one pass when none is a duplicate (the usual)."""
         live = [message for message in messages if not message.obsolete]
-        seen = {(message.msgctxt, message.msgid): message.line for message in live}
+        seen = {m.msgid if m.msgctxt is None else (m.msgctxt, m.msgid): m.line for m in live}  # (see seen)
         if len(seen) != len(live) or self.seen or self.messages or self.header is not None:
             for message in messages:
                 self.register(message)  # the first duplicate's error
