@@ -8,14 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from operator import attrgetter
+from typing import Any, SupportsIndex
 
 
 @dataclass(slots=True)
 class Message:
     """One catalog entry. Plural entries hold their forms in ``msgstr_plural`` (``msgstr`` is "")."""
 
-    # The comment lines as read ("#: a.py:1\n# note\n") while the comment fields below are unread
-    # (None once read): first, as setting a comment field looks at it (see _read_on_first_access).
+    # The comment lines as read ("#: a.py:1\n# note\n") while the comment fields are unread (see
+    # UnreadComments); None once read. First: set before the fields by __init__.
     _comment_block: str | None = field(default=None, init=False, repr=False, compare=False)
     msgid: str
     msgstr: str = ""
@@ -167,59 +169,64 @@ def block_flags(block: str) -> list[str]:
     return []
 
 
-# translator_comments, extracted_comments and references: read from the comment lines on first
-# access (a check reads none of them; sorting them was a fifth of reading a catalog). The reader
-# leaves their slots unset and keeps the lines in _comment_block; the properties below read them
-# on the first access to any of the three, setting one included (so a value set is never replaced).
-_SLOTS = {name: Message.__dict__[name] for name in ("translator_comments", "extracted_comments", "references")}
-_set_translator, _set_extracted, _set_references = (slot.__set__ for slot in _SLOTS.values())
-_new_message = Message.__new__
+class UnreadComments(Message):
+    """A message as the PO reader makes it: its translator_comments, extracted_comments and
+    references are sorted from its comment lines (``_comment_block``) when one of them is first
+    used, read or set, and it is a plain :class:`Message` from then on (the same slots; no cost
+    left on later uses). A check uses none of them: sorting them was a fifth of reading a catalog."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return _read_comments(self) == other
+
+    def __repr__(self) -> str:
+        return repr(_read_comments(self))
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:  # pickle, copy
+        return _read_comments(self).__reduce_ex__(protocol)
 
 
-def _read_comment_fields(message: Message) -> None:
-    """Set the comment fields from the comment lines the reader kept."""
+def _read_comments(message: Message) -> Message:
+    """Sort the comment lines an UnreadComments kept into its comment fields: a Message now."""
+    block = message._comment_block
+    message.__class__ = Message
+    message._comment_block = None
     translator: list[str] = []
     extracted: list[str] = []
     references: list[str] = []
-    block = message._comment_block
     if block:
         sort_comments(block[1:-1].split("\n#"), translator, extracted, references)
-    _set_translator(message, translator)
-    _set_extracted(message, extracted)
-    _set_references(message, references)
-    message._comment_block = None
+    message.translator_comments, message.extracted_comments, message.references = translator, extracted, references
+    return message
 
 
-def _read_on_first_access(slot) -> property:  # noqa: ANN001 (a slot's member descriptor)
-    get_slot, set_slot = slot.__get__, slot.__set__
+def _read_first(name: str) -> property:
+    """UnreadComments's ``name``: the comment lines sorted first."""
+    field_value = attrgetter(name)
 
     def get(message: Message) -> list[str]:
-        if message._comment_block is not None:
-            _read_comment_fields(message)
-        return get_slot(message)
+        return field_value(_read_comments(message))
 
     def assign(message: Message, value: list[str]) -> None:
-        if message._comment_block is not None:
-            _read_comment_fields(message)
-        set_slot(message, value)
+        setattr(_read_comments(message), name, value)
 
-    return property(get, assign, slot.__delete__)
+    return property(get, assign)
 
 
-for _name, _slot in _SLOTS.items():
-    setattr(Message, _name, _read_on_first_access(_slot))
+for _name in ("translator_comments", "extracted_comments", "references"):
+    setattr(UnreadComments, _name, _read_first(_name))
+_new_message = UnreadComments.__new__
 
 
 def read_message(msgid: str, msgstr: str, msgctxt: str | None, comment_block: str, line: int) -> Message:
     """A message as the PO reader makes it: its flags read, its other comment fields left to
-    read from ``comment_block`` (its "#" lines as read) on first access."""
-    message = _new_message(Message)
+    read from ``comment_block`` (its "#" lines as read) on first use (see UnreadComments)."""
+    message = _new_message(UnreadComments)
     message._comment_block = comment_block
     message.msgid, message.msgstr, message.msgctxt, message.msgid_plural = msgid, msgstr, msgctxt, None
-    message.msgstr_plural, message.flags = (
-        [],
-        block_flags(comment_block) if "#," in comment_block or "#!" in comment_block else [],
-    )
+    message.msgstr_plural = []
+    message.flags = block_flags(comment_block) if "#," in comment_block or "#!" in comment_block else []
     message.previous_msgctxt = message.previous_msgid = message.previous_msgid_plural = None
     message.obsolete, message.line = False, line
     return message
