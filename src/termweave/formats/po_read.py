@@ -58,32 +58,37 @@ def unescape(raw: str, path: Path, line: int) -> str:
     """A string's value; the escapes as gettext reads them (octal/hex give bytes)."""
     if "\\" not in raw:
         value = raw
-    elif "\\\\" not in raw and raw.count("\\") == raw.count("\\n") + raw.count('\\"'):
-        value = raw.replace("\\n", "\n").replace('\\"', '"')  # the most usual: only \n and \" (no "\\")
     else:
-        codes = set(_ESCAPE.findall(raw))
-        if codes <= _SIMPLE_CODES:  # the usual: \n, \", \\ and the like
-            if "\\\\" in raw:
-                value = _ESCAPE.sub(_simple_escape, raw)
-            else:  # every backslash starts an escape: replacing one kind never makes another
-                value = raw
-                for code in codes:
-                    value = value.replace("\\" + code, _SIMPLE_ESCAPES[code])
-        elif any(_escape_value(code) is None for code in codes):
-            raise InputError("PO syntax error: invalid control sequence", path, line)
-        else:  # octal or hex: bytes, decoded together
-
-            def byte(m: re.Match[bytes]) -> bytes:
-                decoded = _escape_value(m.group(1).decode("ascii"))
-                return bytes([decoded]) if isinstance(decoded, int) else str(decoded).encode("ascii")
-
-            try:
-                value = _ESCAPE_BYTES.sub(byte, raw.encode("utf-8")).decode("utf-8")
-            except UnicodeDecodeError:
-                raise InputError("PO syntax error: escape gives invalid UTF-8", path, line) from None
+        # The usual escapes, \n and \": right when no backslash is left, as a backslash is only ever
+        # taken as an escape's first character (the first of a "\\" pair, or of any other escape, stays).
+        value = raw.replace("\\n", "\n").replace('\\"', '"')
+        if "\\" in value:
+            value = _unescape_all(raw, path, line)
     if "\x04" in value:
         raise InputError("PO syntax error: context separator <EOT> within string", path, line)
     return value
+
+
+def _unescape_all(raw: str, path: Path, line: int) -> str:
+    codes = set(_ESCAPE.findall(raw))
+    if codes <= _SIMPLE_CODES:  # the usual: \n, \", \\ and the like
+        if "\\\\" in raw:
+            return _ESCAPE.sub(_simple_escape, raw)
+        value = raw  # every backslash starts an escape: replacing one kind never makes another
+        for code in codes:
+            value = value.replace("\\" + code, _SIMPLE_ESCAPES[code])
+        return value
+    if any(_escape_value(code) is None for code in codes):
+        raise InputError("PO syntax error: invalid control sequence", path, line)
+
+    def byte(m: re.Match[bytes]) -> bytes:  # octal or hex: bytes, decoded together
+        decoded = _escape_value(m.group(1).decode("ascii"))
+        return bytes([decoded]) if isinstance(decoded, int) else str(decoded).encode("ascii")
+
+    try:
+        return _ESCAPE_BYTES.sub(byte, raw.encode("utf-8")).decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("PO syntax error: escape gives invalid UTF-8", path, line) from None
 
 
 def _simple_escape(match: re.Match[str]) -> str:
