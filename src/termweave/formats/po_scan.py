@@ -134,8 +134,8 @@ def _strings(block: str, unescape, path, line: int) -> str:
 
 
 def _joined(lines: str) -> str:
-    """The contents of _MORE's '"…"\\n' lines, joined: a string holds no raw
-    line end, so each '"\\n"' is a closing quote, the line end and the next line's opening quote."""
+    """The contents of _MORE's '"…"\\n' lines, joined (a string holds no raw line end, so each
+    '"\\n"' is a closing quote, the line end and the next line's opening quote)."""
     return lines[1:-2].replace('"\n"', "")
 
 
