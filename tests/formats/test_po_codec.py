@@ -220,12 +220,21 @@ ODD_LAYOUTS = [
     'msgid "a"\nmsgstr "b\\004"\n',  # an escaped context separator
     '# note\r\nmsgid "a"\nmsgstr "b"\n',  # a carriage return in a comment
     '#, fuzzy\n#! python-format\nmsgid "a"\nmsgstr "b"\n',  # the last flag line counts
+    'msgid "a"\nmsgid_plural "as"\nmsgstr[1] "b"\nmsgstr[0] "bs"\n',  # plural forms out of order
+    'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "b"\nmsgstr "bs"\n',  # a plural entry's bare msgstr
+    'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "b"\nmsgstr[0] "bs"\n',  # a form twice
+    'msgid "a"\nmsgstr "b"\nmsgid "a"\nmsgstr "c"\n',  # a duplicate
+    'msgctxt "c"\nmsgid "a"\nmsgstr "b"\nmsgid "a"\nmsgstr "c"\nmsgctxt "c"\nmsgid "a"\nmsgstr "d"\n',
 ]
 # Entries in gettext's own layout: the scanner reads them itself (and as the line reader does).
 GETTEXT_LAYOUTS = [
     'msgid "say \\"hi\\""\nmsgstr "\\\\"\n',  # escaped quotes and backslash at a string's end
     'msgctxt ""\n"c"\nmsgid ""\n"a %s\\n"\n"b"\nmsgstr ""\n"x"\n"y"\n',  # continuation lines
     '#: a.py:1 a.py:1\n#: b.py:2 a.py:1\n#: c.py : 3 d.py:007 e:\n#. x\n# y\nmsgid "a"\nmsgstr "b"\n',
+    'msgid ""\n"say \\"hi\\""\n"\\"\\n"\n"\\\\"\nmsgstr "x\\n"\n"\\\\n"\n',  # escapes at line ends, "\\n"
+    '#, fuzzy\n#| msgid "old"\nmsgid "a"\nmsgid_plural "as"\nmsgstr[0] "b"\nmsgstr[1] "bs"\n',
+    '#: a.py:1\nmsgctxt "c"\nmsgid "a"\nmsgid_plural ""\n"as\\n"\n"\\"x\\""\nmsgstr[0] "b"\nmsgstr[1] ""\n"bs"\n\n'
+    'msgctxt "d"\nmsgid "a"\nmsgstr "e"\n',
 ]
 
 
@@ -269,3 +278,26 @@ def test_fast_scanner_reads_real_catalogs_as_the_line_reader_does(monkeypatch):
     for path in REAL_FILES:
         text = path.read_text(encoding="utf-8")
         assert _read(text) == _read_line_by_line(text, monkeypatch), path
+
+
+def test_comment_fields_read_on_first_access_are_the_fields_read_eagerly():
+    """The scanner leaves a message's comments unsorted until a field is read (a check reads none):
+    the fields are the same, a field set before that keeps its value, and copies carry them."""
+    import pickle
+
+    body = '# note\n#. extracted\n#: a.py:1 b.py:2\n#, python-format\nmsgid "a %s"\nmsgstr "b %s"\n'
+    read = parse_po(HEADER + body).messages[0]
+    assert read.flags == ["python-format"]
+    assert pickle.loads(pickle.dumps(read)) == read
+    assert replace(read, msgstr="c %s").references == ["a.py:1", "b.py:2"]
+    assert (read.translator_comments, read.extracted_comments) == (["note"], ["extracted"])
+    first = parse_po(HEADER + body).messages[0]
+    first.references = ["c.py:3"]
+    assert (first.references, first.translator_comments) == (["c.py:3"], ["note"])
+    assert "#: c.py:3\n" in dump_po(_with(first))
+
+
+def _with(message):
+    catalog = parse_po(HEADER)
+    catalog.messages.append(message)
+    return catalog

@@ -47,24 +47,23 @@ def base_language(code: str) -> str:
 def load_catalog(path: str | Path, source_lang: str | None = None, text: str | None = None) -> Catalog:
     """Parse ``path`` (or ``text``, its content when the caller has read it already); the source
     language is ``source_lang``, else the ``X-Source-Language`` header, else English."""
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
     text = read_text(path) if text is None else text
     po = parse_po(text, path)
     header = dict(po.header_fields)
     header_line = po.header.line if po.header is not None else 0
     entries = po.live
-    lines = text.split("\n", 80)[:80]
     language = header.get("Language", "").strip()
     if not language:
         raise InputError(
             "missing 'Language' header (expected e.g. \"Language: uk\\n\" in the header entry)",
             path,
-            _header_line(lines, "Language") or header_line or 1,
+            _header_line(text, "Language") or header_line or 1,
         )
-    check_language(language, path, _header_line(lines, "Language"))
+    check_language(language, path, _header_line(text, "Language"))
     header_source = header.get("X-Source-Language", "").strip()
     if source_lang is None and header_source:
-        check_language(header_source, path, _header_line(lines, "X-Source-Language"))
+        check_language(header_source, path, _header_line(text, "X-Source-Language"))
     source = base_language(source_lang or header_source or "en")
     nplurals, plural = _plural_forms(header.get("Plural-Forms", ""))
     return Catalog(
@@ -74,10 +73,11 @@ def load_catalog(path: str | Path, source_lang: str | None = None, text: str | N
         entries=entries,
         nplurals=nplurals,
         plural=plural,
-        plural_line=_header_line(lines, "Plural-Forms") or 0,
+        plural_line=_header_line(text, "Plural-Forms") or 0,
     )
 
 
+HEADER_LINES = 80  # where a header's line is looked for
 _NPLURALS_RE = re.compile(r"nplurals\s*=\s*(\d+)")
 _PLURAL_RE = re.compile(r"plural\s*=\s*([^;]+)")
 
@@ -103,9 +103,15 @@ def _single_number_forms(plural: str | None, nplurals: int | None) -> frozenset[
     return frozenset(form for form, count in uses.items() if count == 1)
 
 
-def _header_line(lines: list[str], key: str) -> int | None:
+def _header_line(text: str, key: str) -> int | None:
+    """The number of the first of the first 80 lines that opens (after blanks) with '"key:'."""
     needle = f'"{key}:'
-    for number, line in enumerate(lines, 1):
-        if line.lstrip().startswith(needle):
+    at = text.find(needle)
+    while at != -1:
+        number = text.count("\n", 0, at) + 1
+        if number > HEADER_LINES:
+            return None
+        if not text[text.rfind("\n", 0, at) + 1 : at].strip():  # (a needle further in a line: the next one)
             return number
+        at = text.find(needle, at + 1)
     return None

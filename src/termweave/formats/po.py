@@ -105,10 +105,11 @@ def load_po(path: str | Path) -> Catalog:
 
 
 def parse_po(text: str, path: str | Path | None = None) -> Catalog:
-    where = Path(path) if path is not None else Path("<string>")
+    given = path if isinstance(path, Path) or path is None else Path(path)
+    where = given if given is not None else Path("<string>")
     header, messages = read_messages(text, where)
     _check_charset(header, where)
-    return Catalog(header=header, messages=messages, path=Path(path) if path is not None else None)
+    return Catalog(header=header, messages=messages, path=given)
 
 
 def _check_charset(header: Message | None, path: Path) -> None:

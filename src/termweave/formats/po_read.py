@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 from termweave.errors import InputError
-from termweave.formats.po_message import Message
+from termweave.formats.po_message import Message, apply_comments
 from termweave.formats.po_scan import scan_canonical
 
 _KEYWORDS = frozenset(("msgctxt", "msgid", "msgid_plural", "msgstr", *(f"msgstr[{i}]" for i in range(10))))
@@ -59,29 +59,36 @@ def unescape(raw: str, path: Path, line: int) -> str:
     if "\\" not in raw:
         value = raw
     else:
-        codes = set(_ESCAPE.findall(raw))
-        if codes <= _SIMPLE_CODES:  # the usual: \n, \", \\ and the like
-            if "\\\\" in raw:
-                value = _ESCAPE.sub(_simple_escape, raw)
-            else:  # every backslash starts an escape: replacing one kind never makes another
-                value = raw
-                for code in codes:
-                    value = value.replace("\\" + code, _SIMPLE_ESCAPES[code])
-        elif any(_escape_value(code) is None for code in codes):
-            raise InputError("PO syntax error: invalid control sequence", path, line)
-        else:  # octal or hex: bytes, decoded together
-
-            def byte(m: re.Match[bytes]) -> bytes:
-                decoded = _escape_value(m.group(1).decode("ascii"))
-                return bytes([decoded]) if isinstance(decoded, int) else str(decoded).encode("ascii")
-
-            try:
-                value = _ESCAPE_BYTES.sub(byte, raw.encode("utf-8")).decode("utf-8")
-            except UnicodeDecodeError:
-                raise InputError("PO syntax error: escape gives invalid UTF-8", path, line) from None
+        # The usual escapes, \n and \": right when no backslash is left, as a backslash is only ever
+        # taken as an escape's first character (the first of a "\\" pair, or of any other escape, stays).
+        value = raw.replace("\\n", "\n").replace('\\"', '"')
+        if "\\" in value:
+            value = _unescape_all(raw, path, line)
     if "\x04" in value:
         raise InputError("PO syntax error: context separator <EOT> within string", path, line)
     return value
+
+
+def _unescape_all(raw: str, path: Path, line: int) -> str:
+    codes = set(_ESCAPE.findall(raw))
+    if codes <= _SIMPLE_CODES:  # the usual: \n, \", \\ and the like
+        if "\\\\" in raw:
+            return _ESCAPE.sub(_simple_escape, raw)
+        value = raw  # every backslash starts an escape: replacing one kind never makes another
+        for code in codes:
+            value = value.replace("\\" + code, _SIMPLE_ESCAPES[code])
+        return value
+    if any(_escape_value(code) is None for code in codes):
+        raise InputError("PO syntax error: invalid control sequence", path, line)
+
+    def byte(m: re.Match[bytes]) -> bytes:  # octal or hex: bytes, decoded together
+        decoded = _escape_value(m.group(1).decode("ascii"))
+        return bytes([decoded]) if isinstance(decoded, int) else str(decoded).encode("ascii")
+
+    try:
+        return _ESCAPE_BYTES.sub(byte, raw.encode("utf-8")).decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("PO syntax error: escape gives invalid UTF-8", path, line) from None
 
 
 def _simple_escape(match: re.Match[str]) -> str:
@@ -108,7 +115,9 @@ class _Reader:
     path: Path
     header: Message | None = None
     messages: list[Message] = field(default_factory=list)
-    seen: dict[tuple[str | None, str], int] = field(default_factory=dict)
+    # A live message's key -> its line. The key: its msgid, or (msgctxt, msgid) when it has a
+    # context (no tuple for the usual message; a string never equals a tuple).
+    seen: dict[str | tuple[str, str], int] = field(default_factory=dict)
     entry: _Pending = field(default_factory=_Pending)
 
     def error(self, message: str, line: int) -> InputError:
@@ -206,7 +215,7 @@ class _Reader:
             message.msgstr_plural = [self.value(entry, f"msgstr[{i}]") or "" for i in range(entry.forms)]
         else:
             message.msgstr = self.value(entry, "msgstr") or ""
-        _apply_comments(message, entry.comments)
+        apply_comments(message, entry.comments)
         self.register(message)
 
     def register(self, message: Message) -> None:
@@ -215,7 +224,8 @@ class _Reader:
         if message.obsolete:
             self.messages.append(message)
             return
-        key = (message.msgctxt, message.msgid)  # message.key, built once
+        msgctxt = message.msgctxt
+        key = message.msgid if msgctxt is None else (msgctxt, message.msgid)  # (see seen)
         first = self.seen.get(key)
         if first is not None:
             raise self.error(f"duplicate message definition (first on line {first})", line)
@@ -232,7 +242,7 @@ class _Reader:
     def register_all(self, messages: list[Message]) -> None:
         """register() each of ``messages``; in one pass when none is a duplicate (the usual)."""
         live = [message for message in messages if not message.obsolete]
-        seen = {(message.msgctxt, message.msgid): message.line for message in live}
+        seen = {m.msgid if m.msgctxt is None else (m.msgctxt, m.msgid): m.line for m in live}  # (see seen)
         if len(seen) != len(live) or self.seen or self.messages or self.header is not None:
             for message in messages:
                 self.register(message)  # the first duplicate's error
@@ -243,79 +253,10 @@ class _Reader:
         self.messages = messages
 
 
-def _apply_comments(message: Message, comments: list[str]) -> None:
-    """Sort comment texts as read-catalog-abstract.c does; the last "#," line sets the flags."""
-    for text in comments:
-        kind = text[:1]
-        if kind == ":":
-            rest = text[1:]
-            found = rest.split() if _PLAIN_REFERENCES.fullmatch(rest) else _references(rest)
-            references = message.references
-            if references:
-                references += [reference for reference in dict.fromkeys(found) if reference not in references]
-            else:
-                references += dict.fromkeys(found)  # the first of each, in order
-        elif kind == "," or kind == "!":
-            message.flags = list(_flags(text[1:]))
-        elif kind == ".":
-            message.extracted_comments.append(text[2:] if text[1:2] == " " else text[1:])
-        else:
-            message.translator_comments.append(text[1:] if kind == " " else text)
-
-
-# The usual "#:" line, " file:12 other:3" (a name with a non-digit, a line without leading zeros):
-# its tokens are the references as they are.
-_PLAIN_REFERENCES = re.compile(r"(?:[ \t]+\d*+[^:\d\s][^:\s]*+:(?:0|[1-9]\d*+))*+[ \t]*+")
-_LINE_NUMBER = re.compile("[0-9]+")  # ASCII digits, as gettext reads a line number
-_FLAG_SEPARATORS = re.compile(r"[\n \t\r\f\v,]+")
-
-
-def _references(text: str) -> list[str]:
-    """``#:`` tokens as "file:line" / "file" (gettext also reads "file : 12" and "file: 12"; the
-    plain form, _PLAIN_REFERENCES, is split where it is read). "file: ²" is two file names."""
-    tokens = text.split()
-    out = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if i + 2 < len(tokens) and tokens[i + 1] == ":" and _LINE_NUMBER.fullmatch(tokens[i + 2]):
-            out.append(f"{token}:{int(tokens[i + 2])}")
-            i += 3
-            continue
-        if token.endswith(":") and len(token) > 1 and i + 1 < len(tokens) and _LINE_NUMBER.fullmatch(tokens[i + 1]):
-            out.append(f"{token[:-1]}:{int(tokens[i + 1])}")
-            i += 2
-            continue
-        if i + 1 < len(tokens) and tokens[i + 1].startswith(":") and _LINE_NUMBER.fullmatch(tokens[i + 1][1:]):
-            out.append(f"{token}:{int(tokens[i + 1][1:])}")
-            i += 2
-            continue
-        match = re.fullmatch(r"(.+?):([0-9]+)", token)
-        if match and len(match.group(1)) >= 1:
-            out.append(f"{match.group(1)}:{int(match.group(2))}")
-        else:
-            out.append(token)
-        i += 1
-    return out
-
-
-@lru_cache(maxsize=256)
-def _flags(text: str) -> tuple[str, ...]:
-    """A "#," line's flags (cached: catalogs repeat a few flag lines many times)."""
-    tokens = [t for t in _FLAG_SEPARATORS.split(text) if t]
-    out: list[str] = []
-    for index, token in enumerate(tokens):
-        if token == "range:" and index + 1 < len(tokens):
-            out.append(f"range: {tokens[index + 1]}")
-        elif not (index > 0 and tokens[index - 1] == "range:") and token not in out:
-            out.append(token)
-    return tuple(out)
-
-
 def read_messages(text: str, path: Path) -> tuple[Message | None, list[Message]]:
     """(header, messages) of a PO text; InputError on what msgfmt rejects."""
     reader = _Reader(path)
-    if scan_canonical(text, reader, _apply_comments, unescape):
+    if scan_canonical(text, reader, unescape):
         return reader.header, reader.messages
     reader = _Reader(path)
     for number, row in enumerate(text.split("\n"), 1):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from termweave.errors import InputError
-from termweave.formats.po_message import Message
+from termweave.formats.po_message import Message, read_message
 
 if TYPE_CHECKING:
     from termweave.formats.po_read import _Reader
@@ -49,20 +49,23 @@ def _previous_keyword() -> re.Pattern[str]:
     return re.compile(rf"(msgctxt|msgid_plural|msgid) ({_S})$")
 
 
-# The usual entry, read without _message's work: comments, then msgctxt, msgid and msgstr, each
-# with its continuation lines (no "#|" lines, no plural). What it takes (its strings checked by
-# _value), _entry reads the same way; what it leaves (a second msgstr) _entry cannot start at.
-# Groups, in order: comments, then each keyword's first string (its content) and the string lines
-# after it (as written): ctx, ctx_more, id, id_more, str, str_more. A first string is taken up to
-# the line's last quote (a quicker pattern); _value checks the rare one with a quote or backslash
-# inside. Comment lines may hold "\r" here: no text with one is scanned. Possessive repeats ("*+")
-# where giving back a line could never let the rest match: a quicker failure, the same matches.
+# The usual entry, read without _message's work: comments, then msgctxt, msgid and msgstr (or
+# msgid_plural and msgstr[n]), each with its continuation lines (no "#|" lines). What it takes
+# (its strings checked by _value), _entry reads the same way; what it leaves (a second msgstr)
+# _entry cannot start at. Groups, in order: comments, then each keyword's first string (its
+# content) and the string lines after it (as written): ctx, ctx_more, id, id_more, str, str_more;
+# or, in a plural entry (str None), its msgid_plural strings and its msgstr[n] lines. A first
+# string is taken up to the line's last quote (a quicker pattern); _value checks the rare one with
+# a quote or backslash inside. Comment lines may hold "\r" here: no text with one is scanned.
+# Possessive repeats ("*+") where giving back a line could never let the rest match: a quicker
+# failure, the same matches.
 _MORE = rf"((?:{_S}\n)*+)"
+_STRINGS = rf"{_S}\n(?:{_S}\n)*+"  # a keyword's string and the string lines after it
 _SIMPLE = re.compile(
     r"((?:\#(?![~|])[^\n]*+\n)*+)"
     rf'(?:msgctxt "([^\n]*)"\n{_MORE})?'
     rf'msgid "([^\n]*)"\n{_MORE}'
-    rf'msgstr "([^\n]*)"\n{_MORE}\n*+'
+    rf'(?:msgstr "([^\n]*)"\n{_MORE}|msgid_plural ({_STRINGS})((?:msgstr\[[0-9]+\] {_STRINGS})++))\n*+'
 )
 _MSGID = len('msgid "')  # from the start of _SIMPLE's id group back to its msgid keyword
 
@@ -71,14 +74,10 @@ class _GiveUp(Exception):
     """Not in gettext's layout (or not valid): the line-by-line reader decides."""
 
 
-def scan_canonical(
-    text: str,
-    reader: _Reader,
-    _apply_comments: Callable[[Message, list[str]], None],
-    unescape: Callable[[str, Path, int], str],
-) -> bool:
+def scan_canonical(text: str, reader: _Reader, unescape: Callable[[str, Path, int], str]) -> bool:
     """Read ``text`` into ``reader`` if it is in gettext's layout; False (reader untouched) if not.
-    The line reader lends its comment and escape rules (one definition each, no import cycle)."""
+    The line reader lends its escape rules (one definition, no import cycle). The messages' comment
+    fields are read on first access (see po_message.read_message)."""
     if "\x04" in text or "\r" in text:
         return False  # the context separator (the line reader names its string), or not gettext's line ends
     if not text.endswith("\n"):
@@ -90,17 +89,21 @@ def scan_canonical(
         while at < end:
             match = simple(text, at)
             if match is not None:
-                comments, ctx, ctx_more, msgid, id_more, msgstr, str_more = match.groups()
+                comments, ctx, ctx_more, msgid, id_more, msgstr, str_more, plural, forms = match.groups()
                 start = match.start(4) - _MSGID
                 line += count("\n", counted, start)
                 if ctx is not None and (ctx_more or "\\" in ctx or '"' in ctx):
                     ctx = _value(ctx, ctx_more, unescape, path, line)
                 if id_more or "\\" in msgid or '"' in msgid:
                     msgid = _value(msgid, id_more, unescape, path, line)
-                if str_more or "\\" in msgstr or '"' in msgstr:
-                    msgstr = _value(msgstr, str_more, unescape, path, line)
-                # Every field by position (the dataclass's order): a third quicker than defaults and keywords.
-                message = Message(msgid, msgstr, ctx, None, [], [], [], [], [], None, None, None, False, line)
+                if msgstr is None:
+                    message = read_message(msgid, "", ctx, comments, line)
+                    message.msgid_plural = _strings(plural, unescape, path, line)
+                    message.msgstr_plural = _forms(forms, unescape, path, line)
+                else:
+                    if str_more or "\\" in msgstr or '"' in msgstr:
+                        msgstr = _value(msgstr, str_more, unescape, path, line)
+                    message = read_message(msgid, msgstr, ctx, comments, line)
             else:
                 match = _entry(False).match(text, at) or _entry(True).match(text, at)
                 if match is None:
@@ -108,10 +111,7 @@ def scan_canonical(
                 start = match.start("idline")
                 line += count("\n", counted, start)
                 message = _message(match, line, unescape, path)
-                comments = match.group("comments")
             counted = start
-            if comments:  # "#a\n#b\n": the texts after each "#"
-                _apply_comments(message, comments[1:-1].split("\n#"))
             messages.append(message)
             at = match.end()
     except (_GiveUp, InputError):
@@ -129,28 +129,38 @@ def _strings(block: str, unescape, path, line: int) -> str:
     if block.find("\n") == len(block) - 1:
         raw = block[1:-2]  # the usual: one line
     else:
-        raw = "".join(_STRING.findall(block))
+        raw = "".join(_STRING.findall(block))  # (lines of an obsolete entry open with "#~ ")
     return unescape(raw, path, line) if "\\" in raw else raw
+
+
+def _joined(lines: str) -> str:
+    """The contents of _MORE's '"…"\\n' lines, joined (a string holds no raw line end, so each
+    '"\\n"' is a closing quote, the line end and the next line's opening quote)."""
+    return lines[1:-2].replace('"\n"', "")
 
 
 def _value(first: str, more: str | None, unescape, path, line: int) -> str:
     """The value of a string (its content up to the line's last quote) and the string lines after it."""
     if ('"' in first or "\\" in first) and _CONTENT.fullmatch(first) is None:
         raise _GiveUp  # a bare quote (two strings on the line?) or a broken escape
-    raw = first + "".join(_STRING.findall(more)) if more else first
+    raw = first + _joined(more) if more else first
     return unescape(raw, path, line) if "\\" in raw else raw
 
 
 def _message(match: re.Match[str], line: int, unescape, path) -> Message:
-    idline, msgid, ctx, plural, block, previous = match.group("idline", "id", "ctx", "plural", "strs", "previous")
-    obsolete = idline[0] == "#"
-    message = Message(
-        msgid=_strings(msgid, unescape, path, line),
-        msgctxt=_strings(ctx, unescape, path, line) if ctx is not None else None,
-        msgid_plural=_strings(plural, unescape, path, line) if plural is not None else None,
-        obsolete=obsolete,
-        line=line,
+    idline, msgid, ctx, plural, block, previous, comments = match.group(
+        "idline", "id", "ctx", "plural", "strs", "previous", "comments"
     )
+    obsolete = idline[0] == "#"
+    message = read_message(
+        _strings(msgid, unescape, path, line),
+        "",
+        _strings(ctx, unescape, path, line) if ctx is not None else None,
+        comments,
+        line,
+    )
+    message.msgid_plural = _strings(plural, unescape, path, line) if plural is not None else None
+    message.obsolete = obsolete
     if plural is None and block.startswith("msgstr ") and block.find("\n") == len(block) - 1:
         message.msgstr = _strings(block[7:], unescape, path, line)  # the usual: msgstr "…" on one line
         if previous:
@@ -162,14 +172,19 @@ def _message(match: re.Match[str], line: int, unescape, path) -> Message:
             raise _GiveUp
         message.msgstr = _strings(block[first.end() :], unescape, path, line)
     else:
-        parts = _FORM.split(block)  # "", "0", the strings of msgstr[0], "1", ...
-        indexes = parts[1::2]
-        if parts[0] or indexes != [str(i) for i in range(len(indexes))]:
-            raise _GiveUp
-        message.msgstr_plural = [_strings(strings, unescape, path, line) for strings in parts[2::2]]
+        message.msgstr_plural = _forms(block, unescape, path, line)
     if previous:
         _previous(message, previous, obsolete, unescape, path, line)
     return message
+
+
+def _forms(block: str, unescape, path, line: int) -> list[str]:
+    """A plural entry's translations: its msgstr[0], msgstr[1], ... lines, numbered in order."""
+    parts = _FORM.split(block)  # "", "0", the strings of msgstr[0], "1", ...
+    indexes = parts[1::2]
+    if parts[0] or indexes != [str(i) for i in range(len(indexes))]:
+        raise _GiveUp
+    return [_strings(strings, unescape, path, line) for strings in parts[2::2]]
 
 
 def _previous(message: Message, block: str, obsolete: bool, unescape, path, line: int) -> None:
