@@ -7,6 +7,7 @@ which masks these spans before decoding and verifies them afterwards.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
@@ -55,8 +56,11 @@ class Span:
 
 def find_protected(text: str) -> list[Span]:
     """DOIs, URLs and e-mail addresses in ``text``, in order, non-overlapping."""
-    pattern = PROTECTED_RE if "@" in text else _WITHOUT_EMAIL_RE
-    return [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+    return [Span(m.start(), m.end(), m.group()) for m in _protected(text)]
+
+
+def _protected(text: str) -> Iterator[re.Match[str]]:
+    return (PROTECTED_RE if "@" in text else _WITHOUT_EMAIL_RE).finditer(text)
 
 
 def count_number(text: str, number: str) -> int:
@@ -256,15 +260,14 @@ PROTECTED_MARKS = ("://", "@", "10.", "href=", "src=", "www.", "W")
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each span :func:`find_protected` finds (no Span objects made)."""
-    pattern = PROTECTED_RE if "@" in text else _WITHOUT_EMAIL_RE
-    return [m.span() for m in pattern.finditer(text)]
+    return [m.span() for m in _protected(text)]
 
 
-def find_markup(text: str) -> list[Span]:
-    """HTML/XML tags, character references and inline code spans of ``text``."""
+def markup_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each HTML/XML tag, character reference and inline code span of ``text``."""
     if "<" not in text and "&" not in text and "`" not in text:
         return []
-    return [Span(m.start(), m.end(), m.group()) for m in MARKUP_RE.finditer(text)]
+    return [m.span() for m in MARKUP_RE.finditer(text)]
 
 
 _TAG_RE = re.compile(  # not <<placeholder>>

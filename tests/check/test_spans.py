@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from termweave.patterns import digit_words, find_markup, find_protected
+from termweave.patterns import digit_words, find_protected, markup_spans
 
 
 @pytest.mark.parametrize(
@@ -26,7 +26,8 @@ def test_protected_spans_inside_markup_brackets_and_attributes(text, spans):
 
 
 def test_markup_and_digit_words():
-    assert [s.text for s in find_markup('<a href="#" id="x">y</a> &#8212; ``code`` :ref:`z`')] == [
+    text = '<a href="#" id="x">y</a> &#8212; ``code`` :ref:`z`'
+    assert [text[start:end] for start, end in markup_spans(text)] == [
         '<a href="#" id="x">',
         "</a>",
         "&#8212;",

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from termweave.check.catalog import Catalog, Entry
 from termweave.check.formats import PARSERS, Directive, FormatError, format_flags, guessed_spans
 from termweave.check.report import Finding
-from termweave.check.spans import blank, markup_spans
+from termweave.check.spans import blank
 from termweave.copyright import COPYRIGHT_RE
 from termweave.data.licences import licence_code, named_licences
 from termweave.glossary import Glossary, Term
 from termweave.glossary.match import Matcher, TermHit, matcher_for, triggered_terms
 from termweave.lang.detect import LanguageGuard
 from termweave.lang.house_style import HouseStyle, default_style
-from termweave.patterns import NumberFormat, find_protected, maybe_protected, protected_spans
+from termweave.patterns import NumberFormat, find_protected, markup_spans, maybe_protected, protected_spans
 
 # --------------------------------------------------------------------------------------------
 # Shared state and per-entry context

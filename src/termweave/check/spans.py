@@ -1,15 +1,6 @@
-"""Spans of a text that are not prose, and blanking them (offsets kept)."""
+"""Blanking the spans of a text that are not prose (offsets kept)."""
 
 from __future__ import annotations
-
-from termweave.patterns import MARKUP_RE
-
-
-def markup_spans(text: str) -> list[tuple[int, int]]:
-    """The (start, end) of each span :func:`termweave.patterns.find_markup` finds (no Span objects made)."""
-    if "<" not in text and "&" not in text and "`" not in text:
-        return []
-    return [m.span() for m in MARKUP_RE.finditer(text)]
 
 
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
