@@ -71,23 +71,21 @@ def forked_map(
     results: list[R] = [None] * len(items)  # type: ignore[list-item]  # every slot is filled below
     results[first] = work(items[first])
     rest = [i for i in range(len(items)) if i != first]
+    done: list[tuple[int, R]]
     if len(rest) < 2 or not can_fork():  # the first item started threads
         own = [items[i] for i in rest]
-        for i, result in zip(rest, [work(item) for item in (watch(own) if watch else own)], strict=True):
-            results[i] = result
-        return results
-    jobs = min(jobs, len(rest))
-    if weights is None or len(rest) > QUEUE_CAPACITY:
-        shares: list[Iterable[int]] = [rest[share::jobs] for share in range(jobs)]
-        for i, result in _dealt(work, items, shares, watch):
-            results[i] = result
-        return results
-    queue = _queue(sorted(rest, key=lambda i: -weights[i]))
-    try:
-        for i, result in _dealt(work, items, [_taken(queue) for _ in range(jobs)], None):
-            results[i] = result
-    finally:
-        os.close(queue)
+        done = list(zip(rest, [work(item) for item in (watch(own) if watch else own)], strict=True))
+    elif weights is None or len(rest) > QUEUE_CAPACITY:
+        jobs = min(jobs, len(rest))
+        done = _dealt(work, items, [rest[share::jobs] for share in range(jobs)], watch)
+    else:
+        queue = _queue(sorted(rest, key=lambda i: -weights[i]))
+        try:
+            done = _dealt(work, items, [_taken(queue) for _ in range(min(jobs, len(rest)))], None)
+        finally:
+            os.close(queue)
+    for i, result in done:
+        results[i] = result
     return results
 
 
